@@ -1,0 +1,20 @@
+package wales.activeoffer.aggregate;
+
+/**
+ * One published number after disclosure control: the value, or a GSS symbol in its place.
+ *
+ * @param value  {@code null} when suppressed or not applicable
+ * @param symbol {@code [c]} confidential (small numbers), {@code [z]} not applicable, or {@code null}
+ */
+public record PublishedAggregate(AggregateRow row, Double value, String symbol) {
+
+    public String display() {
+        if (symbol != null) {
+            return symbol;
+        }
+        return value == Math.rint(value) && !row.statistic().contains("rate") && !row.statistic().contains("share")
+                ? String.valueOf(value.longValue())
+                : java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                        .toPlainString();
+    }
+}

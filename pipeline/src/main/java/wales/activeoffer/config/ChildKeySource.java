@@ -1,0 +1,50 @@
+package wales.activeoffer.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wales.activeoffer.normalise.ChildKeyHasher;
+
+/** Finds the child-key secret in configuration, refusing to start without one that is long enough. */
+public final class ChildKeySource {
+    /** Public on purpose: it protects nothing and must only ever meet the generated sample data. */
+    public static final String DEMO_SECRET = "DEMO KEY - sample data only - never use for real children's data";
+    private static final Logger log = LoggerFactory.getLogger(ChildKeySource.class);
+
+    private ChildKeySource() {
+    }
+
+    public static byte[] secret(PipelineProperties.ChildKey key) {
+        byte[] secret;
+        String setting;
+        if (key.file() != null) {
+            setting = "activeoffer.child-key.file";
+            try {
+                secret = Files.readString(key.file(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the child key file given by activeoffer.child-key.file ("
+                        + key.file() + ")", e);
+            }
+        } else if (key.secret() != null && !key.secret().isBlank()) {
+            setting = "activeoffer.child-key.secret";
+            secret = key.secret().getBytes(StandardCharsets.UTF_8);
+        } else if (key.demo()) {
+            log.warn("Using the DEMO child key (activeoffer.child-key.demo=true). Child keys are NOT protected. "
+                    + "Use it for the generated sample data only.");
+            return DEMO_SECRET.getBytes(StandardCharsets.UTF_8);
+        } else {
+            throw new IllegalStateException("No child key is configured. Set activeoffer.child-key.file "
+                    + "(environment: ACTIVEOFFER_CHILDKEY_FILE) to a file outside the repository holding a secret of at "
+                    + "least " + ChildKeyHasher.MINIMUM_KEY_BYTES + " bytes, or activeoffer.child-key.demo=true for the "
+                    + "sample data only.");
+        }
+        if (secret.length < ChildKeyHasher.MINIMUM_KEY_BYTES) {
+            throw new IllegalStateException("The child key given by " + setting + " is " + secret.length
+                    + " bytes; it must be at least " + ChildKeyHasher.MINIMUM_KEY_BYTES + " bytes.");
+        }
+        return secret;
+    }
+}

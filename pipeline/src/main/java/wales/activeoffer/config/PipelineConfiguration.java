@@ -1,0 +1,92 @@
+package wales.activeoffer.config;
+
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import wales.activeoffer.aggregate.MeasureAccumulator;
+import wales.activeoffer.aggregate.SmallNumberSuppression;
+import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.InboxScanner;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.mapping.HeaderMatcher;
+import wales.activeoffer.mapping.MappingCatalogue;
+import wales.activeoffer.normalise.ChildKeyHasher;
+import wales.activeoffer.publish.ReleasePublisher;
+import wales.activeoffer.read.LayoutDetector;
+import wales.activeoffer.receipt.ReceiptWriter;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.store.SubmissionStore;
+import wales.activeoffer.template.RecordingTemplate;
+
+/** The pipeline's building blocks, each made once from validated settings. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    RecordingTemplate recordingTemplate(PipelineProperties properties) {
+        return RecordingTemplate.load(properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME));
+    }
+
+    @Bean
+    ReferenceData referenceData(PipelineProperties properties) {
+        return ReferenceData.load(properties.mappingsDir().resolve("reference"));
+    }
+
+    @Bean
+    MappingCatalogue mappingCatalogue(PipelineProperties properties, RecordingTemplate template) {
+        return MappingCatalogue.load(properties.mappingsDir().resolve("layouts"), template);
+    }
+
+    @Bean
+    LayoutDetector layoutDetector(MappingCatalogue catalogue, RecordingTemplate template) {
+        return new LayoutDetector(catalogue, new HeaderMatcher(template));
+    }
+
+    @Bean
+    ChildKeyHasher childKeyHasher(PipelineProperties properties) {
+        return new ChildKeyHasher(ChildKeySource.secret(properties.childKey()));
+    }
+
+    @Bean
+    WorkRoot workRoot(PipelineProperties properties) {
+        return new WorkRoot(properties.workRoot().toAbsolutePath().normalize());
+    }
+
+    @Bean
+    InboxScanner inboxScanner(WorkRoot workRoot) {
+        return new InboxScanner(workRoot);
+    }
+
+    @Bean
+    FileArchive fileArchive(WorkRoot workRoot) {
+        return new FileArchive(workRoot);
+    }
+
+    @Bean
+    SubmissionStore submissionStore(JdbcTemplate jdbc) {
+        return new SubmissionStore(jdbc);
+    }
+
+    @Bean
+    ReceiptWriter receiptWriter(SubmissionStore store) {
+        return new ReceiptWriter(store);
+    }
+
+    @Bean
+    ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, PipelineProperties properties) {
+        MeasureAccumulator.GeographyNames names = (level, code) -> switch (level) {
+            case "wales" -> "Wales";
+            case "region" -> reference.region(code).map(r -> r.nameEn()).orElse(code);
+            default -> reference.authority(code).map(a -> a.nameEn()).orElse(code);
+        };
+        return new ReleasePublisher(store, names, new SmallNumberSuppression(properties.suppressionThreshold()),
+                properties.responseTargetWorkingDays(), new Configuration());
+    }
+
+    /** Where Parquet goes: the configured URI, or the work root's releases folder. */
+    public static URI parquetBase(PipelineProperties properties, WorkRoot workRoot) {
+        URI base = properties.parquetUri() != null ? properties.parquetUri() : workRoot.releases().toUri();
+        return base.toString().endsWith("/") ? base : URI.create(base + "/");
+    }
+}

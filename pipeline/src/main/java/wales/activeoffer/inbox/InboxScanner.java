@@ -1,0 +1,65 @@
+package wales.activeoffer.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wales.activeoffer.reference.Region;
+
+/**
+ * Lists the files waiting in each region's inbox folder, in a stable order. Hidden files and the temporary names
+ * office software and copy tools leave behind ({@code ~$*}, {@code *.tmp}, {@code *.part}) are left where they are.
+ */
+public final class InboxScanner {
+    private static final Logger log = LoggerFactory.getLogger(InboxScanner.class);
+    private final WorkRoot workRoot;
+
+    public InboxScanner(WorkRoot workRoot) {
+        this.workRoot = workRoot;
+    }
+
+    public List<InboxFile> waitingFiles(List<Region> regions) {
+        List<InboxFile> files = new ArrayList<>();
+        for (Region region : regions) {
+            Path folder = workRoot.inbox(region.code());
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.filter(Files::isRegularFile).filter(InboxScanner::isFinishedDocument)
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                        .forEach(p -> files.add(new InboxFile(region.code(), p)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
+            }
+        }
+        warnAboutUnknownFolders(regions);
+        return files;
+    }
+
+    static boolean isFinishedDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && !name.startsWith("~$") && !name.endsWith(".tmp") && !name.endsWith(".part");
+    }
+
+    private void warnAboutUnknownFolders(List<Region> regions) {
+        if (!Files.isDirectory(workRoot.inbox())) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(workRoot.inbox())) {
+            entries.filter(Files::isDirectory)
+                    .filter(dir -> regions.stream().noneMatch(r -> r.code().equals(dir.getFileName().toString())))
+                    .forEach(dir -> log.warn("Inbox folder '{}' is not a region; its files are not read. Region folders: {}",
+                            dir.getFileName(), regions.stream().map(Region::code).toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + workRoot.inbox(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package wales.activeoffer.inbox;
+
+import java.nio.file.Path;
+
+/**
+ * The one folder that holds all runtime state: the regions' inboxes, the archive, rejected files, receipts, releases
+ * and (for the embedded default) the database.
+ */
+public record WorkRoot(Path root) {
+
+    public Path inbox() {
+        return root.resolve("inbox");
+    }
+
+    public Path inbox(String regionCode) {
+        return inbox().resolve(regionCode);
+    }
+
+    public Path archive(String regionCode) {
+        return root.resolve("archive").resolve(regionCode);
+    }
+
+    public Path rejected(String regionCode) {
+        return root.resolve("rejected").resolve(regionCode);
+    }
+
+    public Path receipts(String regionCode) {
+        return root.resolve("receipts").resolve(regionCode);
+    }
+
+    public Path receipts() {
+        return root.resolve("receipts");
+    }
+
+    public Path releases() {
+        return root.resolve("releases");
+    }
+}

@@ -1,0 +1,132 @@
+package wales.activeoffer.job;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import wales.activeoffer.config.PipelineConfiguration;
+import wales.activeoffer.config.PipelineProperties;
+import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.InboxScanner;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.mapping.MappingCatalogue;
+import wales.activeoffer.normalise.ChildKeyHasher;
+import wales.activeoffer.normalise.NormalisedRow;
+import wales.activeoffer.normalise.OfferRowNormaliser;
+import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.publish.ReleasePublisher;
+import wales.activeoffer.read.LayoutDetector;
+import wales.activeoffer.receipt.ReceiptWriter;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.store.SubmissionStore;
+import wales.activeoffer.template.RecordingTemplate;
+
+/**
+ * The nightly job: ingest every file waiting in the regions' inboxes (one partition per file), then publish the
+ * release. Inputs come from job parameters: {@code runStamp} names the run's archive, receipt and release folders;
+ * {@code runDate} is "today" for the rule that refuses future dates.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+    public static final String JOB_NAME = "activeOfferNightlyJob";
+    public static final String RUN_STAMP = "runStamp";
+    public static final String RUN_DATE = "runDate";
+
+    @Bean
+    Job activeOfferNightlyJob(JobRepository jobRepository, Step ingestInboxStep, Step publishReleaseStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestInboxStep)
+                .next(publishReleaseStep)
+                .build();
+    }
+
+    @Bean
+    Step ingestInboxStep(JobRepository jobRepository, Partitioner inboxPartitioner, Step ingestFileStep) {
+        return new StepBuilder("ingestInboxStep", jobRepository)
+                .partitioner(ingestFileStep.getName(), inboxPartitioner)
+                .step(ingestFileStep)
+                .taskExecutor(new SyncTaskExecutor())
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    Partitioner inboxPartitioner(InboxScanner scanner, ReferenceData reference) {
+        return new InboxPartitioner(scanner.waitingFiles(reference.regions()));
+    }
+
+    @Bean
+    Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            PipelineProperties properties, SubmissionRowReader submissionRowReader,
+            OfferRowNormaliser offerRowNormaliser, SubmissionRowWriter submissionRowWriter,
+            FileIngestListener fileIngestListener) {
+        return new StepBuilder("ingestFileStep", jobRepository)
+                .<SourceRow, NormalisedRow>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(submissionRowReader)
+                .processor(offerRowNormaliser)
+                .writer(submissionRowWriter)
+                .listener((StepExecutionListener) fileIngestListener)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SubmissionRowReader submissionRowReader(MappingCatalogue catalogue) {
+        return new SubmissionRowReader(catalogue);
+    }
+
+    @Bean
+    @StepScope
+    OfferRowNormaliser offerRowNormaliser(RecordingTemplate template, ReferenceData reference,
+            MappingCatalogue catalogue, ChildKeyHasher hasher,
+            @Value("#{stepExecutionContext['" + FileIngestListener.MAPPING_ID + "']}") String mappingId,
+            @Value("#{jobParameters['" + RUN_DATE + "']}") LocalDate runDate) {
+        return new OfferRowNormaliser(template, reference, catalogue.byId(mappingId).orElseThrow(), hasher, runDate);
+    }
+
+    @Bean
+    @StepScope
+    SubmissionRowWriter submissionRowWriter(SubmissionStore store,
+            @Value("#{stepExecutionContext['" + FileIngestListener.SUBMISSION_ID + "']}") Long submissionId) {
+        return new SubmissionRowWriter(store, submissionId);
+    }
+
+    @Bean
+    @StepScope
+    FileIngestListener fileIngestListener(SubmissionStore store, LayoutDetector detector, ReceiptWriter receipts,
+            FileArchive archive, WorkRoot workRoot, ReferenceData reference, RecordingTemplate template,
+            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
+        return new FileIngestListener(store, detector, receipts, archive, workRoot, reference, template, runStamp);
+    }
+
+    @Bean
+    Step publishReleaseStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet publishReleaseTasklet) {
+        return new StepBuilder("publishReleaseStep", jobRepository)
+                .tasklet(publishReleaseTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
+            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
+        Path folder = workRoot.releases().resolve(runStamp);
+        return new PublishReleaseTasklet(publisher, folder,
+                PipelineConfiguration.parquetBase(properties, workRoot).resolve(runStamp + "/"));
+    }
+}

@@ -1,0 +1,99 @@
+package wales.activeoffer.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+import wales.activeoffer.config.PipelineProperties;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.store.SubmissionStore;
+
+/** Starts one run of the nightly job and reports what it did. */
+@Component
+public class NightlyRun {
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final String SEEDED_MARKER = ".seeded-from-sample";
+
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final WorkRoot workRoot;
+    private final PipelineProperties properties;
+    private final SubmissionStore store;
+    private final Clock clock;
+
+    public NightlyRun(JobOperator jobOperator, Job activeOfferNightlyJob, WorkRoot workRoot,
+            PipelineProperties properties, SubmissionStore store) {
+        this.jobOperator = jobOperator;
+        this.job = activeOfferNightlyJob;
+        this.workRoot = workRoot;
+        this.properties = properties;
+        this.store = store;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    public RunSummary execute() throws Exception {
+        seedOnce();
+        LocalDateTime now = LocalDateTime.now(clock);
+        String runStamp = nextFreeStamp(now);
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(NightlyJobConfiguration.RUN_STAMP, runStamp)
+                .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
+                .toJobParameters();
+        log.info("Starting run {} over {}", runStamp, workRoot.inbox());
+        JobExecution execution = jobOperator.start(job, parameters);
+        var context = execution.getExecutionContext();
+        return new RunSummary(execution.getId(), execution.getStatus(), store.submissionsOfRun(execution.getId()),
+                context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null),
+                context.getString(PublishReleaseTasklet.RECORDS_PARQUET, null),
+                context.getString(PublishReleaseTasklet.AGGREGATES_PARQUET, null),
+                workRoot.receipts().toString());
+    }
+
+    private String nextFreeStamp(LocalDateTime now) {
+        String stamp = STAMP.format(now);
+        for (int n = 2; Files.exists(workRoot.releases().resolve(stamp)); n++) {
+            stamp = STAMP.format(now) + "-" + n;
+        }
+        return stamp;
+    }
+
+    /** Copies the sample inbox into a new work root once, so the quick start never touches tracked files. */
+    private void seedOnce() throws IOException {
+        Path source = properties.seedFrom();
+        Path marker = workRoot.root().resolve(SEEDED_MARKER);
+        if (source == null || Files.exists(marker)) {
+            return;
+        }
+        if (!Files.isDirectory(source)) {
+            throw new IllegalStateException("activeoffer.seed-from points at " + source + ", which is not a folder");
+        }
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.sorted().toList()) {
+                Path target = workRoot.inbox().resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.writeString(marker, "Inbox seeded from " + source.toAbsolutePath() + "\n");
+        log.info("Seeded the working inbox {} from {}", workRoot.inbox(), source);
+    }
+}

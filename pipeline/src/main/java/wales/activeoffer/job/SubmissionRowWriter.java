@@ -1,0 +1,22 @@
+package wales.activeoffer.job;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import wales.activeoffer.normalise.NormalisedRow;
+import wales.activeoffer.store.SubmissionStore;
+
+/** Stores each chunk of normalised rows against the file's submission, in the chunk's transaction. */
+class SubmissionRowWriter implements ItemWriter<NormalisedRow> {
+    private final SubmissionStore store;
+    private final long submissionId;
+
+    SubmissionRowWriter(SubmissionStore store, long submissionId) {
+        this.store = store;
+        this.submissionId = submissionId;
+    }
+
+    @Override
+    public void write(Chunk<? extends NormalisedRow> chunk) {
+        store.write(submissionId, chunk.getItems());
+    }
+}

@@ -1,0 +1,17 @@
+package wales.activeoffer.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A heading row recognised by a mapping.
+ *
+ * @param fieldByColumn zero-based column index to the template field it carries
+ * @param missingFields mapped fields whose heading is not on the row
+ */
+public record HeaderMatch(SourceMapping mapping, Map<Integer, String> fieldByColumn, List<String> missingFields) {
+
+    public int score() {
+        return fieldByColumn.size();
+    }
+}

@@ -1,0 +1,236 @@
+package wales.activeoffer.normalise;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import wales.activeoffer.mapping.SourceMapping;
+import wales.activeoffer.reference.Authority;
+import wales.activeoffer.reference.FinancialPeriod;
+import wales.activeoffer.reference.Placement;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.WorkingDayCalendar;
+import wales.activeoffer.template.CodeList;
+import wales.activeoffer.template.FieldDefinition;
+import wales.activeoffer.template.OfferRecord;
+import wales.activeoffer.template.RecordingTemplate;
+import wales.activeoffer.template.RuleDefinition;
+import wales.activeoffer.template.Severity;
+
+/**
+ * Turns one mapped source row into a national template record, applying every rule of the template. Pure: no I/O,
+ * no Spring; the same row always gives the same result.
+ */
+public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRow> {
+    static final String WITHHELD = "(withheld)";
+    private static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
+    private static final Set<String> DECLINED_AT_MEETING = Set.of("declined", "time_to_think");
+    private static final int OLDEST_AGE = 25;
+    private static final List<String> DATES_AFTER_OFFER = List.of("date_referral", "date_first_contact", "date_meeting");
+
+    private final RecordingTemplate template;
+    private final ReferenceData reference;
+    private final ChildKeyHasher hasher;
+    private final LocalDate runDate;
+    private final ValueParser parser;
+    private final Map<String, CodeList> codeListsByField;
+
+    public OfferRowNormaliser(RecordingTemplate template, ReferenceData reference, SourceMapping mapping,
+            ChildKeyHasher hasher, LocalDate runDate) {
+        this.template = template;
+        this.reference = reference;
+        this.hasher = hasher;
+        this.runDate = runDate;
+        this.parser = new ValueParser(mapping.dateFormats(), mapping.excelSerialDates());
+        Map<String, CodeList> lists = new java.util.HashMap<>();
+        for (FieldDefinition field : template.fields()) {
+            if (field.codeList() != null) {
+                lists.put(field.name(), template.codeList(field.codeList(), mapping.valueSynonyms(field.name())));
+            } else if ("yes_no".equals(field.type())) {
+                lists.put(field.name(), template.codeList("yes_no"));
+            }
+        }
+        this.codeListsByField = Map.copyOf(lists);
+    }
+
+    @Override
+    public NormalisedRow process(SourceRow row) {
+        Checks checks = new Checks(row);
+
+        Optional<Authority> authority = Optional.ofNullable(row.value("authority")).flatMap(reference::authority);
+        if (authority.isEmpty()) {
+            checks.flag("AO-002", "authority");
+        }
+        String childId = row.value("child_id");
+        if (childId == null) {
+            checks.flag("AO-001", "child_id");
+        }
+        Optional<LocalDate> offerDate = parser.date(row.value("date_offer"));
+        if (offerDate.isEmpty()) {
+            checks.flag("AO-003", "date_offer");
+        }
+        Optional<String> route = checks.requiredCode("eligibility_route", "AO-004");
+        Optional<String> response = checks.requiredCode("offer_response", "AO-005");
+
+        String trigger = checks.optionalCode("trigger");
+        String outcome = checks.optionalCode("meeting_outcome");
+        String reason = checks.optionalCode("refusal_reason");
+        String source = checks.optionalCode("referral_source");
+        String gender = checks.optionalCode("gender");
+        String language = checks.optionalCode("language");
+        Boolean nonInstructed = checks.yesNo("non_instructed");
+        Boolean iroConfirmed = checks.yesNo("iro_confirmed");
+        Boolean disability = checks.yesNo("disability");
+        LocalDate eligible = checks.optionalDate("date_eligible");
+        LocalDate referral = checks.optionalDate("date_referral");
+        LocalDate firstContact = checks.optionalDate("date_first_contact");
+        LocalDate meeting = checks.optionalDate("date_meeting");
+        LocalDate dateOfBirth = checks.optionalDate("date_of_birth");
+
+        Map<String, LocalDate> datesAfterOffer = new java.util.LinkedHashMap<>();
+        datesAfterOffer.put("date_referral", referral);
+        datesAfterOffer.put("date_first_contact", firstContact);
+        datesAfterOffer.put("date_meeting", meeting);
+        Map<String, LocalDate> allDates = new java.util.LinkedHashMap<>(datesAfterOffer);
+        allDates.put("date_eligible", eligible);
+        offerDate.ifPresent(d -> allDates.put("date_offer", d));
+        allDates.forEach((field, date) -> {
+            if (date != null && date.isAfter(runDate)) {
+                checks.flag("AO-009", field);
+            }
+        });
+        offerDate.ifPresent(offer -> DATES_AFTER_OFFER.forEach(field -> {
+            LocalDate date = datesAfterOffer.get(field);
+            if (date != null && date.isBefore(offer)) {
+                checks.flag("AO-008", field);
+            }
+        }));
+
+        Integer age = null;
+        if (dateOfBirth != null && offerDate.isPresent()) {
+            if (dateOfBirth.isAfter(offerDate.get())
+                    || Period.between(dateOfBirth, offerDate.get()).getYears() > OLDEST_AGE) {
+                checks.flag("AO-014", "date_of_birth");
+            } else {
+                age = Period.between(dateOfBirth, offerDate.get()).getYears();
+            }
+        }
+
+        Optional<Placement> placement = authority.flatMap(a -> offerDate.flatMap(d -> reference.placement(a.onsCode(), d)));
+        if (authority.isPresent() && offerDate.isPresent() && placement.isEmpty()) {
+            checks.flag("AO-010", "date_offer");
+        }
+
+        if (outcome != null && response.isPresent() && !"accepted_meeting".equals(response.get())) {
+            checks.flag("AO-011", "meeting_outcome");
+        }
+        String refusalStage = "declined".equals(response.orElse(null)) ? "offer"
+                : outcome != null && DECLINED_AT_MEETING.contains(outcome) ? "meeting" : null;
+        if (refusalStage != null && reason == null) {
+            checks.flag("AO-012", "refusal_reason");
+            reason = "not_recorded";
+        }
+        if (meeting != null && referral != null && meeting.isBefore(referral)) {
+            checks.flag("AO-013", "date_meeting");
+        }
+        if (outcome != null && MEETING_HELD.contains(outcome) && meeting == null) {
+            checks.flag("AO-015", "date_meeting");
+        }
+
+        if (checks.hasErrors()) {
+            return new NormalisedRow(row, null, checks.issues());
+        }
+        String authorityCode = authority.get().onsCode();
+        LocalDate offer = offerDate.get();
+        WorkingDayCalendar calendar = reference.calendar();
+        String recordRef = row.value("record_ref");
+        OfferRecord record = new OfferRecord(authorityCode, placement.get().region().code(),
+                placement.get().provider().code(), hasher.key(authorityCode, childId),
+                recordRef == null ? null : hasher.key(authorityCode, recordRef), route.get(), trigger, eligible, offer,
+                referral, firstContact, meeting, response.get(), outcome, reason, refusalStage, source, nonInstructed,
+                iroConfirmed, age, gender, language, disability, FinancialPeriod.financialYear(offer),
+                FinancialPeriod.quarter(offer), elapsed(calendar, referral, firstContact),
+                elapsed(calendar, referral, meeting), !checks.issues().isEmpty());
+        return new NormalisedRow(row, record, checks.issues());
+    }
+
+    private static Integer elapsed(WorkingDayCalendar calendar, LocalDate from, LocalDate to) {
+        return from == null || to == null || to.isBefore(from) ? null : calendar.workingDaysBetween(from, to);
+    }
+
+    /** Collects the issues of one row. */
+    private final class Checks {
+        private final SourceRow row;
+        private final List<RowIssue> issues = new ArrayList<>();
+
+        Checks(SourceRow row) {
+            this.row = row;
+        }
+
+        /** Records that {@code field} broke a rule; the template decides whether that rejects the row. */
+        void flag(String ruleId, String field) {
+            RuleDefinition rule = template.rule(ruleId);
+            boolean personal = template.field(field).map(FieldDefinition::isPersonal).orElse(false);
+            String raw = row.value(field);
+            String shown = raw == null ? "" : personal ? WITHHELD : raw;
+            issues.add(new RowIssue(row.sheet(), row.rowNumber(), field, shown, rule.id(), rule.severity(),
+                    rule.message()));
+        }
+
+        Optional<String> requiredCode(String field, String ruleId) {
+            Optional<String> code = Optional.ofNullable(row.value(field)).flatMap(codeListsByField.get(field)::lookup);
+            if (code.isEmpty()) {
+                flag(ruleId, field);
+            }
+            return code;
+        }
+
+        String optionalCode(String field) {
+            String raw = row.value(field);
+            if (raw == null) {
+                return null;
+            }
+            Optional<String> code = codeListsByField.get(field).lookup(raw);
+            if (code.isEmpty()) {
+                flag("AO-006", field);
+            }
+            return code.orElse(null);
+        }
+
+        Boolean yesNo(String field) {
+            String raw = row.value(field);
+            if (raw == null) {
+                return null;
+            }
+            Optional<String> answer = codeListsByField.get(field).lookup(raw);
+            if (answer.isEmpty()) {
+                flag("AO-007", field);
+            }
+            return answer.map("yes"::equals).orElse(null);
+        }
+
+        LocalDate optionalDate(String field) {
+            String raw = row.value(field);
+            if (raw == null) {
+                return null;
+            }
+            Optional<LocalDate> date = parser.date(raw);
+            if (date.isEmpty()) {
+                flag("AO-007", field);
+            }
+            return date.orElse(null);
+        }
+
+        boolean hasErrors() {
+            return issues.stream().anyMatch(i -> i.severity() == Severity.ERROR);
+        }
+
+        List<RowIssue> issues() {
+            return List.copyOf(issues);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package wales.activeoffer.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
+import wales.activeoffer.aggregate.AggregateRow;
+import wales.activeoffer.aggregate.MeasureAccumulator;
+import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.aggregate.SmallNumberSuppression;
+import wales.activeoffer.receipt.SpreadsheetSafe;
+import wales.activeoffer.store.SubmissionStore;
+
+/**
+ * Publishes one release from the protected store: the tidy aggregates CSV, the same aggregates as Parquet, and the
+ * record-level pseudonymised dataset as Parquet. Records are streamed twice from the database (once for the
+ * measures, once for the record-level file) rather than held in memory.
+ */
+public final class ReleasePublisher {
+    private final SubmissionStore store;
+    private final MeasureAccumulator.GeographyNames names;
+    private final SmallNumberSuppression suppression;
+    private final int targetWorkingDays;
+    private final Configuration hadoop;
+
+    public ReleasePublisher(SubmissionStore store, MeasureAccumulator.GeographyNames names,
+            SmallNumberSuppression suppression, int targetWorkingDays, Configuration hadoop) {
+        this.store = store;
+        this.names = names;
+        this.suppression = suppression;
+        this.targetWorkingDays = targetWorkingDays;
+        this.hadoop = hadoop;
+    }
+
+    /**
+     * @param folder     local release folder for the CSV; must not exist yet
+     * @param parquetUri base URI for the Parquet files (a local {@code file:} URI by default)
+     */
+    public Release publish(Path folder, URI parquetUri) {
+        try {
+            Files.createDirectories(folder.getParent());
+            Files.createDirectory(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create release folder " + folder + " (it must not exist yet)", e);
+        }
+        MeasureAccumulator measures = new MeasureAccumulator(names, targetWorkingDays);
+        store.forEachCurrentRecord(r -> measures.add(r.record()));
+        List<PublishedAggregate> published = measures.rows().stream().map(suppression::apply).toList();
+
+        Path csv = folder.resolve("aggregates.csv");
+        writeCsv(csv, published);
+        URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
+        URI aggregatesParquet = base.resolve("aggregates.parquet");
+        try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
+                hadoop)) {
+            published.forEach(writer::write);
+        }
+        URI recordsParquet = base.resolve("records.parquet");
+        long records;
+        try (var writer = new ParquetTableWriter<>(recordsParquet, "offer_record", PublishedTables.RECORD_COLUMNS,
+                hadoop)) {
+            store.forEachCurrentRecord(writer::write);
+            records = writer.rows();
+        }
+        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records);
+    }
+
+    private static void writeCsv(Path file, List<PublishedAggregate> rows) {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
+            csv.printRecord(PublishedTables.AGGREGATE_HEADER);
+            for (PublishedAggregate published : rows) {
+                AggregateRow row = published.row();
+                csv.printRecord(row.measure(), row.statistic(), row.cell().geographyLevel(), row.cell().geographyCode(),
+                        SpreadsheetSafe.cell(row.geographyName()), row.cell().periodType(), row.cell().period(),
+                        row.cell().route(), row.stage(), row.category(), published.display());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package wales.activeoffer.store;
+
+/** Where a submitted file stands. */
+public enum SubmissionStatus {
+    /** Registered; rows are being taken in. */
+    RECEIVED,
+    /** Every row is stored as a record or a rejected row. */
+    INGESTED,
+    /** The same bytes were ingested before; nothing was stored again. */
+    DUPLICATE,
+    /** The file could not be read or recognised; no row was stored. */
+    UNREADABLE
+}

@@ -1,0 +1,237 @@
+package wales.activeoffer.store;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import tools.jackson.databind.json.JsonMapper;
+import wales.activeoffer.normalise.NormalisedRow;
+import wales.activeoffer.normalise.RowIssue;
+import wales.activeoffer.template.OfferRecord;
+import wales.activeoffer.template.Severity;
+
+/**
+ * The protected store: submissions, template records, rejected rows and row issues. Plain JDBC with batched inserts,
+ * identical on PostgreSQL and the embedded H2 default.
+ */
+public class SubmissionStore {
+    private static final int FETCH_SIZE = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JdbcTemplate jdbc;
+
+    public SubmissionStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long register(String regionCode, String fileName, String sha256, long size, LocalDateTime receivedAt,
+            long ingestRun) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO submission (region_code, file_name, file_sha256, file_size, received_at, ingest_run, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            ps.setString(1, regionCode);
+            ps.setString(2, fileName);
+            ps.setString(3, sha256);
+            ps.setLong(4, size);
+            ps.setTimestamp(5, Timestamp.valueOf(receivedAt));
+            ps.setLong(6, ingestRun);
+            ps.setString(7, SubmissionStatus.RECEIVED.name());
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /** The earlier ingested submission with the same bytes, if any. */
+    public Optional<Submission> findIngested(String sha256, long otherThan) {
+        return jdbc.query("SELECT * FROM submission WHERE file_sha256 = ? AND status = ? AND id <> ? ORDER BY id",
+                SUBMISSION, sha256, SubmissionStatus.INGESTED.name(), otherThan).stream().findFirst();
+    }
+
+    public Submission submission(long id) {
+        return jdbc.queryForObject("SELECT * FROM submission WHERE id = ?", SUBMISSION, id);
+    }
+
+    public List<Submission> submissionsOfRun(long ingestRun) {
+        return jdbc.query("SELECT * FROM submission WHERE ingest_run = ? ORDER BY id", SUBMISSION, ingestRun);
+    }
+
+    public void markRecognised(long id, String mappingId, String sourceDetail) {
+        jdbc.update("UPDATE submission SET mapping_id = ?, source_detail = ? WHERE id = ?", mappingId, sourceDetail, id);
+    }
+
+    public void markDuplicate(long id, long duplicateOf, String ruleId, String detail) {
+        jdbc.update("UPDATE submission SET status = ?, duplicate_of = ?, status_rule_id = ?, status_detail = ? WHERE id = ?",
+                SubmissionStatus.DUPLICATE.name(), duplicateOf, ruleId, detail, id);
+    }
+
+    public void markUnreadable(long id, String ruleId, String detail) {
+        jdbc.update("UPDATE submission SET status = ?, status_rule_id = ?, status_detail = ? WHERE id = ?",
+                SubmissionStatus.UNREADABLE.name(), ruleId, detail, id);
+    }
+
+    /** Closes an ingested submission with its counts, taken from what is stored rather than from memory. */
+    public void markIngested(long id) {
+        jdbc.update("""
+                UPDATE submission SET status = ?,
+                  rows_accepted = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ?),
+                  rows_flagged = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ? AND flagged),
+                  rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
+                WHERE id = ?""", SubmissionStatus.INGESTED.name(), id, id, id, id);
+        jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
+    }
+
+    public void markArchived(long id, String archivedPath) {
+        jdbc.update("UPDATE submission SET archived_path = ? WHERE id = ?", archivedPath, id);
+    }
+
+    /** Stores one chunk of normalised rows: records, rejected rows with their raw values, and every issue. */
+    public void write(long submissionId, List<? extends NormalisedRow> rows) {
+        List<NormalisedRow> accepted = rows.stream().filter(r -> !r.rejected()).map(NormalisedRow.class::cast).toList();
+        List<NormalisedRow> rejected = rows.stream().filter(NormalisedRow::rejected).map(NormalisedRow.class::cast).toList();
+        List<RowIssue> issues = rows.stream().flatMap(r -> r.issues().stream()).toList();
+        jdbc.batchUpdate(INSERT_RECORD, accepted, accepted.size(), (ps, row) -> bindRecord(ps, submissionId, row));
+        jdbc.batchUpdate("""
+                INSERT INTO rejected_row (submission_id, source_sheet, source_row, raw_values) VALUES (?, ?, ?, ?)""",
+                rejected, rejected.size(), (ps, row) -> {
+                    ps.setLong(1, submissionId);
+                    ps.setString(2, row.source().sheet());
+                    ps.setInt(3, row.source().rowNumber());
+                    ps.setString(4, JSON.writeValueAsString(new java.util.TreeMap<>(row.source().values())));
+                });
+        jdbc.batchUpdate("""
+                INSERT INTO row_issue (submission_id, source_sheet, source_row, field_name, shown_value, rule_id, severity, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", issues, issues.size(), (ps, issue) -> {
+                    ps.setLong(1, submissionId);
+                    ps.setString(2, issue.sheet());
+                    ps.setInt(3, issue.rowNumber());
+                    ps.setString(4, issue.field());
+                    ps.setString(5, truncate(issue.value(), 200));
+                    ps.setString(6, issue.ruleId());
+                    ps.setString(7, issue.severity().name());
+                    ps.setString(8, issue.message());
+                });
+    }
+
+    private static String truncate(String value, int length) {
+        return value.length() <= length ? value : value.substring(0, length - 1) + "\u2026";
+    }
+
+    /** Every issue of a submission, in row order, fed to {@code sink} without holding them all in memory. */
+    public void forEachIssue(long submissionId, Consumer<RowIssue> sink) {
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    SELECT * FROM row_issue WHERE submission_id = ? ORDER BY source_sheet, source_row, id""");
+            ps.setLong(1, submissionId);
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        }, (ResultSet rs) -> {
+            sink.accept(new RowIssue(rs.getString("source_sheet"), rs.getInt("source_row"), rs.getString("field_name"),
+                    rs.getString("shown_value"), rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
+                    rs.getString("message")));
+        });
+    }
+
+    public Map<String, Integer> issueCountsByRule(long submissionId) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT rule_id, COUNT(*) AS n FROM row_issue WHERE submission_id = ? GROUP BY rule_id",
+                (ResultSet rs) -> {
+                    counts.put(rs.getString("rule_id"), rs.getInt("n"));
+                }, submissionId);
+        return counts;
+    }
+
+    /**
+     * Every record of every ingested submission, in a stable order, streamed to {@code sink} with a bounded fetch
+     * size. What aggregates and the record-level dataset are built from.
+     */
+    public void forEachCurrentRecord(Consumer<StoredRecord> sink) {
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    SELECT r.*, s.file_sha256, s.mapping_id, s.ingest_run FROM offer_record r
+                    JOIN submission s ON s.id = r.submission_id
+                    WHERE s.status = 'INGESTED' ORDER BY r.id""");
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        }, (ResultSet rs) -> {
+            sink.accept(STORED_RECORD.mapRow(rs, 0));
+        });
+    }
+
+    private static final String INSERT_RECORD = """
+            INSERT INTO offer_record (submission_id, source_sheet, source_row, authority_code, region_code, provider_code,
+              child_key, record_ref_key, eligibility_route, trigger_point, date_eligible, date_offer, date_referral,
+              date_first_contact, date_meeting, offer_response, meeting_outcome, refusal_reason, refusal_stage,
+              referral_source, non_instructed, iro_confirmed, age_at_offer, gender, language_of_choice, disability,
+              financial_year, quarter, working_days_to_first_contact, working_days_to_meeting, flagged)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void bindRecord(PreparedStatement ps, long submissionId, NormalisedRow row) throws SQLException {
+        OfferRecord r = row.record();
+        Object[] values = {submissionId, row.source().sheet(), row.source().rowNumber(), r.authorityCode(),
+                r.regionCode(), r.providerCode(), r.childKey(), r.recordRefKey(), r.eligibilityRoute(), r.trigger(),
+                r.dateEligible(), r.dateOffer(), r.dateReferral(), r.dateFirstContact(), r.dateMeeting(),
+                r.offerResponse(), r.meetingOutcome(), r.refusalReason(), r.refusalStage(), r.referralSource(),
+                r.nonInstructed(), r.iroConfirmed(), r.ageAtOffer(), r.gender(), r.language(), r.disability(),
+                r.financialYear(), r.quarter(), r.workingDaysToFirstContact(), r.workingDaysToMeeting(), r.flagged()};
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof LocalDate date) {
+                ps.setDate(i + 1, Date.valueOf(date));
+            } else if (value == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static final RowMapper<StoredRecord> STORED_RECORD = (rs, n) -> new StoredRecord(rs.getLong("id"),
+            rs.getLong("submission_id"), rs.getString("source_sheet"), rs.getInt("source_row"),
+            rs.getString("file_sha256"), rs.getString("mapping_id"), rs.getLong("ingest_run"),
+            new OfferRecord(rs.getString("authority_code"), rs.getString("region_code"), rs.getString("provider_code"),
+                    rs.getString("child_key"), rs.getString("record_ref_key"), rs.getString("eligibility_route"),
+                    rs.getString("trigger_point"), date(rs, "date_eligible"), date(rs, "date_offer"),
+                    date(rs, "date_referral"), date(rs, "date_first_contact"), date(rs, "date_meeting"),
+                    rs.getString("offer_response"), rs.getString("meeting_outcome"), rs.getString("refusal_reason"),
+                    rs.getString("refusal_stage"), rs.getString("referral_source"), bool(rs, "non_instructed"),
+                    bool(rs, "iro_confirmed"), integer(rs, "age_at_offer"), rs.getString("gender"),
+                    rs.getString("language_of_choice"), bool(rs, "disability"), rs.getString("financial_year"),
+                    rs.getString("quarter"), integer(rs, "working_days_to_first_contact"),
+                    integer(rs, "working_days_to_meeting"), rs.getBoolean("flagged")));
+
+    private static final RowMapper<Submission> SUBMISSION = (rs, n) -> new Submission(rs.getLong("id"),
+            rs.getString("region_code"), rs.getString("file_name"), rs.getString("file_sha256"),
+            rs.getLong("file_size"), rs.getTimestamp("received_at").toLocalDateTime(), rs.getLong("ingest_run"),
+            SubmissionStatus.valueOf(rs.getString("status")), rs.getString("status_rule_id"),
+            rs.getString("status_detail"), (Long) rs.getObject("duplicate_of", Long.class), rs.getString("mapping_id"),
+            rs.getString("source_detail"), rs.getInt("rows_read"), rs.getInt("rows_accepted"),
+            rs.getInt("rows_rejected"), rs.getInt("rows_flagged"));
+}
