@@ -51,6 +51,9 @@ public final class MappingCatalogue {
         if (mapping.id() == null || mapping.id().isBlank()) {
             problems.add("id is missing");
         }
+        if (mapping.description() == null || mapping.description().isBlank()) {
+            problems.add("description is missing");
+        }
         if (!FORMATS.contains(String.valueOf(mapping.format()))) {
             problems.add("format must be one of " + FORMATS + " but is " + mapping.format());
         }

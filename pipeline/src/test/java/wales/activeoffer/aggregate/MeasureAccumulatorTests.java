@@ -1,0 +1,113 @@
+package wales.activeoffer.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import wales.activeoffer.template.OfferRecord;
+
+/** Each measure definition, checked on a handful of records whose answers are worked out by hand. */
+class MeasureAccumulatorTests {
+    private static final String CARDIFF = "W06000015";
+    private MeasureAccumulator measures;
+
+    private static OfferRecord offer(String route, String response, String outcome, String reason, String stage,
+            String source, Integer toMeeting, Integer toContact) {
+        LocalDate date = LocalDate.of(2024, 5, 1);
+        return new OfferRecord(CARDIFF, "cardiff-and-vale", "nyas-cymru", "k", null, route, null, null, date, null,
+                null, null, response, outcome, reason, stage, source, null, null, 10, null, null, null, "2024-25",
+                "2024-25 Q1", toContact, toMeeting, false);
+    }
+
+    @BeforeEach
+    void givenSevenOffers() {
+        measures = new MeasureAccumulator((level, code) -> level + ":" + code, 10);
+        measures.add(offer("looked_after", "accepted_meeting", "took_up", null, null, "social_worker", 5, 1));
+        measures.add(offer("looked_after", "accepted_meeting", "took_up", null, null, "iro", 12, 3));
+        measures.add(offer("looked_after", "accepted_meeting", "declined", "not_at_the_moment", "meeting", "social_worker", 8, null));
+        measures.add(offer("child_protection", "accepted_meeting", "pending", null, null, "social_worker", null, 2));
+        measures.add(offer("child_protection", "declined", null, "prefers_informal", "offer", null, null, null));
+        measures.add(offer("child_protection", "declined", null, "not_recorded", "offer", null, null, null));
+        measures.add(offer("care_and_support", "exempt_understanding", null, null, null, null, null, null));
+    }
+
+    private Optional<AggregateRow> find(String level, String periodType, String route, String measure,
+            String statistic, String stage, String category) {
+        return measures.rows().stream()
+                .filter(r -> r.cell().geographyLevel().equals(level) && r.cell().periodType().equals(periodType)
+                        && r.cell().route().equals(route) && r.measure().equals(measure)
+                        && r.statistic().equals(statistic) && java.util.Objects.equals(r.stage(), stage)
+                        && java.util.Objects.equals(r.category(), category))
+                .findFirst();
+    }
+
+    private double value(String measure, String statistic, String stage, String category) {
+        return find("authority", "quarter", "all", measure, statistic, stage, category).orElseThrow().value();
+    }
+
+    @Test
+    void takeUpFunnel() {
+        assertThat(value("take_up", "offers", null, null)).isEqualTo(7);
+        assertThat(value("take_up", "meetings_accepted", null, null)).isEqualTo(4);
+        // held = took_up, declined or time_to_think at the meeting: 3 (pending is not held)
+        assertThat(value("take_up", "meetings_held", null, null)).isEqualTo(3);
+        assertThat(value("take_up", "taken_up", null, null)).isEqualTo(2);
+        assertThat(value("take_up", "take_up_rate", null, null)).isEqualTo(2.0 / 3);
+        assertThat(value("take_up", "conversion_rate", null, null)).isEqualTo(2.0 / 7);
+    }
+
+    @Test
+    void funnelByEligibilityRoute() {
+        assertThat(find("authority", "quarter", "child_protection", "take_up", "offers", null, null).orElseThrow()
+                .value()).isEqualTo(3);
+        AggregateRow rate = find("authority", "quarter", "care_and_support", "take_up", "take_up_rate", null, null)
+                .orElseThrow();
+        assertThat(rate.value()).as("no meetings held: undefined").isNull();
+        assertThat(rate.basis()).containsExactly(0, 0);
+    }
+
+    @Test
+    void refusalReasonsByStageWithShareOfThatStage() {
+        assertThat(value("refusal_reasons", "count", "offer", "prefers_informal")).isEqualTo(1);
+        assertThat(value("refusal_reasons", "share", "offer", "prefers_informal")).isEqualTo(0.5);
+        assertThat(value("refusal_reasons", "count", "meeting", "not_at_the_moment")).isEqualTo(1);
+        assertThat(value("refusal_reasons", "share", "meeting", "not_at_the_moment")).isEqualTo(1.0);
+    }
+
+    @Test
+    void responseTimeFromReferralToMeetingHeld() {
+        // meetings held with a time: 5, 12, 8 -> median 8, p90 rank ceil(2.7)=3 -> 12, within 10: 2 of 3
+        assertThat(value("response_time", "n", null, "referral_to_meeting")).isEqualTo(3);
+        assertThat(value("response_time", "median_working_days", null, "referral_to_meeting")).isEqualTo(8);
+        assertThat(value("response_time", "p90_working_days", null, "referral_to_meeting")).isEqualTo(12);
+        assertThat(value("response_time", "share_within_target", null, "referral_to_meeting")).isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void responseTimeFromReferralToFirstContact() {
+        // 1, 3, 2 -> median 2
+        assertThat(value("response_time", "median_working_days", null, "referral_to_first_contact")).isEqualTo(2);
+    }
+
+    @Test
+    void referralSourcesShareOfAllOffers() {
+        assertThat(value("referral_sources", "count", null, "social_worker")).isEqualTo(3);
+        assertThat(value("referral_sources", "share", null, "social_worker")).isEqualTo(3.0 / 7);
+        assertThat(value("referral_sources", "count", null, "not_recorded")).isEqualTo(3);
+    }
+
+    @Test
+    void everyRecordCountsInWalesItsRegionAndItsAuthorityByYearAndQuarter() {
+        for (String level : List.of("wales", "region", "authority")) {
+            for (String period : List.of("financial_year", "quarter")) {
+                assertThat(find(level, period, "all", "take_up", "offers", null, null).orElseThrow().value())
+                        .as(level + " " + period).isEqualTo(7);
+            }
+        }
+        assertThat(find("wales", "quarter", "all", "take_up", "offers", null, null).orElseThrow().cell().geographyCode())
+                .isEqualTo(MeasureAccumulator.WALES_CODE);
+    }
+}

@@ -1,0 +1,261 @@
+package wales.activeoffer.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.store.SubmissionStatus;
+import wales.activeoffer.support.PublishedCsv;
+import wales.activeoffer.support.RepoPaths;
+
+/**
+ * The whole job over a small inbox whose every number was worked out by hand
+ * ({@code src/test/resources/inboxes/hand-counted}): 5 files in 3 regions, 19 data rows, 2 of them bad, 2 files
+ * that cannot be taken in. Runs against PostgreSQL and against the embedded default through the subclasses.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class HandCountedInboxScenario {
+    static final Path INBOX = RepoPaths.root().resolve("pipeline/src/test/resources/inboxes/hand-counted");
+    static final String CARDIFF_FILE = "cardiff-active-offer-2024-25.csv";
+
+    @Autowired
+    NightlyRun nightlyRun;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    WorkRoot workRoot;
+
+    RunSummary firstRun;
+    PublishedCsv published;
+
+    @BeforeAll
+    void givenTheHandCountedInboxWhenTheJobRuns() throws Exception {
+        firstRun = nightlyRun.execute();
+        published = PublishedCsv.read(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv"));
+    }
+
+    @Test
+    @Order(1)
+    void everyFileIsAccountedFor() {
+        assertThat(firstRun.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(firstRun.submissions()).hasSize(5);
+        Map<String, SubmissionStatus> statusByFile = new HashMap<>();
+        firstRun.submissions().forEach(s -> statusByFile.put(s.fileName(), s.status()));
+        assertThat(statusByFile).containsEntry(CARDIFF_FILE, SubmissionStatus.INGESTED)
+                .containsEntry("vale-referrals-2024-25.csv", SubmissionStatus.INGESTED)
+                .containsEntry("bridgend-referrals-2018-19.csv", SubmissionStatus.INGESTED)
+                .containsEntry("meeting-notes.docx", SubmissionStatus.UNREADABLE)
+                .containsEntry("unknown-layout.csv", SubmissionStatus.UNREADABLE);
+    }
+
+    @Test
+    @Order(2)
+    void recordsPerAuthorityAreAsCountedByHand() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT authority_code, COUNT(*) AS n FROM offer_record GROUP BY authority_code",
+                (ResultSet rs) -> {
+                    counts.put(rs.getString("authority_code"), rs.getInt("n"));
+                });
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(
+                Map.of("W06000015", 12, "W06000014", 2, "W06000013", 2));
+    }
+
+    @Test
+    @Order(3)
+    void rejectedRowsAreKeptWithTheirRawValues() {
+        List<Map<String, Object>> rejected = jdbc.queryForList(
+                "SELECT source_row, raw_values FROM rejected_row ORDER BY source_row");
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0).get("source_row")).isEqualTo(13);
+        assertThat((String) rejected.get(0).get("raw_values")).contains("\"child_id\":\"\"").contains("2024-06-24");
+        assertThat(rejected.get(1).get("source_row")).isEqualTo(14);
+        assertThat((String) rejected.get(1).get("raw_values")).contains("\"date_offer\":\"not known\"");
+    }
+
+    @Test
+    @Order(4)
+    void theCardiffReceiptListsEveryRejectedAndFlaggedRow() throws Exception {
+        String receipt = Files.readString(receipt("cardiff-and-vale", CARDIFF_FILE, ".txt"));
+        assertThat(receipt).contains("Status:    Partially accepted: some rows were rejected")
+                .contains("Rows read: 14").contains("Accepted:  12 (2 with warnings)").contains("Rejected:  2")
+                .contains("Layout:    wccis-active-offer-csv")
+                .doesNotContain("P012").doesNotContain("2010-11-11");
+        assertThat(Files.readAllLines(receipt("cardiff-and-vale", CARDIFF_FILE, ".csv"))).containsExactly(
+                "row,sheet,field,value,rule_id,severity,message",
+                "6,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "11,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "13,,child_id,,AO-001,error,\"The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.\"",
+                "14,,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. Enter it as dd/mm/yyyy.");
+    }
+
+    @Test
+    @Order(5)
+    void filesThatCannotBeReadAreRejectedWithTheReasonAndKept() throws Exception {
+        assertThat(Files.readString(receipt("cwm-taf", "meeting-notes.docx", ".txt")))
+                .contains("Status:    Rejected").contains("Rule: AO-F01").contains("Send CSV (.csv) or Excel (.xlsx)");
+        assertThat(Files.readString(receipt("gwent", "unknown-layout.csv", ".txt")))
+                .contains("Rule: AO-F02").contains("No mapping recognises this file's headings");
+        Path rejectedFolder = workRoot.rejected("gwent").resolve(runStamp());
+        assertThat(rejectedFolder.resolve("unknown-layout.csv")).exists();
+        assertThat(Files.readString(rejectedFolder.resolve("unknown-layout.csv.reason.txt"))).contains("AO-F02");
+    }
+
+    @Test
+    @Order(6)
+    void theInboxIsEmptiedIntoTheArchiveWithChecksums() throws Exception {
+        try (Stream<Path> left = Files.walk(workRoot.inbox())) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
+        Path archived = workRoot.archive("cardiff-and-vale").resolve(runStamp()).resolve(CARDIFF_FILE);
+        assertThat(Files.readString(archived)).isEqualTo(Files.readString(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
+        assertThat(Files.readString(archived.resolveSibling(CARDIFF_FILE + ".sha256")))
+                .startsWith(wales.activeoffer.inbox.FileArchive.sha256(archived));
+    }
+
+    @Test
+    @Order(7)
+    void bridgendIsPlacedInItsRegionOnTheOfferDate() {
+        assertThat(jdbc.queryForList("""
+                SELECT date_offer, region_code, provider_code FROM offer_record
+                WHERE authority_code = 'W06000013' ORDER BY date_offer""")).extracting(
+                r -> r.get("region_code") + "/" + r.get("provider_code"))
+                .containsExactly("western-bay/tgp-cymru", "cwm-taf/nyas-cymru");
+    }
+
+    @Test
+    @Order(8)
+    void theFunnelForCardiffAndTheValeInQ1IsAsCountedByHand() {
+        assertThat(funnel("offers")).isEqualTo("13");
+        assertThat(funnel("meetings_accepted")).isEqualTo("8");
+        assertThat(funnel("meetings_held")).isEqualTo("7");
+        assertThat(funnel("taken_up")).isEqualTo("5");
+        assertThat(funnel("take_up_rate")).isEqualTo("0.7143");
+        assertThat(funnel("conversion_rate")).isEqualTo("0.3846");
+    }
+
+    @Test
+    @Order(9)
+    void responseTimesAndSourcesForCardiffAndTheValeInQ1() {
+        // referral to meeting, working days: 5, 10, 14, 10, 4, 6 (Cardiff) and 6 (Vale) -> 4 5 6 6 10 10 14
+        assertThat(regionQ1("response_time", "n", "", "referral_to_meeting")).isEqualTo("7");
+        assertThat(regionQ1("response_time", "median_working_days", "", "referral_to_meeting")).isEqualTo("6");
+        assertThat(regionQ1("response_time", "p90_working_days", "", "referral_to_meeting")).isEqualTo("14");
+        assertThat(regionQ1("response_time", "share_within_target", "", "referral_to_meeting")).isEqualTo("0.8571");
+        assertThat(regionQ1("referral_sources", "count", "", "social_worker")).isEqualTo("5");
+        assertThat(regionQ1("referral_sources", "share", "", "social_worker")).isEqualTo("0.3846");
+        assertThat(regionQ1("referral_sources", "count", "", "iro")).isEqualTo("[c]");
+        assertThat(regionQ1("referral_sources", "share", "", "iro")).isEqualTo("[c]");
+        assertThat(regionQ1("refusal_reasons", "count", "offer", "prefers_informal")).isEqualTo("[c]");
+    }
+
+    @Test
+    @Order(10)
+    void duckDbReadsTheRecordLevelParquetAndAgreesWithTheDatabase() throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            String parquet = "read_parquet('" + Path.of(java.net.URI.create(firstRun.recordsParquet())) + "')";
+            Map<String, Integer> fromParquet = new HashMap<>();
+            try (ResultSet rs = duck.createStatement().executeQuery(
+                    "SELECT authority_code, COUNT(*) FROM " + parquet + " GROUP BY 1")) {
+                while (rs.next()) {
+                    fromParquet.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            Map<String, Integer> fromDatabase = new HashMap<>();
+            jdbc.query("SELECT authority_code, COUNT(*) AS n FROM offer_record GROUP BY authority_code",
+                    (ResultSet rs) -> {
+                        fromDatabase.put(rs.getString("authority_code"), rs.getInt("n"));
+                    });
+            assertThat(fromParquet).isEqualTo(fromDatabase);
+            try (ResultSet rs = duck.createStatement().executeQuery("""
+                    SELECT COUNT(*), COUNT(*) FILTER (WHERE meeting_outcome = 'took_up'),
+                           MIN(date_offer), typeof(MIN(date_offer)), COUNT(DISTINCT child_key)
+                    FROM %s WHERE region_code = 'cardiff-and-vale' AND quarter = '2024-25 Q1'""".formatted(parquet))) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(13);
+                assertThat(rs.getInt(2)).isEqualTo(5);
+                assertThat(rs.getString(3)).isEqualTo("2024-04-02");
+                assertThat(rs.getString(4)).isEqualTo("DATE");
+                assertThat(rs.getInt(5)).as("P001 was offered twice").isEqualTo(12);
+            }
+            try (ResultSet rs = duck.createStatement().executeQuery("DESCRIBE SELECT * FROM " + parquet)) {
+                List<String> columns = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+                assertThat(columns).contains("child_key", "age_at_offer")
+                        .doesNotContain("child_id", "date_of_birth", "record_ref_key");
+            }
+        }
+    }
+
+    @Test
+    @Order(20)
+    void aSecondRunWithNothingNewIngestsNothingAndPublishesTheSameNumbers() throws Exception {
+        RunSummary second = nightlyRun.execute();
+
+        assertThat(second.submissions()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class)).isEqualTo(16);
+        assertThat(Files.readString(Path.of(second.releaseFolder()).resolve("aggregates.csv")))
+                .isEqualTo(Files.readString(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv")));
+    }
+
+    @Test
+    @Order(21)
+    void theSameBytesUnderAnotherNameAreNotIngestedTwice() throws Exception {
+        Path copy = workRoot.inbox("cardiff-and-vale").resolve("cardiff resend.csv");
+        Files.copy(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE), copy);
+
+        RunSummary third = nightlyRun.execute();
+
+        assertThat(third.submissions()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(SubmissionStatus.DUPLICATE);
+            assertThat(s.fileName()).isEqualTo("cardiff resend.csv");
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class)).isEqualTo(16);
+        assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff resend.csv", ".txt")))
+                .contains("Already received").contains("Identical to '" + CARDIFF_FILE + "'").contains("AO-F04");
+        assertThat(Files.readString(Path.of(third.releaseFolder()).resolve("aggregates.csv")))
+                .isEqualTo(Files.readString(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv")));
+    }
+
+    private String funnel(String statistic) {
+        return regionQ1("take_up", statistic, "", "");
+    }
+
+    private String regionQ1(String measure, String statistic, String stage, String category) {
+        return published.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", measure, statistic, stage,
+                category);
+    }
+
+    private String runStamp() {
+        return Path.of(firstRun.releaseFolder()).getFileName().toString();
+    }
+
+    private Path receipt(String region, String fileName, String extension) throws Exception {
+        try (Stream<Path> files = Files.list(workRoot.receipts(region))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(fileName + ".receipt-")
+                    && f.getFileName().toString().endsWith(extension)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no receipt for " + fileName));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package wales.activeoffer.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Where integration tests keep their state: a fresh work root each, and either a fresh schema in the real PostgreSQL
+ * at 127.0.0.1:5432/test or the embedded H2 default under the work root.
+ */
+public final class TestDatabases {
+    public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String POSTGRES_USER = "postgres";
+
+    private TestDatabases() {
+    }
+
+    public static Path newWorkRoot(String name) {
+        try {
+            return Files.createTempDirectory("activeoffer-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String newSchemaName() {
+        return "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public static void usePostgres(DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> POSTGRES_URL + "?currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> POSTGRES_USER);
+        registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    public static void dropPostgresSchema(String schema) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    public static void common(DynamicPropertyRegistry registry, Path workRoot, Path seedFrom) {
+        registry.add("activeoffer.work-root", workRoot::toString);
+        registry.add("activeoffer.mappings-dir", () -> RepoPaths.mappings().toString());
+        registry.add("activeoffer.seed-from", seedFrom::toString);
+        registry.add("activeoffer.run-on-start", () -> "false");
+        registry.add("activeoffer.child-key.secret", () -> "integration-test-secret-that-is-long-enough");
+    }
+}
