@@ -104,7 +104,7 @@ abstract class HandCountedInboxScenario {
                 "row,sheet,field,value,rule_id,severity,message",
                 "6,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
                 "11,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                "13,,child_id,,AO-001,error,\"The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.\"",
+                "13,,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
                 "14,,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. Enter it as dd/mm/yyyy.");
     }
 
