@@ -1,7 +1,6 @@
 package wales.activeoffer.job;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -9,23 +8,19 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.SourceRow;
-import wales.activeoffer.read.RawRow;
-import wales.activeoffer.read.TabularSource;
-import wales.activeoffer.read.TabularSources;
+import wales.activeoffer.read.SourceRows;
 import wales.activeoffer.read.UnreadableFileException;
 
 /**
- * Streams the data rows of one recognised file as {@link SourceRow}s: the rows below the heading row, blank rows
- * skipped. Remembers how far it got, so a restarted step resumes after the last committed row. A file that breaks
- * part-way is marked unreadable in the step context rather than failing the run.
+ * Streams the data rows of one recognised file as {@link SourceRow}s. Remembers how far it got, so a restarted step
+ * resumes after the last committed row. A file that breaks part-way is marked unreadable in the step context rather
+ * than failing the run.
  */
 class SubmissionRowReader implements ItemStreamReader<SourceRow> {
     private static final String ROWS_CONSUMED = "reader.rowsConsumed";
     private final MappingCatalogue catalogue;
     private ExecutionContext stepContext;
-    private TabularSource source;
-    private Map<Integer, String> fieldByColumn;
-    private int rowsConsumed;
+    private SourceRows rows;
 
     SubmissionRowReader(MappingCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -39,77 +34,53 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
             return;
         }
         SourceMapping mapping = catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow();
-        fieldByColumn = (Map<Integer, String>) context.get(FileIngestListener.COLUMNS);
         try {
-            source = TabularSources.open(FileIngestListener.inboxFile(context).path(), mapping);
-            int headerRow = context.getInt(FileIngestListener.HEADER_ROW);
-            RawRow row;
-            do {
-                row = source.next();
-            } while (row != null && row.rowNumber() < headerRow);
-            int alreadyRead = context.getInt(ROWS_CONSUMED, 0);
-            for (int i = 0; i < alreadyRead; i++) {
-                source.next();
-            }
-            rowsConsumed = alreadyRead;
+            rows = SourceRows.open(FileIngestListener.inboxFile(context).path(), mapping,
+                    context.getInt(FileIngestListener.HEADER_ROW),
+                    (Map<Integer, String>) context.get(FileIngestListener.COLUMNS), context.getInt(ROWS_CONSUMED, 0));
         } catch (UnreadableFileException e) {
-            markUnreadable(e);
+            markUnreadable(e, 0);
         }
     }
 
     @Override
     public SourceRow read() {
-        if (source == null) {
+        if (rows == null) {
             return null;
         }
         try {
-            RawRow row;
-            do {
-                row = source.next();
-                if (row != null) {
-                    rowsConsumed++;
-                }
-            } while (row != null && row.isBlank());
-            return row == null ? null : toSourceRow(row);
+            return rows.next();
         } catch (UnreadableFileException e) {
-            markUnreadable(e);
+            markUnreadable(e, rows.rowsConsumed());
             return null;
         }
     }
 
-    private SourceRow toSourceRow(RawRow row) {
-        Map<String, String> values = new HashMap<>();
-        fieldByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
-        return new SourceRow(row.sheet(), row.rowNumber(), values);
-    }
-
-    private void markUnreadable(UnreadableFileException e) {
+    private void markUnreadable(UnreadableFileException e, int rowsConsumed) {
         stepContext.putString(FileIngestListener.UNREADABLE_RULE, e.ruleId());
         stepContext.putString(FileIngestListener.UNREADABLE_DETAIL,
-                "reading stopped after " + rowsConsumed + " data rows: " + e.getMessage());
-        closeSource();
+                "reading stopped after " + rowsConsumed + " rows: " + e.getMessage());
+        close();
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(ROWS_CONSUMED, rowsConsumed);
+        if (rows != null) {
+            context.putInt(ROWS_CONSUMED, rows.rowsConsumed());
+        }
     }
 
     @Override
     public void close() {
-        closeSource();
-    }
-
-    private void closeSource() {
-        if (source == null) {
+        if (rows == null) {
             return;
         }
         try {
-            source.close();
+            rows.close();
         } catch (IOException e) {
             throw new ItemStreamException("Cannot close source file", e);
         } finally {
-            source = null;
+            rows = null;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ValueParser {
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(\\d{1,2})(st|nd|rd|th)\\b");
+    private static final Pattern SEPT = Pattern.compile("(?i)\\bsept\\b");
     private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.0+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final List<String> ALWAYS_TRIED = List.of("yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy");
@@ -44,7 +45,8 @@ public final class ValueParser {
             long serial = (long) Double.parseDouble(text);
             return serial > 0 ? Optional.of(EXCEL_EPOCH.plusDays(serial)) : Optional.empty();
         }
-        String withoutOrdinals = ORDINAL.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1");
+        String withoutOrdinals = SEPT.matcher(ORDINAL.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1"))
+                .replaceAll("Sep");
         for (DateTimeFormatter format : formats) {
             try {
                 return Optional.of(LocalDate.parse(withoutOrdinals, format));

@@ -2,7 +2,6 @@ package wales.activeoffer.read;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,9 +65,5 @@ public final class LayoutDetector {
         } catch (IOException e) {
             throw new UnreadableFileException("AO-F03", e.getMessage(), e);
         }
-    }
-
-    static Comparator<DetectedLayout> byScore() {
-        return Comparator.comparingInt(d -> d.header().score());
     }
 }

@@ -23,6 +23,8 @@ class ValueParserTests {
         "3 Mar 24|2024-03-03",
         "3 mar 2024|2024-03-03",
         "3 Sep 24|2024-09-03",
+        "1 Sept 24|2024-09-01",
+        "1 September 2024|2024-09-01",
         "45354|2024-03-03",
         "45354.0|2024-03-03"})
     void readsTheDateStylesSourcesUse(String raw, LocalDate expected) {
