@@ -25,7 +25,13 @@ public class PipelineConfiguration {
 
     @Bean
     RecordingTemplate recordingTemplate(PipelineProperties properties) {
-        return RecordingTemplate.load(properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME));
+        java.nio.file.Path template = properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME);
+        if (!java.nio.file.Files.isRegularFile(template)) {
+            throw new IllegalStateException("activeoffer.mappings-dir is " + properties.mappingsDir().toAbsolutePath()
+                    + ", which has no template/" + RecordingTemplate.FILE_NAME + ". Point it at the repository's "
+                    + "mappings folder.");
+        }
+        return RecordingTemplate.load(template);
     }
 
     @Bean

@@ -3,9 +3,13 @@ package wales.activeoffer.template;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How headings and values are compared: case, spacing and punctuation do not matter. */
+/**
+ * How headings and values are compared: case, spacing and punctuation do not matter, and apostrophes may be left out
+ * ("Child's response" and "Childs response" are the same heading).
+ */
 public final class Text {
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-\u2013\u2014/.,;:()'\u2019\"?]+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-\u2013\u2014/.,;:()\"?]+");
 
     private Text() {
     }
@@ -14,11 +18,8 @@ public final class Text {
         if (raw == null) {
             return "";
         }
-        String folded = SEPARATORS.matcher(raw.trim().toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String withoutApostrophes = APOSTROPHES.matcher(raw.trim().toLowerCase(Locale.ROOT)).replaceAll("");
+        String folded = SEPARATORS.matcher(withoutApostrophes).replaceAll(" ").trim();
         return folded.isEmpty() ? raw.trim() : folded;
-    }
-
-    public static boolean isBlank(String raw) {
-        return raw == null || raw.isBlank();
     }
 }

@@ -1,0 +1,50 @@
+package wales.activeoffer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildKeySourceTests {
+
+    @Test
+    void noKeyAtAllRefusesToStartAndNamesTheSetting() {
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, false)))
+                .hasMessageContaining("No child key is configured").hasMessageContaining("activeoffer.child-key.file")
+                .hasMessageContaining("ACTIVEOFFER_CHILDKEY_FILE");
+    }
+
+    @Test
+    void aShortSecretIsRefused() {
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, "too short", false)))
+                .hasMessageContaining("activeoffer.child-key.secret").hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void theKeyFileIsReadWithoutItsTrailingNewline(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("child-key");
+        Files.writeString(file, "0123456789abcdef0123456789abcdef\n");
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(file, null, false)))
+                .isEqualTo("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMissingKeyFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nowhere");
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(missing, null, false)))
+                .hasMessageContaining("activeoffer.child-key.file").hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void theDemoKeyIsUsedOnlyWhenAskedForAndNothingElseIsGiven() {
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, true)))
+                .isEqualTo(ChildKeySource.DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, "a real secret that is long enough!!", true)))
+                .isNotEqualTo(ChildKeySource.DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+    }
+}

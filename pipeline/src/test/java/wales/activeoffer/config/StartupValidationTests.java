@@ -1,0 +1,65 @@
+package wales.activeoffer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import wales.activeoffer.ActiveOfferApplication;
+import wales.activeoffer.support.RepoPaths;
+
+/** Bad configuration stops the pipeline at start-up with a message that names the setting. */
+class StartupValidationTests {
+
+    private static Throwable startWith(Path workRoot, String... extra) {
+        return startWith(workRoot, RepoPaths.mappings(), extra);
+    }
+
+    private static Throwable startWith(Path workRoot, Path mappings, String... extra) {
+        String[] base = {"--activeoffer.work-root=" + workRoot, "--activeoffer.mappings-dir=" + mappings,
+                "--activeoffer.run-on-start=false", "--spring.main.banner-mode=off"};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext ignored = SpringApplication.run(ActiveOfferApplication.class, args)) {
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aChunkSizeOutOfRangeIsNamed(@TempDir Path work) {
+        Throwable failure = startWith(work, "--activeoffer.child-key.demo=true", "--activeoffer.chunk-size=0");
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("activeoffer.chunk-size");
+    }
+
+    @Test
+    void noChildKeyIsNamed(@TempDir Path work) {
+        Throwable failure = startWith(work);
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("No child key is configured");
+    }
+
+    @Test
+    void aBrokenMappingDirectoryIsNamed(@TempDir Path work) {
+        Throwable failure = startWith(work, work.resolve("missing"), "--activeoffer.child-key.demo=true");
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("activeoffer.mappings-dir is " + work.resolve("missing"));
+    }
+
+    @Test
+    void goodConfigurationStarts(@TempDir Path work) {
+        assertThat(startWith(work, "--activeoffer.child-key.demo=true")).isNull();
+    }
+}

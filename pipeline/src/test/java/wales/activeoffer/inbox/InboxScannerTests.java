@@ -1,0 +1,46 @@
+package wales.activeoffer.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wales.activeoffer.support.RepoPaths;
+
+class InboxScannerTests {
+
+    @Test
+    void listsFinishedFilesOfEachRegionAndLeavesTemporaryOnesAlone(@TempDir Path root) throws IOException {
+        WorkRoot work = new WorkRoot(root);
+        Path gwent = Files.createDirectories(work.inbox("gwent"));
+        for (String name : List.of("b.csv", "a.xlsx", "~$a.xlsx", "upload.csv.part", "copy.tmp", ".hidden.csv")) {
+            Files.writeString(gwent.resolve(name), "x");
+        }
+        Files.writeString(Files.createDirectories(work.inbox("not-a-region")).resolve("c.csv"), "x");
+
+        List<InboxFile> files = new InboxScanner(work).waitingFiles(RepoPaths.reference().regions());
+
+        assertThat(files).extracting(InboxFile::regionCode, InboxFile::fileName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("gwent", "a.xlsx"), org.assertj.core.groups.Tuple.tuple("gwent", "b.csv"));
+    }
+
+    @Test
+    void archivingNeverOverwritesAndKeepsTheChecksum(@TempDir Path root) throws IOException {
+        WorkRoot work = new WorkRoot(root);
+        FileArchive archive = new FileArchive(work);
+        Path first = Files.writeString(Files.createDirectories(work.inbox("gwent")).resolve("return.csv"), "one");
+        Path archived = archive.archive(new InboxFile("gwent", first), FileArchive.sha256(first), "run1");
+        Path second = Files.writeString(work.inbox("gwent").resolve("return.csv"), "two");
+        Path archivedAgain = archive.archive(new InboxFile("gwent", second), FileArchive.sha256(second), "run1");
+
+        assertThat(archivedAgain).isNotEqualTo(archived);
+        assertThat(Files.readString(archived)).isEqualTo("one");
+        assertThat(Files.readString(archivedAgain)).isEqualTo("two");
+        assertThat(Files.readString(archived.resolveSibling("return.csv.sha256")))
+                .startsWith("7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed");
+        assertThat(work.inbox("gwent").resolve("return.csv")).doesNotExist();
+    }
+}
