@@ -92,12 +92,20 @@ class FileIngestListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (!step.getStatus().isUnsuccessful()) {
-            finish(step.getExecutionContext());
+            finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
         }
         return step.getExitStatus();
     }
 
-    private void finish(ExecutionContext context) {
+    private static long filesFinishedBefore(StepExecution step) {
+        String workerPrefix = step.getStepName().substring(0, step.getStepName().indexOf(':') + 1);
+        return step.getJobExecution().getStepExecutions().stream()
+                .filter(other -> other.getStepName().startsWith(workerPrefix) && other != step
+                        && other.getStatus().equals(org.springframework.batch.core.BatchStatus.COMPLETED))
+                .count();
+    }
+
+    private void finish(ExecutionContext context, long fileNumber) {
         InboxFile file = inboxFile(context);
         long submissionId = context.getLong(SUBMISSION_ID);
         Submission registered = store.submission(submissionId);
@@ -121,7 +129,7 @@ class FileIngestListener implements StepExecutionListener {
                 : archive.archive(file, closed.sha256(), runStamp);
         store.markArchived(submissionId, workRoot.root().relativize(moved).toString());
         log.info("[{}/{}] {}/{}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}",
-                context.getInt(InboxPartitioner.POSITION), context.getInt(InboxPartitioner.TOTAL), file.regionCode(),
+                fileNumber, context.getInt(InboxPartitioner.TOTAL), file.regionCode(),
                 file.fileName(), ReceiptStatus.of(closed).wording(), closed.rowsAccepted(), closed.rowsFlagged(),
                 closed.rowsRejected(), workRoot.root().relativize(receipt));
     }

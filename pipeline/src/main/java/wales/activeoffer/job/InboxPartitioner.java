@@ -11,7 +11,6 @@ import wales.activeoffer.inbox.InboxFile;
 final class InboxPartitioner implements Partitioner {
     static final String REGION = "file.region";
     static final String PATH = "file.path";
-    static final String POSITION = "file.position";
     static final String TOTAL = "file.total";
 
     private final List<InboxFile> files;
@@ -27,7 +26,6 @@ final class InboxPartitioner implements Partitioner {
             ExecutionContext context = new ExecutionContext();
             context.putString(REGION, files.get(i).regionCode());
             context.putString(PATH, files.get(i).path().toString());
-            context.putInt(POSITION, i + 1);
             context.putInt(TOTAL, files.size());
             partitions.put(String.format("file%05d", i + 1), context);
         }

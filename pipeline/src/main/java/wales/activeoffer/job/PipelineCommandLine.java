@@ -39,7 +39,8 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         StringBuilder out = new StringBuilder("\nActive Offer nightly run ").append(summary.runId()).append(": ")
                 .append(summary.status()).append('\n');
-        out.append(String.format("  Files processed:  %d%n", summary.submissions().size()));
+        out.append(String.format("  Files processed:  %d%s%n", summary.submissions().size(),
+                summary.submissions().isEmpty() ? " (no new files were waiting in the inbox)" : ""));
         files.forEach((status, n) -> out.append(String.format("    %-44s %d%n", status.wording(), n)));
         out.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
         out.append("Outputs:\n");

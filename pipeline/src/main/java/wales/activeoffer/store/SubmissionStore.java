@@ -154,7 +154,8 @@ public class SubmissionStore {
     }
 
     /**
-     * Every record of every ingested submission, in a stable order, streamed to {@code sink} with a bounded fetch
+     * Every record of every ingested submission, in an order that does not depend on the order files were ingested
+     * (file checksum, sheet, row), streamed to {@code sink} with a bounded fetch
      * size. What aggregates and the record-level dataset are built from.
      */
     public void forEachCurrentRecord(Consumer<StoredRecord> sink) {
@@ -162,7 +163,7 @@ public class SubmissionStore {
             PreparedStatement ps = connection.prepareStatement("""
                     SELECT r.*, s.file_sha256, s.mapping_id, s.ingest_run FROM offer_record r
                     JOIN submission s ON s.id = r.submission_id
-                    WHERE s.status = 'INGESTED' ORDER BY r.id""");
+                    WHERE s.status = 'INGESTED' ORDER BY s.file_sha256, r.source_sheet, r.source_row, r.id""");
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         }, (ResultSet rs) -> {
