@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ActiveOfferApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(ActiveOfferApplication.class, args)));
+        SpringApplication application = new SpringApplication(ActiveOfferApplication.class);
+        boolean dryCommand = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst()
+                .filter(wales.activeoffer.job.PipelineCommands::needsNoStore).isPresent();
+        application.setLazyInitialization(dryCommand);
+        System.exit(SpringApplication.exit(application.run(args)));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.aggregate.MeasureAccumulator;
 import wales.activeoffer.aggregate.SmallNumberSuppression;
 import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.mapping.HeaderMatcher;
@@ -18,6 +19,7 @@ import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.template.RecordingTemplate;
+import wales.activeoffer.validate.FileValidator;
 
 /** The pipeline's building blocks, each made once from validated settings. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -45,8 +47,19 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    LayoutDetector layoutDetector(MappingCatalogue catalogue, RecordingTemplate template) {
-        return new LayoutDetector(catalogue, new HeaderMatcher(template));
+    HeaderMatcher headerMatcher(RecordingTemplate template) {
+        return new HeaderMatcher(template);
+    }
+
+    @Bean
+    FilePreparation filePreparation(MappingCatalogue catalogue, HeaderMatcher matcher, ReferenceData reference) {
+        return new FilePreparation(new LayoutDetector(catalogue, matcher), matcher, reference);
+    }
+
+    @Bean
+    FileValidator fileValidator(FilePreparation preparation, HeaderMatcher matcher, RecordingTemplate template,
+            ReferenceData reference) {
+        return new FileValidator(preparation, matcher, template, reference);
     }
 
     @Bean
@@ -75,8 +88,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ReceiptWriter receiptWriter(SubmissionStore store) {
-        return new ReceiptWriter(store);
+    ReceiptWriter receiptWriter(RecordingTemplate template) {
+        return new ReceiptWriter(template);
     }
 
     @Bean

@@ -2,8 +2,15 @@ package wales.activeoffer.inbox;
 
 import java.nio.file.Path;
 
-/** A file a regional lead dropped into their region's inbox folder. */
-public record InboxFile(String regionCode, Path path) {
+/**
+ * A file a regional lead dropped into their region's inbox folder, directly or in a sub-folder named after an
+ * authority ({@code subFolder}, {@code null} when dropped directly).
+ */
+public record InboxFile(String regionCode, Path path, String subFolder) {
+
+    public InboxFile(String regionCode, Path path) {
+        this(regionCode, path, null);
+    }
 
     public String fileName() {
         return path.getFileName().toString();

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import wales.activeoffer.reference.Region;
 
 /**
- * Lists the files waiting in each region's inbox folder, in a stable order. Hidden files and the temporary names
+ * Lists the files waiting in each region's inbox folder (and in its authority sub-folders), in a stable order. Hidden
+ * files and the temporary names
  * office software and copy tools leave behind ({@code ~$*}, {@code *.tmp}, {@code *.part}) are left where they are.
  */
 public final class InboxScanner {
@@ -32,16 +33,31 @@ public final class InboxScanner {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (Stream<Path> entries = Files.list(folder)) {
-                entries.filter(Files::isRegularFile).filter(InboxScanner::isFinishedDocument)
-                        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                        .forEach(p -> files.add(new InboxFile(region.code(), p)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
+            files.addAll(filesIn(folder, region.code(), null));
+            for (Path authorityFolder : subFolders(folder)) {
+                files.addAll(filesIn(authorityFolder, region.code(), authorityFolder.getFileName().toString()));
             }
         }
         warnAboutUnknownFolders(regions);
         return files;
+    }
+
+    private static List<InboxFile> filesIn(Path folder, String regionCode, String subFolder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).filter(InboxScanner::isFinishedDocument)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .map(p -> new InboxFile(regionCode, p, subFolder)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
+        }
+    }
+
+    private static List<Path> subFolders(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).filter(InboxScanner::isFinishedDocument).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
+        }
     }
 
     static boolean isFinishedDocument(Path file) {

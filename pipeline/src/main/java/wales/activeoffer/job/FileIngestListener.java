@@ -3,43 +3,45 @@ package wales.activeoffer.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxFile;
+import wales.activeoffer.inbox.PreparedFile;
 import wales.activeoffer.inbox.WorkRoot;
-import wales.activeoffer.read.DetectedLayout;
-import wales.activeoffer.read.LayoutDetector;
 import wales.activeoffer.read.UnreadableFileException;
-import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
-import wales.activeoffer.reference.Region;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.template.RecordingTemplate;
 
 /**
- * The life of one submitted file around its rows: before them, register it, spot a duplicate and recognise its
- * layout; after them, close the submission, write the receipt and move the file out of the inbox.
+ * The life of one submitted file around its rows: before them, register it, spot a duplicate, recognise its layout
+ * and check its region; after them, close the submission, write the receipt and move the file out of the inbox.
  */
 class FileIngestListener implements StepExecutionListener {
     static final String SUBMISSION_ID = "submission.id";
     static final String MAPPING_ID = "submission.mapping";
-    static final String HEADER_ROW = "submission.headerRow";
-    static final String COLUMNS = "submission.columns";
+    static final String FILE_VALUES = "submission.fileValues";
+    static final String NOTES = "submission.notes";
     static final String UNREADABLE_RULE = "submission.unreadableRule";
     static final String UNREADABLE_DETAIL = "submission.unreadableDetail";
     private static final Logger log = LoggerFactory.getLogger(FileIngestListener.class);
 
     private final SubmissionStore store;
-    private final LayoutDetector detector;
+    private final FilePreparation preparation;
     private final ReceiptWriter receipts;
     private final FileArchive archive;
     private final WorkRoot workRoot;
@@ -47,10 +49,10 @@ class FileIngestListener implements StepExecutionListener {
     private final RecordingTemplate template;
     private final String runStamp;
 
-    FileIngestListener(SubmissionStore store, LayoutDetector detector, ReceiptWriter receipts, FileArchive archive,
+    FileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts, FileArchive archive,
             WorkRoot workRoot, ReferenceData reference, RecordingTemplate template, String runStamp) {
         this.store = store;
-        this.detector = detector;
+        this.preparation = preparation;
         this.receipts = receipts;
         this.archive = archive;
         this.workRoot = workRoot;
@@ -78,11 +80,11 @@ class FileIngestListener implements StepExecutionListener {
             return;
         }
         try {
-            DetectedLayout layout = detector.detect(file.path());
-            store.markRecognised(submissionId, layout.header().mapping().id(), layout.sourceDescription());
-            context.putString(MAPPING_ID, layout.header().mapping().id());
-            context.putInt(HEADER_ROW, layout.headerRowNumber());
-            context.put(COLUMNS, new java.util.HashMap<>(layout.header().fieldByColumn()));
+            PreparedFile prepared = preparation.prepare(file);
+            store.markRecognised(submissionId, prepared.layout().mapping().id(),
+                    prepared.layout().sourceDescription(), prepared.period());
+            context.putString(MAPPING_ID, prepared.layout().mapping().id());
+            context.put(FILE_VALUES, new HashMap<>(prepared.fileValues()));
         } catch (UnreadableFileException e) {
             context.putString(UNREADABLE_RULE, e.ruleId());
             context.putString(UNREADABLE_DETAIL, e.getMessage());
@@ -101,41 +103,47 @@ class FileIngestListener implements StepExecutionListener {
         String workerPrefix = step.getStepName().substring(0, step.getStepName().indexOf(':') + 1);
         return step.getJobExecution().getStepExecutions().stream()
                 .filter(other -> other.getStepName().startsWith(workerPrefix) && other != step
-                        && other.getStatus().equals(org.springframework.batch.core.BatchStatus.COMPLETED))
+                        && other.getStatus() == BatchStatus.COMPLETED)
                 .count();
     }
 
+    @SuppressWarnings("unchecked")
     private void finish(ExecutionContext context, long fileNumber) {
         InboxFile file = inboxFile(context);
         long submissionId = context.getLong(SUBMISSION_ID);
         Submission registered = store.submission(submissionId);
         String verdict = null;
         if (registered.status() == SubmissionStatus.DUPLICATE) {
-            verdict = template.fileRule("AO-F04").message() + "\n" + registered.statusDetail()
-                    + "\nRule: AO-F04";
+            verdict = template.fileRule("AO-F04").message() + "\n" + registered.statusDetail() + "\nRule: AO-F04";
         } else if (context.containsKey(UNREADABLE_RULE)) {
             String rule = context.getString(UNREADABLE_RULE);
             store.markUnreadable(submissionId, rule, context.getString(UNREADABLE_DETAIL));
             verdict = template.fileRule(rule).message() + "\nDetail: " + context.getString(UNREADABLE_DETAIL)
                     + "\nRule: " + rule + "\nNo rows from this file were counted.";
         } else {
+            store.recordReadingNotes(submissionId, (List<String>) context.get(NOTES, List.class, List.of()));
             store.markIngested(submissionId);
         }
         Submission closed = store.submission(submissionId);
-        Region region = reference.region(file.regionCode()).orElseThrow();
-        Path receipt = receipts.write(workRoot.receipts(file.regionCode()), closed, region.nameEn(), runStamp, verdict);
+        String regionName = reference.region(file.regionCode()).orElseThrow().nameEn();
+        Receipt receipt = new Receipt(closed.fileName(), regionName, closed.receivedAt(), "run " + closed.ingestRun(),
+                closed.sha256(), closed.mappingId(), closed.sourceDetail(), closed.receiptStatus(), closed.rowsRead(),
+                closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(), verdict, closed.notes(),
+                sink -> store.forEachIssue(submissionId, sink));
+        Path written = receipts.write(workRoot.receipts(file.regionCode()), receipt, runStamp);
         Path moved = closed.status() == SubmissionStatus.UNREADABLE
                 ? archive.reject(file, closed.sha256(), runStamp, verdict)
                 : archive.archive(file, closed.sha256(), runStamp);
         store.markArchived(submissionId, workRoot.root().relativize(moved).toString());
-        log.info("[{}/{}] {}/{}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}",
-                fileNumber, context.getInt(InboxPartitioner.TOTAL), file.regionCode(),
-                file.fileName(), ReceiptStatus.of(closed).wording(), closed.rowsAccepted(), closed.rowsFlagged(),
-                closed.rowsRejected(), workRoot.root().relativize(receipt));
+        log.info("[{}/{}] {}/{}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}", fileNumber,
+                context.getInt(InboxPartitioner.TOTAL), file.regionCode(), file.fileName(),
+                closed.receiptStatus().wording(), closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(),
+                workRoot.root().relativize(written));
     }
 
     static InboxFile inboxFile(ExecutionContext context) {
-        return new InboxFile(context.getString(InboxPartitioner.REGION), Path.of(context.getString(InboxPartitioner.PATH)));
+        return new InboxFile(context.getString(InboxPartitioner.REGION), Path.of(context.getString(InboxPartitioner.PATH)),
+                context.getString(InboxPartitioner.SUB_FOLDER, null));
     }
 
     private static long sizeOf(Path file) {

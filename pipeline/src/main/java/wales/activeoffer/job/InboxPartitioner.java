@@ -11,6 +11,7 @@ import wales.activeoffer.inbox.InboxFile;
 final class InboxPartitioner implements Partitioner {
     static final String REGION = "file.region";
     static final String PATH = "file.path";
+    static final String SUB_FOLDER = "file.subFolder";
     static final String TOTAL = "file.total";
 
     private final List<InboxFile> files;
@@ -26,6 +27,9 @@ final class InboxPartitioner implements Partitioner {
             ExecutionContext context = new ExecutionContext();
             context.putString(REGION, files.get(i).regionCode());
             context.putString(PATH, files.get(i).path().toString());
+            if (files.get(i).subFolder() != null) {
+                context.putString(SUB_FOLDER, files.get(i).subFolder());
+            }
             context.putInt(TOTAL, files.size());
             partitions.put(String.format("file%05d", i + 1), context);
         }

@@ -28,7 +28,8 @@ import wales.activeoffer.normalise.NormalisedRow;
 import wales.activeoffer.normalise.OfferRowNormaliser;
 import wales.activeoffer.normalise.SourceRow;
 import wales.activeoffer.publish.ReleasePublisher;
-import wales.activeoffer.read.LayoutDetector;
+import wales.activeoffer.inbox.FilePreparation;
+import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
@@ -85,8 +86,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    SubmissionRowReader submissionRowReader(MappingCatalogue catalogue) {
-        return new SubmissionRowReader(catalogue);
+    SubmissionRowReader submissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher) {
+        return new SubmissionRowReader(catalogue, matcher);
     }
 
     @Bean
@@ -107,10 +108,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    FileIngestListener fileIngestListener(SubmissionStore store, LayoutDetector detector, ReceiptWriter receipts,
+    FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts,
             FileArchive archive, WorkRoot workRoot, ReferenceData reference, RecordingTemplate template,
             @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
-        return new FileIngestListener(store, detector, receipts, archive, workRoot, reference, template, runStamp);
+        return new FileIngestListener(store, preparation, receipts, archive, workRoot, reference, template, runStamp);
     }
 
     @Bean

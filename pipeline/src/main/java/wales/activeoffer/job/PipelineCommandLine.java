@@ -1,55 +1,144 @@
 package wales.activeoffer.job;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import wales.activeoffer.config.PipelineProperties;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.mapping.MappingCatalogue;
+import wales.activeoffer.mapping.MappingProblem;
+import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.store.Submission;
+import wales.activeoffer.template.RecordingTemplate;
+import wales.activeoffer.validate.FileValidator;
 
 /**
- * Runs the nightly job once when the application starts, then prints where everything went. Switched off with
- * {@code activeoffer.run-on-start=false} (the tests start runs themselves).
+ * The command line. With no command (or {@code run}) it runs the nightly job once and prints where everything went;
+ * {@code validate <file> [--region=<code>]} is a dry run of one file that prints and writes its receipt and stores
+ * nothing; {@code validate-mappings} checks every mapping file. Switched off with {@code activeoffer.run-on-start=false}
+ * (the tests start runs themselves).
  */
 @Component
 @ConditionalOnProperty(name = "activeoffer.run-on-start", havingValue = "true", matchIfMissing = true)
 class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
-    private final NightlyRun nightlyRun;
+    /** Commands that need neither the database nor the child key: the application starts lazily for them. */
+    static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings");
+
+    private final ObjectProvider<NightlyRun> nightlyRun;
+    private final ObjectProvider<FileValidator> validator;
+    private final ObjectProvider<ReceiptWriter> receipts;
+    private final ObjectProvider<RecordingTemplate> template;
+    private final PipelineProperties properties;
+    private final WorkRoot workRoot;
+    private final PrintStream out;
     private int exitCode;
 
-    PipelineCommandLine(NightlyRun nightlyRun) {
+    PipelineCommandLine(ObjectProvider<NightlyRun> nightlyRun, ObjectProvider<FileValidator> validator,
+            ObjectProvider<ReceiptWriter> receipts, ObjectProvider<RecordingTemplate> template,
+            PipelineProperties properties, WorkRoot workRoot) {
         this.nightlyRun = nightlyRun;
+        this.validator = validator;
+        this.receipts = receipts;
+        this.template = template;
+        this.properties = properties;
+        this.workRoot = workRoot;
+        this.out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        RunSummary summary = nightlyRun.execute();
-        exitCode = summary.status() == BatchStatus.COMPLETED ? 0 : 1;
+        List<String> words = args.getNonOptionArgs();
+        String command = words.isEmpty() ? "run" : words.get(0);
+        exitCode = switch (command) {
+            case "run" -> runNightly();
+            case "validate" -> validate(words.subList(1, words.size()), args.getOptionValues("region"));
+            case "validate-mappings" -> validateMappings();
+            default -> {
+                out.println("Unknown command '" + command + "'. Commands: run (default), validate <file> "
+                        + "[--region=<code>], validate-mappings.");
+                yield 2;
+            }
+        };
+    }
+
+    private int runNightly() throws Exception {
+        RunSummary summary = nightlyRun.getObject().execute();
         Map<ReceiptStatus, Integer> files = new TreeMap<>();
         int accepted = 0;
         int rejected = 0;
         for (Submission s : summary.submissions()) {
-            files.merge(ReceiptStatus.of(s), 1, Integer::sum);
+            files.merge(s.receiptStatus(), 1, Integer::sum);
             accepted += s.rowsAccepted();
             rejected += s.rowsRejected();
         }
-        StringBuilder out = new StringBuilder("\nActive Offer nightly run ").append(summary.runId()).append(": ")
+        StringBuilder text = new StringBuilder("\nActive Offer nightly run ").append(summary.runId()).append(": ")
                 .append(summary.status()).append('\n');
-        out.append(String.format("  Files processed:  %d%s%n", summary.submissions().size(),
+        text.append(String.format("  Files processed:  %d%s%n", summary.submissions().size(),
                 summary.submissions().isEmpty() ? " (no new files were waiting in the inbox)" : ""));
-        files.forEach((status, n) -> out.append(String.format("    %-44s %d%n", status.wording(), n)));
-        out.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
-        out.append("Outputs:\n");
-        out.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
-        out.append("  Release folder:           ").append(summary.releaseFolder()).append('\n');
-        out.append("  Aggregates (CSV):         ").append(summary.releaseFolder()).append("/aggregates.csv\n");
-        out.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
-        out.append("  Record-level (Parquet):   ").append(summary.recordsParquet()).append('\n');
-        System.out.print(out);
+        files.forEach((status, n) -> text.append(String.format("    %-44s %d%n", status.wording(), n)));
+        text.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
+        text.append("Outputs:\n");
+        text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
+        text.append("  Release folder:           ").append(summary.releaseFolder()).append('\n');
+        text.append("  Aggregates (CSV):         ").append(summary.releaseFolder()).append("/aggregates.csv\n");
+        text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
+        text.append("  Record-level (Parquet):   ").append(summary.recordsParquet()).append('\n');
+        out.print(text);
+        return summary.status() == BatchStatus.COMPLETED ? 0 : 1;
+    }
+
+    private int validate(List<String> files, List<String> regions) throws Exception {
+        if (files.isEmpty()) {
+            out.println("Usage: validate <file> [<file> ...] [--region=<region code>]");
+            return 2;
+        }
+        String region = regions == null || regions.isEmpty() ? null : regions.get(0);
+        int worst = 0;
+        Path folder = workRoot.root().resolve("validation");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (String name : files) {
+            Path file = Path.of(name);
+            if (!Files.isRegularFile(file)) {
+                out.println("No such file: " + file);
+                worst = 2;
+                continue;
+            }
+            Receipt receipt = validator.getObject().validate(file, region, LocalDate.now());
+            receipts.getObject().writeLetter(out, receipt);
+            Path written = receipts.getObject().write(folder, receipt, stamp);
+            out.println("Receipt written to " + written + " (and .csv, .xlsx). Nothing was stored.\n");
+            worst = Math.max(worst, receipt.status() == ReceiptStatus.REJECTED ? 1 : 0);
+        }
+        return worst;
+    }
+
+    private int validateMappings() {
+        List<MappingProblem> problems = MappingCatalogue.check(properties.mappingsDir().resolve("layouts"),
+                template.getObject(), new ArrayList<>());
+        if (problems.isEmpty()) {
+            out.println("Every mapping in " + properties.mappingsDir().resolve("layouts") + " is valid.");
+            return 0;
+        }
+        out.println(problems.size() + " problem(s) in the mapping files:");
+        problems.forEach(p -> out.println("  " + p));
+        return 1;
     }
 
     @Override

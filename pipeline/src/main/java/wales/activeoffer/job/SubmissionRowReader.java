@@ -1,29 +1,34 @@
 package wales.activeoffer.job;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.MappingCatalogue;
-import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.SourceRow;
-import wales.activeoffer.read.SourceRows;
+import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.UnreadableFileException;
 
 /**
- * Streams the data rows of one recognised file as {@link SourceRow}s. Remembers how far it got, so a restarted step
- * resumes after the last committed row. A file that breaks part-way is marked unreadable in the step context rather
- * than failing the run.
+ * Streams the offers of one recognised file as {@link SourceRow}s. Remembers how many it has handed on, so a
+ * restarted step resumes after the last committed one. A file that breaks part-way is marked unreadable in the step
+ * context rather than failing the run; what was passed over is left there as notes for the receipt.
  */
 class SubmissionRowReader implements ItemStreamReader<SourceRow> {
-    private static final String ROWS_CONSUMED = "reader.rowsConsumed";
+    private static final String EMITTED = "reader.emitted";
     private final MappingCatalogue catalogue;
+    private final HeaderMatcher matcher;
     private ExecutionContext stepContext;
-    private SourceRows rows;
+    private SourceRecords records;
+    private int emitted;
 
-    SubmissionRowReader(MappingCatalogue catalogue) {
+    SubmissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher) {
         this.catalogue = catalogue;
+        this.matcher = matcher;
     }
 
     @Override
@@ -33,54 +38,62 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
         if (!context.containsKey(FileIngestListener.MAPPING_ID) || context.containsKey(FileIngestListener.UNREADABLE_RULE)) {
             return;
         }
-        SourceMapping mapping = catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow();
+        emitted = context.getInt(EMITTED, 0);
         try {
-            rows = SourceRows.open(FileIngestListener.inboxFile(context).path(), mapping,
-                    context.getInt(FileIngestListener.HEADER_ROW),
-                    (Map<Integer, String>) context.get(FileIngestListener.COLUMNS), context.getInt(ROWS_CONSUMED, 0));
+            records = SourceRecords.open(FileIngestListener.inboxFile(context).path(),
+                    catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow(), matcher,
+                    (Map<String, String>) context.get(FileIngestListener.FILE_VALUES), emitted);
         } catch (UnreadableFileException e) {
-            markUnreadable(e, 0);
+            markUnreadable(e);
         }
     }
 
     @Override
     public SourceRow read() {
-        if (rows == null) {
+        if (records == null) {
             return null;
         }
         try {
-            return rows.next();
+            SourceRow row = records.next();
+            if (row == null) {
+                stepContext.put(FileIngestListener.NOTES, new ArrayList<>(records.notes()));
+            } else {
+                emitted++;
+            }
+            return row;
         } catch (UnreadableFileException e) {
-            markUnreadable(e, rows.rowsConsumed());
+            markUnreadable(e);
             return null;
         }
     }
 
-    private void markUnreadable(UnreadableFileException e, int rowsConsumed) {
+    private void markUnreadable(UnreadableFileException e) {
         stepContext.putString(FileIngestListener.UNREADABLE_RULE, e.ruleId());
         stepContext.putString(FileIngestListener.UNREADABLE_DETAIL,
-                "reading stopped after " + rowsConsumed + " rows: " + e.getMessage());
+                "reading stopped after " + emitted + " rows: " + e.getMessage());
         close();
     }
 
     @Override
     public void update(ExecutionContext context) {
-        if (rows != null) {
-            context.putInt(ROWS_CONSUMED, rows.rowsConsumed());
-        }
+        context.putInt(EMITTED, emitted);
     }
 
     @Override
     public void close() {
-        if (rows == null) {
+        if (records == null) {
             return;
         }
         try {
-            rows.close();
+            records.close();
         } catch (IOException e) {
             throw new ItemStreamException("Cannot close source file", e);
         } finally {
-            rows = null;
+            records = null;
         }
+    }
+
+    List<String> notes() {
+        return records == null ? List.of() : records.notes();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import wales.activeoffer.template.FieldDefinition;
 import wales.activeoffer.template.RecordingTemplate;
@@ -17,8 +18,8 @@ public final class HeaderMatcher {
         this.template = template;
     }
 
-    /** A match only when every field the template requires is found among the cells. */
-    public Optional<HeaderMatch> match(SourceMapping mapping, List<String> cells) {
+    /** How a row compares with a mapping's headings: which columns it found, which it did not. */
+    public HeaderMatch compare(SourceMapping mapping, List<String> cells) {
         Map<String, Integer> columnByFoldedHeading = new HashMap<>();
         for (int column = 0; column < cells.size(); column++) {
             columnByFoldedHeading.putIfAbsent(Text.fold(cells.get(column)), column);
@@ -27,12 +28,30 @@ public final class HeaderMatcher {
         List<String> missing = new ArrayList<>();
         mapping.columns().forEach((field, headings) -> headings.stream()
                 .map(h -> columnByFoldedHeading.get(Text.fold(h)))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
+                .filter(column -> !fieldByColumn.containsKey(column))
                 .findFirst()
                 .ifPresentOrElse(column -> fieldByColumn.put(column, field), () -> missing.add(field)));
-        boolean everyRequiredFound = template.requiredFields().stream().map(FieldDefinition::name)
-                .allMatch(fieldByColumn::containsValue);
-        return everyRequiredFound ? Optional.of(new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing)))
-                : Optional.empty();
+        return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing));
+    }
+
+    /** A match only when every field the template requires is found among the cells (or comes from the file). */
+    public Optional<HeaderMatch> match(SourceMapping mapping, List<String> cells) {
+        HeaderMatch comparison = compare(mapping, cells);
+        return missingRequired(comparison).isEmpty() ? Optional.of(comparison) : Optional.empty();
+    }
+
+    /** The fields the template requires that this layout must find in the file itself. */
+    public List<String> requiredFieldsOf(SourceMapping mapping) {
+        return template.requiredFields().stream().map(FieldDefinition::name)
+                .filter(field -> !mapping.fieldsFromFile().contains(field)).toList();
+    }
+
+    /** The required fields whose heading the row lacks. */
+    public List<String> missingRequired(HeaderMatch comparison) {
+        return template.requiredFields().stream().map(FieldDefinition::name)
+                .filter(field -> !comparison.mapping().fieldsFromFile().contains(field))
+                .filter(comparison.missingFields()::contains)
+                .toList();
     }
 }

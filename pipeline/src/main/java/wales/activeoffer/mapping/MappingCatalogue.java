@@ -8,86 +8,205 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import wales.activeoffer.template.FieldDefinition;
 import wales.activeoffer.template.RecordingTemplate;
 
-/** Every mapping in {@code mappings/layouts/}, checked against the template when loaded. */
+/**
+ * Every mapping in {@code mappings/layouts/}, each checked against the mapping schema (the keys and values
+ * {@link SourceMapping} allows) and against the template. Every problem names its file, line and key.
+ */
 public final class MappingCatalogue {
-    private static final Set<String> FORMATS = Set.of("csv", "xlsx");
+    private static final Set<String> FORMATS = Set.of("csv", "xlsx", "xls");
+    private static final Set<String> LAYOUTS = Set.of("table", "form");
+    private static final Set<String> AUTHORITY_FROM = Set.of("column", "fileName", "folder");
     private final List<SourceMapping> mappings;
 
     private MappingCatalogue(List<SourceMapping> mappings) {
         this.mappings = List.copyOf(mappings);
     }
 
+    /** Loads every mapping, or throws {@link InvalidMappingsException} listing every problem in every file. */
     public static MappingCatalogue load(Path directory, RecordingTemplate template) {
-        try (Stream<Path> files = Files.list(directory)) {
-            List<SourceMapping> mappings = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                mappings.add(readAndCheck(file, template));
-            }
-            if (mappings.isEmpty()) {
-                throw new IllegalStateException("No mapping files (*.yaml) found in " + directory);
-            }
-            return new MappingCatalogue(mappings);
+        List<SourceMapping> mappings = new ArrayList<>();
+        List<MappingProblem> problems = check(directory, template, mappings);
+        if (!problems.isEmpty()) {
+            throw new InvalidMappingsException(problems);
+        }
+        return new MappingCatalogue(mappings);
+    }
+
+    /** Checks every mapping file in {@code directory}; the valid ones are added to {@code valid}. */
+    public static List<MappingProblem> check(Path directory, RecordingTemplate template, List<SourceMapping> valid) {
+        List<MappingProblem> problems = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list mapping files in " + directory, e);
         }
+        if (files.isEmpty()) {
+            problems.add(new MappingProblem(directory, 0, "(folder)", "no mapping files (*.yaml) found"));
+        }
+        Map<String, Path> fileById = new java.util.HashMap<>();
+        for (Path file : files) {
+            List<MappingProblem> fileProblems = new ArrayList<>();
+            Optional<SourceMapping> mapping = readAndCheck(file, template, fileProblems);
+            mapping.ifPresent(m -> {
+                Path other = fileById.putIfAbsent(m.id(), file);
+                if (other != null) {
+                    fileProblems.add(new MappingProblem(file, new YamlLines(file).line("id"), "id",
+                            "'" + m.id() + "' is already the id of " + other.getFileName()));
+                }
+            });
+            if (fileProblems.isEmpty()) {
+                mapping.ifPresent(valid::add);
+            }
+            problems.addAll(fileProblems);
+        }
+        return problems;
     }
 
-    static SourceMapping readAndCheck(Path file, RecordingTemplate template) {
+    static Optional<SourceMapping> readAndCheck(Path file, RecordingTemplate template, List<MappingProblem> problems) {
         SourceMapping mapping;
         try {
             mapping = RecordingTemplate.yamlMapper().readValue(file.toFile(), SourceMapping.class);
         } catch (JacksonException e) {
-            throw new IllegalStateException("Mapping " + file + " is not valid: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            String key = e.getPath().stream().map(ref -> ref.getPropertyName() != null ? ref.getPropertyName()
+                    : String.valueOf(ref.getIndex())).reduce((a, b) -> a + "." + b).orElse("(file)");
+            int line = new YamlLines(file).lineOf(key).orElse(e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            problems.add(new MappingProblem(file, line, key, e.getOriginalMessage()));
+            return Optional.empty();
         }
-        List<String> problems = new ArrayList<>();
-        if (mapping.id() == null || mapping.id().isBlank()) {
-            problems.add("id is missing");
+        new Checks(file, mapping, template, problems).run();
+        return Optional.of(mapping);
+    }
+
+    /** The semantic checks: what the binder alone cannot tell. */
+    private record Checks(Path file, SourceMapping mapping, RecordingTemplate template, List<MappingProblem> problems) {
+
+        void problem(YamlLines lines, String key, String text) {
+            problems.add(new MappingProblem(file, lines.line(key), key, text));
         }
-        if (mapping.description() == null || mapping.description().isBlank()) {
-            problems.add("description is missing");
-        }
-        if (!FORMATS.contains(String.valueOf(mapping.format()))) {
-            problems.add("format must be one of " + FORMATS + " but is " + mapping.format());
-        }
-        mapping.columns().keySet().stream().filter(f -> template.field(f).isEmpty())
-                .forEach(f -> problems.add("columns." + f + " is not a template field"));
-        template.requiredFields().stream().map(FieldDefinition::name)
-                .filter(f -> !mapping.columns().containsKey(f))
-                .forEach(f -> problems.add("columns." + f + " is required by the template but not mapped"));
-        mapping.dateFormats().forEach(p -> {
-            try {
-                DateTimeFormatter.ofPattern(p);
-            } catch (IllegalArgumentException e) {
-                problems.add("dateFormats '" + p + "' is not a date pattern: " + e.getMessage());
+
+        void run() {
+            YamlLines lines = new YamlLines(file);
+            if (mapping.id() == null || mapping.id().isBlank()) {
+                problem(lines, "id", "is missing");
             }
-        });
-        if (!Charset.isSupported(mapping.encoding())) {
-            problems.add("encoding " + mapping.encoding() + " is not supported");
+            if (mapping.description() == null || mapping.description().isBlank()) {
+                problem(lines, "description", "is missing");
+            }
+            if (!FORMATS.contains(String.valueOf(mapping.format()))) {
+                problem(lines, "format", "must be one of " + FORMATS + " but is " + mapping.format());
+            }
+            if (!LAYOUTS.contains(mapping.layout())) {
+                problem(lines, "layout", "must be one of " + LAYOUTS + " but is " + mapping.layout());
+            }
+            if (!AUTHORITY_FROM.contains(mapping.authorityFrom())) {
+                problem(lines, "authorityFrom", "must be one of " + AUTHORITY_FROM + " but is " + mapping.authorityFrom());
+            }
+            if (mapping.headerRows() < 1 || mapping.headerRows() > 2) {
+                problem(lines, "headerRows", "must be 1 or 2");
+            }
+            if (mapping.headerSearchRows() < 1 || mapping.headerSearchRows() > 1000) {
+                problem(lines, "headerSearchRows", "must be from 1 to 1000");
+            }
+            checkFileNamePattern(lines);
+            if (mapping.isForm()) {
+                checkForm(lines);
+            } else {
+                checkColumns(lines);
+            }
+            mapping.dateFormats().forEach(p -> {
+                try {
+                    DateTimeFormatter.ofPattern(p);
+                } catch (IllegalArgumentException e) {
+                    problem(lines, "dateFormats", "'" + p + "' is not a date pattern: " + e.getMessage());
+                }
+            });
+            if (!"auto".equalsIgnoreCase(mapping.encoding()) && !Charset.isSupported(mapping.encoding())) {
+                problem(lines, "encoding", mapping.encoding() + " is not a supported encoding");
+            }
+            if (!"auto".equalsIgnoreCase(mapping.delimiter()) && mapping.delimiter().length() != 1
+                    && !Set.of("\\t", "tab").contains(mapping.delimiter())) {
+                problem(lines, "delimiter", "must be one character, 'tab' or 'auto'");
+            }
+            mapping.values().forEach((field, synonyms) -> {
+                Optional<FieldDefinition> definition = template.field(field);
+                if (definition.isEmpty() || definition.get().codeList() == null) {
+                    problem(lines, "values." + field, "is not a coded template field");
+                    return;
+                }
+                try {
+                    template.codeList(definition.get().codeList(), synonyms);
+                } catch (IllegalArgumentException e) {
+                    problem(lines, "values." + field, e.getMessage());
+                }
+            });
         }
-        mapping.values().forEach((field, synonyms) -> {
-            Optional<FieldDefinition> definition = template.field(field);
-            if (definition.isEmpty() || definition.get().codeList() == null) {
-                problems.add("values." + field + " is not a coded template field");
+
+        private void checkFileNamePattern(YamlLines lines) {
+            if (mapping.fileNamePattern() == null) {
+                if ("fileName".equals(mapping.authorityFrom())) {
+                    problem(lines, "fileNamePattern", "is needed when authorityFrom is fileName");
+                }
                 return;
             }
             try {
-                template.codeList(definition.get().codeList(), synonyms);
-            } catch (IllegalArgumentException e) {
-                problems.add("values." + field + ": " + e.getMessage());
+                Pattern pattern = Pattern.compile(mapping.fileNamePattern());
+                if ("fileName".equals(mapping.authorityFrom()) && !pattern.pattern().contains("(?<authority>")) {
+                    problem(lines, "fileNamePattern", "needs a group (?<authority>...) when authorityFrom is fileName");
+                }
+            } catch (PatternSyntaxException e) {
+                problem(lines, "fileNamePattern", "is not a regular expression: " + e.getDescription());
             }
-        });
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Mapping " + file + " is not valid: " + String.join("; ", problems));
         }
-        return mapping;
+
+        private void checkColumns(YamlLines lines) {
+            mapping.columns().keySet().stream().filter(f -> template.field(f).isEmpty())
+                    .forEach(f -> problem(lines, "columns." + f, "is not a template field"));
+            mapping.columns().forEach((field, headings) -> {
+                if (headings == null || headings.isEmpty()) {
+                    problem(lines, "columns." + field, "needs at least one heading");
+                }
+            });
+            requiredFields().stream().filter(f -> !mapping.columns().containsKey(f))
+                    .forEach(f -> problem(lines, "columns", f + " is required by the template but not mapped"));
+        }
+
+        private void checkForm(YamlLines lines) {
+            if (mapping.form() == null) {
+                problem(lines, "form", "is needed when layout is form");
+                return;
+            }
+            if (mapping.form().maxRows() < 1 || mapping.form().maxRows() > 5_000) {
+                problem(lines, "form.maxRows", "must be from 1 to 5000");
+            }
+            mapping.form().fields().forEach((field, spec) -> {
+                String key = "form.fields." + field;
+                if (template.field(field).isEmpty()) {
+                    problem(lines, key, "is not a template field");
+                } else if (spec == null || spec.labels().isEmpty() && spec.ticks().isEmpty()) {
+                    problem(lines, key, "needs labels or ticks");
+                } else if (!Set.of("right", "below").contains(spec.value())) {
+                    problem(lines, key + ".value", "must be right or below");
+                }
+            });
+            requiredFields().stream().filter(f -> !mapping.form().fields().containsKey(f))
+                    .forEach(f -> problem(lines, "form.fields", f + " is required by the template but not mapped"));
+        }
+
+        private List<String> requiredFields() {
+            return template.requiredFields().stream().map(FieldDefinition::name)
+                    .filter(f -> !mapping.fieldsFromFile().contains(f)).toList();
+        }
     }
 
     public List<SourceMapping> mappings() {

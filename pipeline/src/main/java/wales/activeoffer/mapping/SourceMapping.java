@@ -6,40 +6,120 @@ import java.util.Map;
 
 /**
  * How one source layout maps onto the template: read from one YAML file in {@code mappings/layouts/}.
- * See {@code mappings/README.md} for the format.
+ * See {@code mappings/README.md} for the format; {@link MappingCatalogue} checks every key.
  *
- * @param format          {@code csv} or {@code xlsx}
- * @param delimiter       CSV only: the field separator (default {@code ,})
- * @param encoding        CSV only: the character set (default UTF-8; a byte-order mark is always honoured)
- * @param headerSearchRows how many rows from the top to search for the heading row (default 20)
- * @param columns         template field to the headings this layout uses for it
- * @param dateFormats     {@code java.time} patterns tried in order after ISO dates
+ * @param format           {@code csv}, {@code xlsx} or {@code xls}
+ * @param layout           {@code table} (a heading row, one row per offer) or {@code form} (a manual recording sheet)
+ * @param delimiter        CSV only: the field separator, or {@code auto} (default) to detect {@code , ; tab |}
+ * @param encoding         CSV only: the character set, or {@code auto} (default) to detect UTF-8, UTF-16 or
+ *                         Windows-1252; a byte-order mark always wins
+ * @param sheets           workbook sheets to read, as name patterns ({@code *} and {@code ?} wildcards); default
+ *                         every visible sheet. A hidden sheet is read only when a pattern without wildcards names it
+ * @param headerSearchRows how many rows from the top of each sheet to search for the heading row (default 20)
+ * @param headerRows       1, or 2 for headings split over two rows (merged group cells above, names below)
+ * @param endMarkers       extra words that, first in a row, end the data of a sheet (totals, notes); the defaults
+ *                         are in {@link #DEFAULT_END_MARKERS}
+ * @param columns          template field to the headings this layout uses for it
+ * @param authorityFrom    where the authority comes from: {@code column} (default), {@code fileName} (the
+ *                         {@code authority} group of {@code fileNamePattern}) or {@code folder} (a sub-folder of the
+ *                         region's inbox named after the authority)
+ * @param fileNamePattern  a regular expression for the file name with named groups {@code authority} and/or
+ *                         {@code period}; when given, a file must match it to be recognised by this mapping
+ * @param dateFormats      {@code java.time} patterns tried in order after ISO dates
  * @param excelSerialDates whether a bare number in a date column is an Excel date serial
- * @param values          template field to code to extra spellings this layout uses
+ * @param values           template field to code to extra spellings this layout uses
+ * @param form             for {@code layout: form}: where each field's value is found on the sheet
  */
 public record SourceMapping(
         String id,
         String description,
         String format,
+        String layout,
         String delimiter,
         String encoding,
+        List<String> sheets,
         @JsonProperty("headerSearchRows") Integer headerSearchRows,
+        @JsonProperty("headerRows") Integer headerRows,
+        @JsonProperty("endMarkers") List<String> endMarkers,
         Map<String, List<String>> columns,
+        @JsonProperty("authorityFrom") String authorityFrom,
+        @JsonProperty("fileNamePattern") String fileNamePattern,
         @JsonProperty("dateFormats") List<String> dateFormats,
         @JsonProperty("excelSerialDates") Boolean excelSerialDates,
-        Map<String, Map<String, List<String>>> values) {
+        Map<String, Map<String, List<String>>> values,
+        FormSpec form) {
+
+    public static final List<String> DEFAULT_END_MARKERS = List.of("total", "totals", "grand total", "notes", "note",
+            "cyfanswm", "nodiadau", "nodyn");
 
     public SourceMapping {
-        delimiter = delimiter == null ? "," : delimiter;
-        encoding = encoding == null ? "UTF-8" : encoding;
+        layout = layout == null ? "table" : layout;
+        delimiter = delimiter == null ? "auto" : delimiter;
+        encoding = encoding == null ? "auto" : encoding;
+        sheets = sheets == null ? List.of() : List.copyOf(sheets);
         headerSearchRows = headerSearchRows == null ? 20 : headerSearchRows;
+        headerRows = headerRows == null ? 1 : headerRows;
+        endMarkers = endMarkers == null ? List.of() : List.copyOf(endMarkers);
         columns = columns == null ? Map.of() : Map.copyOf(columns);
+        authorityFrom = authorityFrom == null ? "column" : authorityFrom;
         dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
-        values = values == null ? Map.of() : Map.copyOf(values);
         excelSerialDates = Boolean.TRUE.equals(excelSerialDates);
+        values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** A mapping with only the keys a table layout needs; the rest take their defaults. */
+    public static SourceMapping table(String id, String format, Map<String, List<String>> columns,
+            List<String> dateFormats) {
+        return new SourceMapping(id, id, format, null, null, null, null, null, null, null, columns, null, null,
+                dateFormats, null, null, null);
+    }
+
+    /** Template fields this layout takes from outside its rows (the file name or folder), not from a column. */
+    public java.util.Set<String> fieldsFromFile() {
+        return "column".equals(authorityFrom) ? java.util.Set.of() : java.util.Set.of("authority");
+    }
+
+    public boolean isForm() {
+        return "form".equals(layout);
     }
 
     public Map<String, List<String>> valueSynonyms(String field) {
         return values.getOrDefault(field, Map.of());
+    }
+
+    /** Every end marker: the defaults and this layout's own. */
+    public List<String> allEndMarkers() {
+        return java.util.stream.Stream.concat(DEFAULT_END_MARKERS.stream(), endMarkers.stream()).toList();
+    }
+
+    /**
+     * A manual recording sheet: one child per sheet, or repeated blocks on a sheet.
+     *
+     * @param blockStart labels that begin each child's block; without it the whole sheet is one block
+     * @param maxRows    rows of one sheet held in memory at once (default 500, at most 5,000)
+     * @param fields     template field to where its value is
+     */
+    public record FormSpec(@JsonProperty("blockStart") List<String> blockStart,
+            @JsonProperty("maxRows") Integer maxRows, Map<String, FormField> fields) {
+        public FormSpec {
+            blockStart = blockStart == null ? List.of() : List.copyOf(blockStart);
+            maxRows = maxRows == null ? 500 : maxRows;
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+    }
+
+    /**
+     * Where one field is on a form.
+     *
+     * @param labels the label texts next to the value
+     * @param value  {@code right} (default: the first filled cell to the right of the label) or {@code below}
+     * @param ticks  for tick-box answers: template code to the labels of its box; the ticked box gives the code
+     */
+    public record FormField(List<String> labels, String value, Map<String, List<String>> ticks) {
+        public FormField {
+            labels = labels == null ? List.of() : List.copyOf(labels);
+            value = value == null ? "right" : value;
+            ticks = ticks == null ? Map.of() : Map.copyOf(ticks);
+        }
     }
 }

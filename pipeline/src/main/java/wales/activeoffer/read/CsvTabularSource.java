@@ -1,12 +1,7 @@
 package wales.activeoffer.read;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,28 +9,26 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 
 /** Streams a delimited text file with Commons CSV; quoted newlines are part of their cell. */
 public final class CsvTabularSource implements TabularSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final String description;
+    private final TextDialect dialect;
 
-    public CsvTabularSource(Path file, String delimiter, Charset charset) {
+    public CsvTabularSource(Path file, TextDialect dialect) {
+        this.dialect = dialect;
         try {
-            InputStream bytes = Files.newInputStream(file);
-            BOMInputStream withoutBom = BOMInputStream.builder().setInputStream(bytes).get();
-            Charset effective = withoutBom.hasBOM() ? Charset.forName(withoutBom.getBOMCharsetName()) : charset;
-            Reader reader = new InputStreamReader(withoutBom, effective.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT));
-            this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get()
-                    .parse(reader);
+            this.parser = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).get().parse(dialect.open(file));
             this.records = parser.iterator();
-            this.description = "csv; encoding " + effective.name() + (withoutBom.hasBOM() ? " (BOM)" : "");
-        } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", "cannot open the file as text: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableFileException("AO-F03", "cannot read the file as text: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<SheetInfo> sheets() {
+        return List.of(new SheetInfo(0, "", false));
     }
 
     @Override
@@ -49,13 +42,16 @@ public final class CsvTabularSource implements TabularSource {
             record.forEach(cells::add);
             return new RawRow("", (int) record.getRecordNumber(), cells);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFileException("AO-F03", "the text could not be read: " + e.getMessage(), e);
+            String why = TextDialect.isDecodingFailure(e)
+                    ? "the text is not valid " + dialect.charset().name() + "; save it as CSV UTF-8"
+                    : e.getMessage();
+            throw new UnreadableFileException("AO-F03", why, e);
         }
     }
 
     @Override
     public String describe() {
-        return description;
+        return "csv; " + dialect.describe();
     }
 
     @Override

@@ -1,13 +1,20 @@
 package wales.activeoffer.read;
 
 import java.io.Closeable;
+import java.util.List;
 
-/** A source file read one row at a time, so memory stays bounded whatever its size. */
+/**
+ * A source file read one row at a time, so memory stays bounded whatever its size. Rows of the chosen sheets come in
+ * sheet order, each naming its sheet.
+ */
 public interface TabularSource extends Closeable {
+
+    /** Every sheet of the file, hidden or not, in workbook order. */
+    List<SheetInfo> sheets();
 
     /** The next row, or {@code null} at the end of the data. */
     RawRow next();
 
-    /** What was detected about the file on opening, recorded in each record's lineage (for example the encoding). */
+    /** What was detected about the file on opening (encoding, delimiter, sheets), kept in the submission's lineage. */
     String describe();
 }

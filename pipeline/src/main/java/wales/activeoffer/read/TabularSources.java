@@ -1,36 +1,36 @@
 package wales.activeoffer.read;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Locale;
 import wales.activeoffer.mapping.SourceMapping;
 
-/** Opens a file with the reader its mapping's format calls for. */
+/** Opens a file with the reader its format calls for, reading the sheets its mapping chooses. */
 public final class TabularSources {
     private TabularSources() {
     }
 
     public static String formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+        if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv")) {
             return "csv";
         }
-        if (name.endsWith(".xlsx")) {
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return "xlsx";
         }
-        throw new UnreadableFileException("AO-F01", "files ending '" + extension(name) + "' are not accepted");
-    }
-
-    private static String extension(String name) {
+        if (name.endsWith(".xls")) {
+            return "xls";
+        }
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot);
+        throw new UnreadableFileException("AO-F01", "files ending '" + (dot < 0 ? name : name.substring(dot))
+                + "' are not accepted");
     }
 
     public static TabularSource open(Path file, SourceMapping mapping) {
-        return switch (mapping.format()) {
-            case "csv" -> new CsvTabularSource(file, mapping.delimiter(), Charset.forName(mapping.encoding()));
-            case "xlsx" -> new XlsxTabularSource(file);
-            default -> throw new UnreadableFileException("AO-F01", "unknown format " + mapping.format());
+        SheetSelection sheets = new SheetSelection(mapping.sheets());
+        return switch (formatOf(file)) {
+            case "csv" -> new CsvTabularSource(file, TextDialect.detect(file, mapping.encoding(), mapping.delimiter()));
+            case "xlsx" -> new XlsxTabularSource(file, sheets);
+            default -> new XlsTabularSource(file, sheets);
         };
     }
 }

@@ -5,64 +5,77 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * Streams the first visible sheet of an XLSX workbook through POI's streaming (StAX) reader, keeping a small window
- * of rows in memory. Formulas give their cached values; date-formatted numbers become ISO dates.
+ * Streams the chosen sheets of an XLSX workbook through POI's streaming (StAX) reader, keeping a small window of rows
+ * in memory. Formulas give their cached values; date-formatted numbers become ISO dates.
  */
 public final class XlsxTabularSource implements TabularSource {
     private static final int ROW_CACHE = 100;
     private static final int BUFFER_BYTES = 4096;
     private final Workbook workbook;
-    private final String sheetName;
-    private final Iterator<Row> rows;
+    private final List<SheetInfo> sheets;
+    private final Iterator<SheetInfo> chosen;
+    private SheetInfo current;
+    private Iterator<Row> rows = Collections.emptyIterator();
 
-    public XlsxTabularSource(Path file) {
+    public XlsxTabularSource(Path file, Predicate<SheetInfo> include) {
         try {
             this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES)
                     .open(file.toFile());
         } catch (RuntimeException e) {
-            throw new UnreadableFileException("AO-F03", "not a readable Excel workbook: " + e.getMessage(), e);
+            throw new UnreadableFileException("AO-F03", "not a readable Excel workbook (" + e.getMessage() + ")", e);
         }
-        Sheet sheet = firstVisibleSheet();
-        this.sheetName = sheet.getSheetName();
-        this.rows = sheet.rowIterator();
+        List<SheetInfo> all = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            all.add(new SheetInfo(i, workbook.getSheetName(i), workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)));
+        }
+        this.sheets = List.copyOf(all);
+        this.chosen = all.stream().filter(include).toList().iterator();
     }
 
-    private Sheet firstVisibleSheet() {
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                return workbook.getSheetAt(i);
-            }
-        }
-        throw new UnreadableFileException("AO-F03", "the workbook has no visible sheet");
+    @Override
+    public List<SheetInfo> sheets() {
+        return sheets;
     }
 
     @Override
     public RawRow next() {
-        if (!rows.hasNext()) {
-            return null;
-        }
-        Row row = rows.next();
-        List<String> cells = new ArrayList<>();
-        for (Cell cell : row) {
-            while (cells.size() < cell.getColumnIndex()) {
-                cells.add("");
+        try {
+            while (!rows.hasNext()) {
+                if (!chosen.hasNext()) {
+                    return null;
+                }
+                current = chosen.next();
+                rows = workbook.getSheetAt(current.index()).rowIterator();
             }
-            cells.add(text(cell));
+            Row row = rows.next();
+            List<String> cells = new ArrayList<>();
+            for (Cell cell : row) {
+                while (cells.size() < cell.getColumnIndex()) {
+                    cells.add("");
+                }
+                cells.add(text(cell));
+            }
+            return new RawRow(current.name(), row.getRowNum() + 1, cells);
+        } catch (RuntimeException e) {
+            if (e instanceof UnreadableFileException unreadable) {
+                throw unreadable;
+            }
+            throw new UnreadableFileException("AO-F03", "the workbook could not be read (" + e.getMessage() + ")", e);
         }
-        return new RawRow(sheetName, row.getRowNum() + 1, cells);
     }
 
-    private static String text(Cell cell) {
+    static String text(Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
@@ -76,7 +89,8 @@ public final class XlsxTabularSource implements TabularSource {
 
     @Override
     public String describe() {
-        return "xlsx; sheet " + sheetName;
+        return "xlsx; sheets read: " + sheets.stream().filter(s -> !s.hidden()).count() + " visible of "
+                + sheets.size();
     }
 
     @Override

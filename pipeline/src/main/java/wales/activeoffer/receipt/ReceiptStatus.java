@@ -1,8 +1,5 @@
 package wales.activeoffer.receipt;
 
-import wales.activeoffer.store.Submission;
-import wales.activeoffer.store.SubmissionStatus;
-
 /** The one-line verdict on a file that heads its receipt. */
 public enum ReceiptStatus {
     ACCEPTED("Accepted"),
@@ -21,16 +18,14 @@ public enum ReceiptStatus {
         return wording;
     }
 
-    public static ReceiptStatus of(Submission submission) {
-        if (submission.status() == SubmissionStatus.DUPLICATE) {
-            return DUPLICATE;
-        }
-        if (submission.status() != SubmissionStatus.INGESTED || submission.rowsAccepted() == 0) {
+    /** The verdict on a file whose rows were read: by how many were accepted, rejected and flagged. */
+    public static ReceiptStatus ofRows(int accepted, int rejected, int flagged) {
+        if (accepted == 0) {
             return REJECTED;
         }
-        if (submission.rowsRejected() > 0) {
+        if (rejected > 0) {
             return PARTIALLY_ACCEPTED;
         }
-        return submission.rowsFlagged() > 0 ? ACCEPTED_WITH_WARNINGS : ACCEPTED;
+        return flagged > 0 ? ACCEPTED_WITH_WARNINGS : ACCEPTED;
     }
 }

@@ -1,108 +1,185 @@
 package wales.activeoffer.receipt;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import wales.activeoffer.normalise.RowIssue;
-import wales.activeoffer.store.Submission;
-import wales.activeoffer.store.SubmissionStore;
+import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.template.Severity;
 
 /**
- * Writes the receipt a regional lead reads for each file: a plain-text letter and the same row detail as CSV, into the
- * region's receipts folder. Identifiers and dates of birth are never shown. Existing receipts are never overwritten.
+ * Writes the receipt a regional lead reads for each file, three ways: a plain-text letter, the row detail as CSV, and
+ * a workbook with an error summary sheet and a row detail sheet. Identifiers and dates of birth are never shown;
+ * text that a spreadsheet would run as a formula is neutralised. Existing receipts are never overwritten.
  */
 public final class ReceiptWriter {
     public static final List<String> CSV_HEADER = List.of("row", "sheet", "field", "value", "rule_id", "severity",
             "message");
-    private final SubmissionStore store;
+    private final RecordingTemplate template;
 
-    public ReceiptWriter(SubmissionStore store) {
-        this.store = store;
+    public ReceiptWriter(RecordingTemplate template) {
+        this.template = template;
     }
 
-    /** Writes {@code <file>.receipt-<run>.txt} and {@code .csv} into {@code folder}; returns the text receipt. */
-    public Path write(Path folder, Submission submission, String regionName, String runStamp, String fileVerdict) {
+    /** Writes {@code <file>.receipt-<stamp>.txt}, {@code .csv} and {@code .xlsx} into {@code folder}; returns the text. */
+    public Path write(Path folder, Receipt receipt, String stamp) {
         try {
             Files.createDirectories(folder);
-            String stem = submission.fileName() + ".receipt-" + runStamp;
+            String stem = receipt.fileName() + ".receipt-" + stamp;
             Path text = folder.resolve(stem + ".txt");
-            try (BufferedWriter out = Files.newBufferedWriter(text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                writeLetter(out, submission, regionName, fileVerdict);
+            try (Writer out = Files.newBufferedWriter(text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+                writeLetter(out, receipt);
             }
             try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(folder.resolve(stem + ".csv"),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
                 csv.printRecord(CSV_HEADER);
-                store.forEachIssue(submission.id(), issue -> printCsv(csv, issue));
+                receipt.issues().forEach(issue -> printCsv(csv, issue));
             }
+            writeWorkbook(folder.resolve(stem + ".xlsx"), receipt);
             return text;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the receipt for " + submission.fileName(), e);
+            throw new UncheckedIOException("Cannot write the receipt for " + receipt.fileName(), e);
         }
     }
 
     private static void printCsv(CSVPrinter csv, RowIssue issue) {
         try {
-            csv.printRecord(issue.rowNumber(), issue.sheet(), issue.field(), SpreadsheetSafe.cell(issue.value()),
-                    issue.ruleId(), issue.severity().name().toLowerCase(java.util.Locale.ROOT), issue.message());
+            csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(issue.sheet()), issue.field(),
+                    SpreadsheetSafe.cell(issue.value()), issue.ruleId(), severity(issue), issue.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeLetter(BufferedWriter out, Submission s, String regionName, String fileVerdict)
-            throws IOException {
-        ReceiptStatus status = ReceiptStatus.of(s);
-        out.write("Active Offer dataset: receipt for one file\n");
-        out.write("==========================================\n\n");
-        line(out, "File", s.fileName());
-        line(out, "Region", regionName);
-        line(out, "Received", s.receivedAt().withNano(0).toString().replace('T', ' ') + " (run " + s.ingestRun() + ")");
-        line(out, "SHA-256", s.sha256());
-        line(out, "Status", status.wording());
-        if (s.mappingId() != null) {
-            line(out, "Layout", s.mappingId() + " (" + s.sourceDetail() + ")");
-        }
-        out.write("\n");
-        if (fileVerdict != null) {
-            out.write(fileVerdict + "\n");
-            return;
-        }
-        line(out, "Rows read", String.valueOf(s.rowsRead()));
-        line(out, "Accepted", s.rowsAccepted() + (s.rowsFlagged() > 0 ? " (" + s.rowsFlagged() + " with warnings)" : ""));
-        line(out, "Rejected", String.valueOf(s.rowsRejected()));
-        out.write("\n");
-        section(out, s, Severity.ERROR, "Rejected rows: these rows were not stored. Correct them and send the file again.");
-        section(out, s, Severity.WARNING, "Warnings: these rows were stored, but please check them.");
-        out.write("The same detail is in the .csv file beside this receipt.\n");
+    private static String severity(RowIssue issue) {
+        return issue.severity().name().toLowerCase(Locale.ROOT);
     }
 
-    private void section(BufferedWriter out, Submission s, Severity severity, String heading) throws IOException {
-        out.write(heading + "\n");
+    /** The plain-text letter, streamed to {@code out} so a file with many issues needs no more memory. */
+    public void writeLetter(Appendable out, Receipt r) throws IOException {
+        out.append("Active Offer dataset: receipt for one file\n");
+        out.append("==========================================\n\n");
+        line(out, "File", r.fileName());
+        line(out, "Region", r.regionName());
+        line(out, "Received", r.receivedAt().withNano(0).toString().replace('T', ' ') + " (" + r.runLabel() + ")");
+        line(out, "SHA-256", r.sha256());
+        line(out, "Status", r.status().wording());
+        if (r.mappingId() != null) {
+            line(out, "Layout", r.mappingId() + " (" + r.sourceDetail() + ")");
+        }
+        out.append('\n');
+        if (r.fileVerdict() != null) {
+            out.append(r.fileVerdict()).append('\n');
+            return;
+        }
+        line(out, "Rows read", String.valueOf(r.rowsRead()));
+        line(out, "Accepted", r.rowsAccepted() + (r.rowsFlagged() > 0 ? " (" + r.rowsFlagged() + " with warnings)" : ""));
+        line(out, "Rejected", String.valueOf(r.rowsRejected()));
+        out.append('\n');
+        if (!r.notes().isEmpty()) {
+            out.append("Not read:\n");
+            for (String note : r.notes()) {
+                out.append("  ").append(note).append('\n');
+            }
+            out.append('\n');
+        }
+        section(out, r, Severity.ERROR, "Rejected rows: these rows were not stored. Correct them and send the file again.");
+        section(out, r, Severity.WARNING, "Warnings: these rows were stored, but please check them.");
+        out.append("The same detail is in the .csv and .xlsx files beside this receipt.\n");
+    }
+
+    private static void section(Appendable out, Receipt r, Severity severity, String heading) throws IOException {
+        out.append(heading).append('\n');
         int[] shown = {0};
-        store.forEachIssue(s.id(), issue -> {
+        r.issues().forEach(issue -> {
             if (issue.severity() != severity) {
                 return;
             }
             shown[0]++;
             try {
-                out.write(String.format("  Row %-6d %-20s %-8s value '%s': %s%n", issue.rowNumber(), issue.field(),
-                        issue.ruleId(), issue.value(), issue.message()));
+                out.append(String.format("  Row %-6d %s%-20s %-8s value '%s': %s%n", issue.rowNumber(),
+                        issue.sheet().isEmpty() ? "" : "sheet '" + issue.sheet() + "' ", issue.field(), issue.ruleId(),
+                        issue.value(), issue.message()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        out.write(shown[0] == 0 ? "  None.\n\n" : "\n");
+        out.append(shown[0] == 0 ? "  None.\n\n" : "\n");
     }
 
-    private static void line(BufferedWriter out, String label, String value) throws IOException {
-        out.write(String.format("%-10s %s%n", label + ":", value));
+    private static void line(Appendable out, String label, String value) throws IOException {
+        out.append(String.format("%-10s %s%n", label + ":", value));
+    }
+
+    private void writeWorkbook(Path file, Receipt r) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            SXSSFSheet rows = workbook.createSheet("Row detail");
+            row(rows, 0, CSV_HEADER.toArray());
+            Map<String, Integer> countByRule = new TreeMap<>();
+            Map<String, TreeSet<String>> fieldsByRule = new TreeMap<>();
+            int[] next = {1};
+            r.issues().forEach(issue -> {
+                row(rows, next[0]++, issue.rowNumber(), issue.sheet(), issue.field(), issue.value(), issue.ruleId(),
+                        severity(issue), issue.message());
+                countByRule.merge(issue.ruleId(), 1, Integer::sum);
+                fieldsByRule.computeIfAbsent(issue.ruleId(), k -> new TreeSet<>()).add(issue.field());
+            });
+            Sheet summary = workbook.createSheet("Summary");
+            int line = 0;
+            row(summary, line++, "Active Offer dataset: receipt for " + r.fileName());
+            row(summary, line++, "File status", r.status().wording());
+            row(summary, line++, "Region", r.regionName());
+            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised" : r.mappingId());
+            row(summary, line++, "Rows read", r.rowsRead());
+            row(summary, line++, "Accepted", r.rowsAccepted());
+            row(summary, line++, "Accepted with warnings", r.rowsFlagged());
+            row(summary, line++, "Rejected", r.rowsRejected());
+            if (r.fileVerdict() != null) {
+                row(summary, line++, "Reason", r.fileVerdict());
+            }
+            for (String note : r.notes()) {
+                row(summary, line++, "Not read", note);
+            }
+            line++;
+            row(summary, line++, "Rule", "Count", "Description", "Fields");
+            for (Map.Entry<String, Integer> rule : countByRule.entrySet()) {
+                row(summary, line++, rule.getKey(), rule.getValue(), template.rule(rule.getKey()).message(),
+                        String.join(", ", fieldsByRule.get(rule.getKey())));
+            }
+            workbook.setSheetOrder("Summary", 0);
+            workbook.setActiveSheet(0);
+            workbook.setSelectedTab(0);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    private static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof Number number) {
+                row.createCell(i).setCellValue(number.doubleValue());
+            } else {
+                row.createCell(i).setCellValue(SpreadsheetSafe.cell(String.valueOf(value)));
+            }
+        }
     }
 }

@@ -137,6 +137,19 @@ public final class ReferenceData {
                         .map(c -> new Placement(regionsByCode.get(m.value()), c.value())));
     }
 
+    /** Whether the authority belongs, or ever belonged, to the region. */
+    public boolean everBelongedTo(String authorityCode, String regionCode) {
+        return memberships.stream().anyMatch(m -> m.key().equals(authorityCode) && m.value().equals(regionCode));
+    }
+
+    /** Every region the authority has belonged to, earliest first. */
+    public java.util.Set<Region> regionsOf(String authorityCode) {
+        return memberships.stream().filter(m -> m.key().equals(authorityCode))
+                .sorted(java.util.Comparator.comparing(m -> m.period().validFrom()))
+                .map(m -> regionsByCode.get(m.value()))
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
     public WorkingDayCalendar calendar() {
         return calendar;
     }

@@ -68,8 +68,15 @@ public class SubmissionStore {
         return jdbc.query("SELECT * FROM submission WHERE ingest_run = ? ORDER BY id", SUBMISSION, ingestRun);
     }
 
-    public void markRecognised(long id, String mappingId, String sourceDetail) {
-        jdbc.update("UPDATE submission SET mapping_id = ?, source_detail = ? WHERE id = ?", mappingId, sourceDetail, id);
+    public void markRecognised(long id, String mappingId, String sourceDetail, String period) {
+        jdbc.update("UPDATE submission SET mapping_id = ?, source_detail = ?, period = ? WHERE id = ?", mappingId,
+                sourceDetail, period, id);
+    }
+
+    public void recordReadingNotes(long id, java.util.List<String> notes) {
+        String joined = String.join("\n", notes);
+        jdbc.update("UPDATE submission SET reading_notes = ? WHERE id = ?",
+                joined.length() > 4000 ? joined.substring(0, 3999) + "\u2026" : joined, id);
     }
 
     public void markDuplicate(long id, long duplicateOf, String ruleId, String detail) {
@@ -234,5 +241,6 @@ public class SubmissionStore {
             SubmissionStatus.valueOf(rs.getString("status")), rs.getString("status_rule_id"),
             rs.getString("status_detail"), (Long) rs.getObject("duplicate_of", Long.class), rs.getString("mapping_id"),
             rs.getString("source_detail"), rs.getInt("rows_read"), rs.getInt("rows_accepted"),
-            rs.getInt("rows_rejected"), rs.getInt("rows_flagged"));
+            rs.getInt("rows_rejected"), rs.getInt("rows_flagged"), rs.getString("period"),
+            rs.getString("reading_notes"));
 }

@@ -112,7 +112,7 @@ abstract class HandCountedInboxScenario {
     @Order(5)
     void filesThatCannotBeReadAreRejectedWithTheReasonAndKept() throws Exception {
         assertThat(Files.readString(receipt("cwm-taf", "meeting-notes.docx", ".txt")))
-                .contains("Status:    Rejected").contains("Rule: AO-F01").contains("Send CSV (.csv) or Excel (.xlsx)");
+                .contains("Status:    Rejected").contains("Rule: AO-F01").contains("Send CSV (.csv) or Excel (.xlsx or .xls) files");
         assertThat(Files.readString(receipt("gwent", "unknown-layout.csv", ".txt")))
                 .contains("Rule: AO-F02").contains("No mapping recognises this file's headings");
         Path rejectedFolder = workRoot.rejected("gwent").resolve(runStamp());

@@ -47,38 +47,38 @@ class MappingCatalogueTests {
 
     @Test
     void anUnknownKeyIsReportedWithTheFileAndLine(@TempDir Path dir) throws IOException {
-        Path file = write(dir, VALID + "headerRows: 3\n");
+        Path file = write(dir, VALID + "headingRow: 3\n");
         assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
-                .hasMessageContaining(file.toString()).hasMessageContaining("headerRows").hasMessageContaining("line 11");
+                .hasMessageContaining(file + ":10: headingRow").hasMessageContaining("Unrecognized property");
     }
 
     @Test
     void aRequiredFieldThatIsNotMappedIsNamed(@TempDir Path dir) throws IOException {
         write(dir, VALID.replace("  child_id: [\"Child\"]\n", ""));
         assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
-                .hasMessageContaining("broken.yaml")
-                .hasMessageContaining("columns.child_id is required by the template but not mapped");
+                .hasMessageContaining("broken.yaml:4: columns: child_id is required by the template but not mapped");
     }
 
     @Test
     void aFieldTheTemplateDoesNotHaveIsNamed(@TempDir Path dir) throws IOException {
         write(dir, VALID + "  child_name: [\"Name\"]\n");
         assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
-                .hasMessageContaining("columns.child_name is not a template field");
+                .hasMessageContaining("broken.yaml:10: columns.child_name: is not a template field");
     }
 
     @Test
     void aValueForACodeTheTemplateDoesNotHaveIsNamed(@TempDir Path dir) throws IOException {
         write(dir, VALID + "values:\n  offer_response:\n    maybe: [\"Perhaps\"]\n");
         assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
-                .hasMessageContaining("values.offer_response").hasMessageContaining("no code 'maybe'");
+                .hasMessageContaining("broken.yaml:11: values.offer_response:").hasMessageContaining("no code 'maybe'");
     }
 
     @Test
     void aBadFormatDatePatternOrEncodingIsNamed(@TempDir Path dir) throws IOException {
         write(dir, VALID.replace("format: csv", "format: ods") + "dateFormats: [\"dd/MM/yyyy{\"]\nencoding: EBCDIC-XYZ\n");
         assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
-                .hasMessageContaining("format must be one of").hasMessageContaining("dateFormats 'dd/MM/yyyy{'")
-                .hasMessageContaining("encoding EBCDIC-XYZ is not supported");
+                .hasMessageContaining("broken.yaml:3: format: must be one of")
+                .hasMessageContaining("broken.yaml:10: dateFormats: 'dd/MM/yyyy{'")
+                .hasMessageContaining("broken.yaml:11: encoding: EBCDIC-XYZ is not a supported encoding");
     }
 }

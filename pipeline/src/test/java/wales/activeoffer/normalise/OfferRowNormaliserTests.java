@@ -17,7 +17,7 @@ class OfferRowNormaliserTests {
     private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
     private static final ChildKeyHasher HASHER = new ChildKeyHasher("a test key that is at least thirty-two bytes".getBytes());
     private final OfferRowNormaliser normaliser = new OfferRowNormaliser(RepoPaths.template(), RepoPaths.reference(),
-            new SourceMapping("test", "test", "csv", null, null, null, Map.of(), List.of("dd/MM/yyyy"), false, Map.of()),
+            SourceMapping.table("test", "csv", Map.of(), List.of("dd/MM/yyyy")),
             HASHER, RUN_DATE);
 
     private static Map<String, String> validRow() {

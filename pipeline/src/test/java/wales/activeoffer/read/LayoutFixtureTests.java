@@ -49,15 +49,20 @@ class LayoutFixtureTests {
     @MethodSource("layouts")
     void inputBecomesTheExpectedRecords(String mappingId) throws IOException {
         Path folder = FIXTURES.resolve(mappingId);
-        Path input = Files.exists(folder.resolve("input.csv")) ? folder.resolve("input.csv") : folder.resolve("input.xlsx");
+        Path input;
+        try (Stream<Path> files = Files.list(folder)) {
+            input = files.filter(f -> f.getFileName().toString().matches("input\\.(csv|xlsx|xls)")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no input file in " + folder));
+        }
 
-        DetectedLayout layout = new LayoutDetector(CATALOGUE, new HeaderMatcher(TEMPLATE)).detect(input);
-        assertThat(layout.header().mapping().id()).isEqualTo(mappingId);
+        HeaderMatcher matcher = new HeaderMatcher(TEMPLATE);
+        DetectedLayout layout = new LayoutDetector(CATALOGUE, matcher).detect(input);
+        assertThat(layout.mapping().id()).isEqualTo(mappingId);
 
-        OfferRowNormaliser normaliser = new OfferRowNormaliser(TEMPLATE, RepoPaths.reference(),
-                layout.header().mapping(), HASHER, LocalDate.of(2026, 11, 22));
+        OfferRowNormaliser normaliser = new OfferRowNormaliser(TEMPLATE, RepoPaths.reference(), layout.mapping(),
+                HASHER, LocalDate.of(2026, 11, 22));
         List<Map<String, String>> actual = new ArrayList<>();
-        try (SourceRows rows = SourceRows.open(input, layout)) {
+        try (SourceRecords rows = SourceRecords.open(input, layout.mapping(), matcher, fileValues(folder), 0)) {
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 actual.add(describe(normaliser.process(row)));
             }
@@ -73,6 +78,12 @@ class LayoutFixtureTests {
             assertThat(childKey).as("row " + want.get("row") + " child key")
                     .isEqualTo(childId.isEmpty() ? "" : HASHER.key(want.get("authority_code"), childId));
         }
+    }
+
+    /** Values a fixture's file name or folder would give: from {@code file-values.csv} beside it, if any. */
+    private static Map<String, String> fileValues(Path folder) throws IOException {
+        Path file = folder.resolve("file-values.csv");
+        return Files.exists(file) ? expected(file).get(0) : Map.of();
     }
 
     private static Map<String, String> describe(NormalisedRow row) {

@@ -30,8 +30,8 @@ class TabularSourceTests {
     void csvWithAByteOrderMarkDropsItAndSaysSo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bom.csv");
         Files.write(file, ("\uFEFFAwdurdod lleol,Iaith\nYnys Môn,Cymraeg\n").getBytes(StandardCharsets.UTF_8));
-        CsvTabularSource source = new CsvTabularSource(file, ",", StandardCharsets.UTF_8);
-        assertThat(source.describe()).contains("UTF-8").contains("BOM");
+        CsvTabularSource source = new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto"));
+        assertThat(source.describe()).contains("UTF-8").contains("byte-order mark");
         List<RawRow> rows = readAll(source);
         assertThat(rows.get(0).cells()).containsExactly("Awdurdod lleol", "Iaith");
         assertThat(rows.get(1).cells()).containsExactly("Ynys Môn", "Cymraeg");
@@ -41,25 +41,26 @@ class TabularSourceTests {
     void csvQuotedNewlinesStayInTheirCellAndRowsAreCountedAsRecords(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("quoted.csv");
         Files.writeString(file, "a,b\n\"line one\nline two\",x\nlast,y\n");
-        List<RawRow> rows = readAll(new CsvTabularSource(file, ",", StandardCharsets.UTF_8));
+        List<RawRow> rows = readAll(new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto")));
         assertThat(rows).extracting(RawRow::rowNumber).containsExactly(1, 2, 3);
         assertThat(rows.get(1).cell(0)).isEqualTo("line one\nline two");
         assertThat(rows.get(2).cell(5)).as("beyond the last cell").isEmpty();
     }
 
     @Test
-    void csvInTheWrongEncodingIsUnreadableNotGarbled(@TempDir Path dir) throws IOException {
+    void csvDeclaredUtf8ButWrittenInWindows1252IsUnreadableNotGarbled(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cp1252.csv");
         Files.write(file, "Authority\nYnys M\u00f4n\n".getBytes(Charset.forName("windows-1252")));
-        CsvTabularSource source = new CsvTabularSource(file, ",", StandardCharsets.UTF_8);
+        CsvTabularSource source = new CsvTabularSource(file, TextDialect.detect(file, "UTF-8", "auto"));
         assertThatThrownBy(() -> readAll(source)).isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("not valid UTF-8")
                 .extracting(e -> ((UnreadableFileException) e).ruleId()).isEqualTo("AO-F03");
     }
 
     @Test
     void xlsxRowsKeepSpreadsheetRowNumbersAndDateCellsBecomeIsoDates() throws IOException {
         Path file = RepoPaths.root().resolve("pipeline/src/test/resources/layouts/tgp-cymru-monitoring-xlsx/input.xlsx");
-        List<RawRow> rows = readAll(new XlsxTabularSource(file));
+        List<RawRow> rows = readAll(new XlsxTabularSource(file, new SheetSelection(List.of())));
         RawRow header = rows.stream().filter(r -> r.cell(0).equals("LA")).findFirst().orElseThrow();
         assertThat(header.rowNumber()).isEqualTo(4);
         RawRow conwy = rows.stream().filter(r -> r.cell(0).equals("Conwy")).findFirst().orElseThrow();
@@ -73,7 +74,8 @@ class TabularSourceTests {
     void aFileThatIsNotAWorkbookIsUnreadable(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("fake.xlsx");
         Files.writeString(file, "this is not a zip");
-        assertThatThrownBy(() -> new XlsxTabularSource(file)).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> new XlsxTabularSource(file, new SheetSelection(List.of())))
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("not a readable Excel workbook");
     }
 

@@ -1,0 +1,112 @@
+package wales.activeoffer.inbox;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import wales.activeoffer.mapping.HeaderMatcher;
+import wales.activeoffer.mapping.SourceMapping;
+import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.read.DetectedLayout;
+import wales.activeoffer.read.LayoutDetector;
+import wales.activeoffer.read.SourceRecords;
+import wales.activeoffer.read.UnreadableFileException;
+import wales.activeoffer.reference.Authority;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.Region;
+
+/**
+ * Everything decided about a file before its rows are taken in: which layout it is, what its name or folder says
+ * (authority, period), and whether every authority in it belongs to the region whose folder it was dropped in. A file
+ * that fails any of these is refused whole, with a reason a regional lead can act on.
+ */
+public final class FilePreparation {
+    private static final int MAX_DISTINCT_AUTHORITY_SPELLINGS = 200;
+    private final LayoutDetector detector;
+    private final HeaderMatcher matcher;
+    private final ReferenceData reference;
+
+    public FilePreparation(LayoutDetector detector, HeaderMatcher matcher, ReferenceData reference) {
+        this.detector = detector;
+        this.matcher = matcher;
+        this.reference = reference;
+    }
+
+    /** Recognises and checks a file; a file with no region (a dry run without one) skips the region check. */
+    public PreparedFile prepare(InboxFile file) {
+        DetectedLayout layout = detector.detect(file.path());
+        SourceMapping mapping = layout.mapping();
+        Map<String, String> fileValues = new HashMap<>();
+        String period = null;
+        if (mapping.fileNamePattern() != null) {
+            Matcher name = Pattern.compile(mapping.fileNamePattern()).matcher(file.fileName());
+            if (name.find()) {
+                period = group(name, "period");
+                if ("fileName".equals(mapping.authorityFrom())) {
+                    fileValues.put("authority", group(name, "authority"));
+                }
+            }
+        }
+        if ("folder".equals(mapping.authorityFrom())) {
+            if (file.subFolder() == null) {
+                throw new UnreadableFileException("AO-F02", "this layout takes the authority from the folder, so put "
+                        + "the file in a folder named after the authority inside your region's inbox");
+            }
+            fileValues.put("authority", file.subFolder());
+        }
+        if (mapping.fieldsFromFile().contains("authority") && fileValues.get("authority") == null) {
+            throw new UnreadableFileException("AO-F02", "the file name does not say which authority it is for");
+        }
+        if (file.regionCode() != null) {
+            checkRegion(file, mapping, fileValues);
+        }
+        return new PreparedFile(layout, Map.copyOf(fileValues), period);
+    }
+
+    private static String group(Matcher matcher, String name) {
+        try {
+            return matcher.group(name);
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
+    }
+
+    /**
+     * Refuses the file if any authority in it has never belonged to the folder's region: no region can write another
+     * region's data. Spellings that match no authority are left to the row rule AO-002.
+     */
+    private void checkRegion(InboxFile file, SourceMapping mapping, Map<String, String> fileValues) {
+        Region folderRegion = reference.region(file.regionCode()).orElseThrow();
+        Set<String> spellings = new LinkedHashSet<>();
+        try (SourceRecords records = SourceRecords.open(file.path(), mapping, matcher, fileValues, 0)) {
+            for (SourceRow row = records.next(); row != null; row = records.next()) {
+                String authority = row.value("authority");
+                if (authority != null && spellings.size() < MAX_DISTINCT_AUTHORITY_SPELLINGS) {
+                    spellings.add(authority);
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableFileException("AO-F03", e.getMessage(), e);
+        }
+        Map<Authority, Set<Region>> outsiders = new java.util.LinkedHashMap<>();
+        for (String spelling : spellings) {
+            Optional<Authority> authority = reference.authority(spelling);
+            if (authority.isPresent() && !reference.everBelongedTo(authority.get().onsCode(), folderRegion.code())) {
+                outsiders.put(authority.get(), reference.regionsOf(authority.get().onsCode()));
+            }
+        }
+        if (!outsiders.isEmpty()) {
+            String who = outsiders.entrySet().stream()
+                    .map(e -> e.getKey().nameEn() + " (" + e.getValue().stream().map(Region::nameEn)
+                            .collect(Collectors.joining(" / ")) + ")")
+                    .collect(Collectors.joining(", "));
+            throw new UnreadableFileException("AO-F05", "it was dropped in the " + folderRegion.nameEn()
+                    + " folder but holds records for " + who);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package wales.activeoffer.read;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import wales.activeoffer.mapping.SourceMapping;
+import wales.activeoffer.mapping.SourceMapping.FormField;
+import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.template.Text;
+
+/**
+ * Offers on manual recording sheets: form-like sheets where each value sits beside (or below) its label and answers
+ * are tick boxes. One child per sheet, or several children in repeated blocks that each begin with a block-start
+ * label. A sheet is held in memory while it is read, up to the mapping's {@code form.maxRows}.
+ */
+final class FormRecords implements SourceRecords {
+    /** Marks that tick a box, in the box's own cell ("☒ Declined") or in the cell beside its label. */
+    static final Set<String> TICKED = Set.of("☒", "☑", "✓", "✔", "x", "yes", "y", "do", "ie");
+    private static final String BOX_MARKS = "☐☒☑✓✔";
+    private static final int MAX_ROWS_LIMIT = 5_000;
+
+    private final TabularSource source;
+    private final SourceMapping mapping;
+    private final Map<String, String> fileValues;
+    private final List<String> notes = new ArrayList<>();
+    private final List<SourceRow> pending = new ArrayList<>();
+    private RawRow lookahead;
+    private boolean exhausted;
+
+    FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues) {
+        this.source = source;
+        this.mapping = mapping;
+        this.fileValues = Map.copyOf(fileValues);
+    }
+
+    @Override
+    public SourceRow next() {
+        while (pending.isEmpty() && !exhausted) {
+            List<RawRow> sheet = nextSheet();
+            if (sheet.isEmpty()) {
+                exhausted = true;
+            } else {
+                pending.addAll(readSheet(sheet));
+            }
+        }
+        return pending.isEmpty() ? null : pending.remove(0);
+    }
+
+    private List<RawRow> nextSheet() {
+        List<RawRow> rows = new ArrayList<>();
+        RawRow row = lookahead != null ? lookahead : source.next();
+        lookahead = null;
+        int limit = Math.min(mapping.form().maxRows(), MAX_ROWS_LIMIT);
+        while (row != null) {
+            if (!rows.isEmpty() && !row.sheet().equals(rows.get(0).sheet())) {
+                lookahead = row;
+                break;
+            }
+            if (rows.size() >= limit) {
+                throw new UnreadableFileException("AO-F03", "sheet '" + row.sheet() + "' is longer than the "
+                        + limit + " rows a recording form may have");
+            }
+            rows.add(row);
+            row = source.next();
+        }
+        return rows;
+    }
+
+    private List<SourceRow> readSheet(List<RawRow> rows) {
+        List<SourceRow> offers = new ArrayList<>();
+        for (List<RawRow> block : blocks(rows)) {
+            Map<String, String> values = new HashMap<>(fileValues);
+            mapping.form().fields().forEach((field, spec) -> valueOf(block, spec).ifPresent(v -> values.put(field, v)));
+            boolean anyFormValue = mapping.form().fields().keySet().stream()
+                    .anyMatch(field -> values.get(field) != null && !values.get(field).isBlank());
+            if (anyFormValue) {
+                offers.add(new SourceRow(block.get(0).sheet(), block.get(0).rowNumber(), values));
+            }
+        }
+        if (offers.isEmpty()) {
+            notes.add("Sheet '" + rows.get(0).sheet() + "': none of the form's labels were found, so it was not read.");
+        }
+        return offers;
+    }
+
+    private List<List<RawRow>> blocks(List<RawRow> rows) {
+        List<String> starts = mapping.form().blockStart().stream().map(Text::fold).toList();
+        if (starts.isEmpty()) {
+            return List.of(rows);
+        }
+        List<List<RawRow>> blocks = new ArrayList<>();
+        for (RawRow row : rows) {
+            boolean startsBlock = row.cells().stream().map(FormRecords::label).anyMatch(starts::contains);
+            if (startsBlock) {
+                blocks.add(new ArrayList<>());
+            }
+            if (!blocks.isEmpty()) {
+                blocks.get(blocks.size() - 1).add(row);
+            }
+        }
+        return blocks;
+    }
+
+    private static Optional<String> valueOf(List<RawRow> block, FormField spec) {
+        if (!spec.ticks().isEmpty()) {
+            Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
+                    .collect(Collectors.toSet());
+            List<String> ticked = spec.ticks().entrySet().stream()
+                    .filter(option -> isTicked(block, option.getValue(), everyOption))
+                    .map(Map.Entry::getKey).sorted().toList();
+            return Optional.of(String.join(" + ", ticked));
+        }
+        List<String> labels = spec.labels().stream().map(Text::fold).toList();
+        for (int r = 0; r < block.size(); r++) {
+            RawRow row = block.get(r);
+            for (int c = 0; c < row.cells().size(); c++) {
+                if (labels.contains(label(row.cell(c)))) {
+                    return Optional.of("below".equals(spec.value()) ? below(block, r, c) : rightOf(row, c));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rightOf(RawRow row, int column) {
+        for (int c = column + 1; c < row.cells().size(); c++) {
+            if (!row.cell(c).isBlank()) {
+                return row.cell(c);
+            }
+        }
+        return "";
+    }
+
+    private static String below(List<RawRow> block, int rowIndex, int column) {
+        for (int r = rowIndex + 1; r < Math.min(block.size(), rowIndex + 3); r++) {
+            if (!block.get(r).cell(column).isBlank()) {
+                return block.get(r).cell(column);
+            }
+        }
+        return "";
+    }
+
+    /** A box is ticked by a mark in its own cell, or by a mark (not another option's label) in the cell beside it. */
+    private static boolean isTicked(List<RawRow> block, List<String> optionLabels, Set<String> everyOption) {
+        Set<String> labels = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
+        for (RawRow row : block) {
+            for (int c = 0; c < row.cells().size(); c++) {
+                String cell = row.cell(c).trim();
+                if (!labels.contains(label(cell))) {
+                    continue;
+                }
+                if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
+                    return cell.charAt(0) != '☐';
+                }
+                if (isTickMark(c > 0 ? row.cell(c - 1) : "", everyOption) || isTickMark(row.cell(c + 1), everyOption)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTickMark(String cell, Set<String> everyOption) {
+        return TICKED.contains(cell.trim().toLowerCase(java.util.Locale.ROOT)) && !everyOption.contains(label(cell));
+    }
+
+    /** A cell's text as a label: without a leading tick box and a trailing colon, folded. */
+    static String label(String cell) {
+        String text = cell.trim();
+        while (!text.isEmpty() && BOX_MARKS.indexOf(text.charAt(0)) >= 0) {
+            text = text.substring(1).trim();
+        }
+        return Text.fold(text);
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}

@@ -1,0 +1,149 @@
+package wales.activeoffer.read;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import wales.activeoffer.mapping.HeaderMatch;
+import wales.activeoffer.mapping.HeaderMatcher;
+import wales.activeoffer.mapping.SourceMapping;
+import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.template.Text;
+
+/**
+ * Offers laid out as a table: on each sheet, the heading row is searched for in the first rows (title rows above it
+ * are passed over; with {@code headerRows: 2} the heading may be split over two rows, the upper one merged across
+ * groups of columns); below it every non-blank row is an offer, until a row that starts with an end marker ("Total",
+ * "Notes", "Cyfanswm"...). A sheet with no heading row is not read, and the notes say so.
+ */
+final class TableRecords implements SourceRecords {
+    private enum State { SEARCHING, READING, DONE }
+
+    private final TabularSource source;
+    private final SourceMapping mapping;
+    private final HeaderMatcher matcher;
+    private final Map<String, String> fileValues;
+    private final List<String> notes = new ArrayList<>();
+    private String sheet;
+    private State state;
+    private int rowsSearched;
+    private RawRow previous;
+    private Map<Integer, String> fieldByColumn;
+
+    TableRecords(TabularSource source, SourceMapping mapping, HeaderMatcher matcher, Map<String, String> fileValues) {
+        this.source = source;
+        this.mapping = mapping;
+        this.matcher = matcher;
+        this.fileValues = Map.copyOf(fileValues);
+    }
+
+    @Override
+    public SourceRow next() {
+        for (RawRow row = source.next(); row != null; row = source.next()) {
+            if (!row.sheet().equals(sheet) || state == null) {
+                finishSheet();
+                startSheet(row.sheet());
+            }
+            switch (state) {
+                case SEARCHING -> search(row);
+                case READING -> {
+                    if (isEndMarker(row)) {
+                        notes.add(where() + "reading stopped at row " + row.rowNumber() + " ('" + firstText(row)
+                                + "'): the rows below are taken to be totals or notes.");
+                        state = State.DONE;
+                    } else if (!isEmptyInMappedColumns(row)) {
+                        return toSourceRow(row);
+                    }
+                }
+                case DONE -> { }
+            }
+        }
+        finishSheet();
+        return null;
+    }
+
+    private void startSheet(String name) {
+        sheet = name;
+        state = State.SEARCHING;
+        rowsSearched = 0;
+        previous = null;
+        fieldByColumn = null;
+    }
+
+    private void finishSheet() {
+        if (state == State.SEARCHING && sheet != null) {
+            notes.add(where() + "no heading row in the first " + mapping.headerSearchRows() + " rows, so it was not read.");
+            state = State.DONE;
+        }
+    }
+
+    private void search(RawRow row) {
+        rowsSearched++;
+        Optional<HeaderMatch> match = headingOf(mapping, matcher, previous, row);
+        if (match.isPresent()) {
+            fieldByColumn = match.get().fieldByColumn();
+            state = State.READING;
+        } else if (rowsSearched >= mapping.headerSearchRows()) {
+            finishSheet();
+        }
+        previous = row;
+    }
+
+    /** The heading a row gives, alone or (for two-row headings) under the row above it. */
+    static Optional<HeaderMatch> headingOf(SourceMapping mapping, HeaderMatcher matcher, RawRow above, RawRow row) {
+        Optional<HeaderMatch> single = matcher.match(mapping, row.cells());
+        if (single.isPresent() || mapping.headerRows() < 2 || above == null) {
+            return single;
+        }
+        return matcher.match(mapping, combined(above, row));
+    }
+
+    /** Upper cells carried right across merged (blank) cells, joined to the cell below: "Dates" + "Offer". */
+    static List<String> combined(RawRow upper, RawRow lower) {
+        List<String> cells = new ArrayList<>();
+        String group = "";
+        for (int column = 0; column < Math.max(upper.cells().size(), lower.cells().size()); column++) {
+            String above = upper.cell(column).trim();
+            group = above.isEmpty() ? group : above;
+            String below = lower.cell(column).trim();
+            cells.add(below.isEmpty() ? group : (group + " " + below).trim());
+        }
+        return cells;
+    }
+
+    private boolean isEndMarker(RawRow row) {
+        String first = Text.fold(firstText(row));
+        return !first.isEmpty() && mapping.allEndMarkers().stream().map(Text::fold)
+                .anyMatch(marker -> first.equals(marker) || first.startsWith(marker + " "));
+    }
+
+    private static String firstText(RawRow row) {
+        return row.cells().stream().filter(c -> c != null && !c.isBlank()).findFirst().orElse("").trim();
+    }
+
+    private boolean isEmptyInMappedColumns(RawRow row) {
+        return fieldByColumn.keySet().stream().allMatch(column -> row.cell(column).isBlank());
+    }
+
+    private SourceRow toSourceRow(RawRow row) {
+        Map<String, String> values = new HashMap<>(fileValues);
+        fieldByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
+        return new SourceRow(row.sheet(), row.rowNumber(), values);
+    }
+
+    private String where() {
+        return sheet.isEmpty() ? "" : "Sheet '" + sheet + "': ";
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}
