@@ -1,7 +1,6 @@
 package wales.activeoffer.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ public final class ChildKeySource {
             try {
                 secret = Files.readString(key.file(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the child key file given by activeoffer.child-key.file ("
+                throw new PipelineSetupException("Cannot read the child key file given by activeoffer.child-key.file ("
                         + key.file() + ")", e);
             }
         } else if (key.secret() != null && !key.secret().isBlank()) {
@@ -36,13 +35,13 @@ public final class ChildKeySource {
                     + "Use it for the generated sample data only.");
             return DEMO_SECRET.getBytes(StandardCharsets.UTF_8);
         } else {
-            throw new IllegalStateException("No child key is configured. Set activeoffer.child-key.file "
+            throw new PipelineSetupException("No child key is configured. Set activeoffer.child-key.file "
                     + "(environment: ACTIVEOFFER_CHILDKEY_FILE) to a file outside the repository holding a secret of at "
                     + "least " + ChildKeyHasher.MINIMUM_KEY_BYTES + " bytes, or activeoffer.child-key.demo=true for the "
                     + "sample data only.");
         }
         if (secret.length < ChildKeyHasher.MINIMUM_KEY_BYTES) {
-            throw new IllegalStateException("The child key given by " + setting + " is " + secret.length
+            throw new PipelineSetupException("The child key given by " + setting + " is " + secret.length
                     + " bytes; it must be at least " + ChildKeyHasher.MINIMUM_KEY_BYTES + " bytes.");
         }
         return secret;

@@ -29,7 +29,7 @@ public class PipelineConfiguration {
     RecordingTemplate recordingTemplate(PipelineProperties properties) {
         java.nio.file.Path template = properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME);
         if (!java.nio.file.Files.isRegularFile(template)) {
-            throw new IllegalStateException("activeoffer.mappings-dir is " + properties.mappingsDir().toAbsolutePath()
+            throw new PipelineSetupException("activeoffer.mappings-dir is " + properties.mappingsDir().toAbsolutePath()
                     + ", which has no template/" + RecordingTemplate.FILE_NAME + ". Point it at the repository's "
                     + "mappings folder.");
         }

@@ -39,6 +39,9 @@ public final class FilePreparation {
 
     /** Recognises and checks a file; a file with no region (a dry run without one) skips the region check. */
     public PreparedFile prepare(InboxFile file) {
+        if (isEmpty(file)) {
+            throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
+        }
         DetectedLayout layout = detector.detect(file.path());
         SourceMapping mapping = layout.mapping();
         Map<String, String> fileValues = new HashMap<>();
@@ -66,6 +69,14 @@ public final class FilePreparation {
             checkRegion(file, mapping, fileValues);
         }
         return new PreparedFile(layout, Map.copyOf(fileValues), period);
+    }
+
+    private static boolean isEmpty(InboxFile file) {
+        try {
+            return java.nio.file.Files.size(file.path()) == 0;
+        } catch (IOException e) {
+            throw new UnreadableFileException("AO-F03", "the file cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String group(Matcher matcher, String name) {

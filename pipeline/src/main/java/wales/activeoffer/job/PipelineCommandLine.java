@@ -47,7 +47,7 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<RecordingTemplate> template;
     private final PipelineProperties properties;
     private final WorkRoot workRoot;
-    private final PrintStream out;
+    private PrintStream out;
     private int exitCode;
 
     PipelineCommandLine(ObjectProvider<NightlyRun> nightlyRun, ObjectProvider<FileValidator> validator,
@@ -59,11 +59,11 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
         this.template = template;
         this.properties = properties;
         this.workRoot = workRoot;
-        this.out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<String> words = args.getNonOptionArgs();
         String command = words.isEmpty() ? "run" : words.get(0);
         exitCode = switch (command) {

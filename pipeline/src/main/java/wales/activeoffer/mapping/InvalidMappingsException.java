@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Mapping files that cannot be used; the pipeline refuses to start, naming each problem. */
-public class InvalidMappingsException extends IllegalStateException {
+public class InvalidMappingsException extends wales.activeoffer.config.PipelineSetupException {
     private final List<MappingProblem> problems;
 
     public InvalidMappingsException(List<MappingProblem> problems) {

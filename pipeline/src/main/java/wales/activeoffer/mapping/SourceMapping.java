@@ -24,7 +24,8 @@ import java.util.Map;
  *                         {@code authority} group of {@code fileNamePattern}) or {@code folder} (a sub-folder of the
  *                         region's inbox named after the authority)
  * @param fileNamePattern  a regular expression for the file name with named groups {@code authority} and/or
- *                         {@code period}; when given, a file must match it to be recognised by this mapping
+ *                         {@code period}: a hint that breaks ties between layouts and gives the period; required to
+ *                         match when the authority comes from the file name
  * @param dateFormats      {@code java.time} patterns tried in order after ISO dates
  * @param excelSerialDates whether a bare number in a date column is an Excel date serial
  * @param values           template field to code to extra spellings this layout uses

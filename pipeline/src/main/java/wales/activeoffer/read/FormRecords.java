@@ -15,18 +15,20 @@ import wales.activeoffer.template.Text;
 
 /**
  * Offers on manual recording sheets: form-like sheets where each value sits beside (or below) its label and answers
- * are tick boxes. One child per sheet, or several children in repeated blocks that each begin with a block-start
+ * are tick boxes, ticked by a mark (☒ ☑ ✓ ✔ X) in the box's own cell or in the cell just before its label. One child per sheet, or several children in repeated blocks that each begin with a block-start
  * label. A sheet is held in memory while it is read, up to the mapping's {@code form.maxRows}.
  */
 final class FormRecords implements SourceRecords {
     /** Marks that tick a box, in the box's own cell ("☒ Declined") or in the cell beside its label. */
-    static final Set<String> TICKED = Set.of("☒", "☑", "✓", "✔", "x", "yes", "y", "do", "ie");
+    static final Set<String> TICKED = Set.of("☒", "☑", "✓", "✔", "x");
     private static final String BOX_MARKS = "☐☒☑✓✔";
     private static final int MAX_ROWS_LIMIT = 5_000;
+    private static final int VALUE_REACH = 3;
 
     private final TabularSource source;
     private final SourceMapping mapping;
     private final Map<String, String> fileValues;
+    private final Set<String> everyLabel;
     private final List<String> notes = new ArrayList<>();
     private final List<SourceRow> pending = new ArrayList<>();
     private RawRow lookahead;
@@ -36,6 +38,10 @@ final class FormRecords implements SourceRecords {
         this.source = source;
         this.mapping = mapping;
         this.fileValues = Map.copyOf(fileValues);
+        this.everyLabel = mapping.form().fields().values().stream()
+                .flatMap(f -> java.util.stream.Stream.concat(f.labels().stream(),
+                        f.ticks().values().stream().flatMap(List::stream)))
+                .map(Text::fold).collect(Collectors.toSet());
     }
 
     @Override
@@ -106,7 +112,7 @@ final class FormRecords implements SourceRecords {
         return blocks;
     }
 
-    private static Optional<String> valueOf(List<RawRow> block, FormField spec) {
+    private Optional<String> valueOf(List<RawRow> block, FormField spec) {
         if (!spec.ticks().isEmpty()) {
             Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
                     .collect(Collectors.toSet());
@@ -127,25 +133,34 @@ final class FormRecords implements SourceRecords {
         return Optional.empty();
     }
 
-    private static String rightOf(RawRow row, int column) {
-        for (int c = column + 1; c < row.cells().size(); c++) {
-            if (!row.cell(c).isBlank()) {
-                return row.cell(c);
+    /**
+     * The first filled cell to the right of a label, within {@link #VALUE_REACH} cells (labels often span merged
+     * cells); another label on the way means the value was left blank.
+     */
+    private String rightOf(RawRow row, int column) {
+        for (int c = column + 1; c <= column + VALUE_REACH && c < row.cells().size(); c++) {
+            String cell = row.cell(c);
+            if (everyLabel.contains(label(cell))) {
+                return "";
+            }
+            if (!cell.isBlank()) {
+                return cell;
             }
         }
         return "";
     }
 
-    private static String below(List<RawRow> block, int rowIndex, int column) {
-        for (int r = rowIndex + 1; r < Math.min(block.size(), rowIndex + 3); r++) {
-            if (!block.get(r).cell(column).isBlank()) {
-                return block.get(r).cell(column);
-            }
+    /** The cell directly below a label (an empty row is not in the block at all), unless it is itself a label. */
+    private String below(List<RawRow> block, int rowIndex, int column) {
+        if (rowIndex + 1 >= block.size()
+                || block.get(rowIndex + 1).rowNumber() != block.get(rowIndex).rowNumber() + 1) {
+            return "";
         }
-        return "";
+        String cell = block.get(rowIndex + 1).cell(column);
+        return everyLabel.contains(label(cell)) ? "" : cell;
     }
 
-    /** A box is ticked by a mark in its own cell, or by a mark (not another option's label) in the cell beside it. */
+    /** A box is ticked by a mark in its own cell ("☒ Declined"), or by a mark in the cell just before its label. */
     private static boolean isTicked(List<RawRow> block, List<String> optionLabels, Set<String> everyOption) {
         Set<String> labels = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
         for (RawRow row : block) {
@@ -157,7 +172,7 @@ final class FormRecords implements SourceRecords {
                 if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
                     return cell.charAt(0) != '☐';
                 }
-                if (isTickMark(c > 0 ? row.cell(c - 1) : "", everyOption) || isTickMark(row.cell(c + 1), everyOption)) {
+                if (c > 0 && isTickMark(row.cell(c - 1), everyOption)) {
                     return true;
                 }
             }

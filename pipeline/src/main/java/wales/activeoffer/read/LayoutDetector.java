@@ -19,9 +19,10 @@ import wales.activeoffer.template.Text;
 
 /**
  * Recognises which mapping a file was written in, by its content: each mapping of the file's format looks for its
- * heading row (or, for a recording form, its labels) near the top of the file; the file name helps where a mapping
- * gives a {@code fileNamePattern}. The mapping that recognises the most columns wins; a tie between layouts is
- * ambiguous. When nothing matches, the message names the closest layouts, the headings they missed, and the cell
+ * heading row (or, for a recording form, its labels) near the top of the file. The mapping that recognises the most
+ * columns wins; between equal scores, a mapping whose {@code fileNamePattern} matches the file name wins; a tie left
+ * after that is ambiguous. A mapping that takes the authority from the file name only considers files its pattern
+ * matches. When nothing matches, the message names the closest layouts, the headings they missed, and the cell
  * that was probably meant ("did you mean").
  */
 public final class LayoutDetector {
@@ -46,7 +47,7 @@ public final class LayoutDetector {
         List<Probe> probes = new ArrayList<>();
         UnreadableFileException readFailure = null;
         for (SourceMapping mapping : catalogue.forFormat(format)) {
-            if (mapping.fileNamePattern() != null && !Pattern.compile(mapping.fileNamePattern()).matcher(fileName).find()) {
+            if ("fileName".equals(mapping.authorityFrom()) && !nameMatches(mapping, fileName)) {
                 continue;
             }
             try {
@@ -55,10 +56,11 @@ public final class LayoutDetector {
                 readFailure = e;
             }
         }
-        List<Probe> matched = probes.stream().filter(Probe::matched)
-                .sorted(Comparator.comparingInt(Probe::score).reversed()).toList();
+        Comparator<Probe> ranking = Comparator.comparingInt(Probe::score)
+                .thenComparing(p -> nameMatches(p.mapping(), fileName)).reversed();
+        List<Probe> matched = probes.stream().filter(Probe::matched).sorted(ranking).toList();
         if (!matched.isEmpty()) {
-            if (matched.size() > 1 && matched.get(0).score() == matched.get(1).score()) {
+            if (matched.size() > 1 && ranking.compare(matched.get(0), matched.get(1)) == 0) {
                 throw new UnreadableFileException("AO-F02", "the file fits two layouts equally well ("
                         + matched.get(0).mapping().id() + " and " + matched.get(1).mapping().id()
                         + "); ask for the mappings to be told apart");
@@ -70,6 +72,10 @@ public final class LayoutDetector {
             throw readFailure;
         }
         throw new UnreadableFileException("AO-F02", closest(format, probes));
+    }
+
+    private static boolean nameMatches(SourceMapping mapping, String fileName) {
+        return mapping.fileNamePattern() != null && Pattern.compile(mapping.fileNamePattern()).matcher(fileName).find();
     }
 
     private String closest(String format, List<Probe> probes) {

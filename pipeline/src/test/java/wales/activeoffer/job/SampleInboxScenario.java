@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -31,8 +33,9 @@ import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.RepoPaths;
 
 /**
- * The quick start's run over the committed sample inbox ({@code sample-data/}: 44 files, 22 authorities, two financial
- * years, five layouts), on PostgreSQL and on the embedded default through the subclasses.
+ * The quick start's run over the committed sample inbox ({@code sample-data/}: 22 authorities, two financial years,
+ * twelve layouts, and four files that must be refused), on PostgreSQL and on the embedded default through the
+ * subclasses. What each file should give is in {@code sample-data/MANIFEST.csv}.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,17 +54,6 @@ abstract class SampleInboxScenario {
             Map.entry("W06000021", 180), Map.entry("W06000022", 440), Map.entry("W06000023", 300),
             Map.entry("W06000024", 220));
 
-    /** The planted bad rows: file, the row number a lead sees, the rule its receipt must give. */
-    static final List<List<String>> PLANTED = List.of(
-            List.of("cardiff-and-vale", "Cardiff AO return 2024-25.xlsx", "12", "AO-001"),
-            List.of("cwm-taf", "nyas_referrals_merthyr-tydfil_2024-25.csv", "11", "AO-002"),
-            List.of("gwent", "WCCIS_ActiveOffer_W06000022_2023-24.csv", "11", "AO-003"),
-            List.of("mid-and-west-wales", "TGP Cymru AO monitoring - Powys - 2023-24.xlsx", "14", "AO-004"),
-            List.of("north-wales", "cofnod-cynnig-rhagweithiol-gwynedd-2024-25.csv", "11", "AO-005"),
-            List.of("western-bay", "TGP Cymru AO monitoring - Swansea - 2024-25.xlsx", "14", "AO-008"),
-            List.of("gwent", "WCCIS_ActiveOffer_W06000020_2024-25.csv", "11", "AO-009"),
-            List.of("north-wales", "TGP Cymru AO monitoring - Wrexham - 2023-24.xlsx", "14", "AO-014"));
-
     @Autowired
     NightlyRun nightlyRun;
     @Autowired
@@ -78,29 +70,50 @@ abstract class SampleInboxScenario {
 
     @Test
     @Order(1)
-    void everySampleFileIsIngested() throws Exception {
+    void everySampleFileIsIngestedOrRefusedForItsDocumentedReason() throws Exception {
         assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(run.submissions()).hasSize(manifest().size()).allSatisfy(
-                s -> assertThat(s.status()).as(s.fileName()).isEqualTo(SubmissionStatus.INGESTED));
+        assertThat(run.submissions()).hasSize(manifest().size());
+        for (CSVRecord file : manifest()) {
+            String name = Path.of(file.get("file")).getFileName().toString();
+            var submission = run.submissions().stream().filter(s -> s.fileName().equals(name)).findFirst().orElseThrow();
+            if (file.get("file_rule_id").isEmpty()) {
+                assertThat(submission.status()).as(name).isEqualTo(SubmissionStatus.INGESTED);
+                assertThat(submission.mappingId()).as(name).isEqualTo(file.get("mapping"));
+                assertThat(submission.rowsRead()).as(name).isEqualTo(Integer.parseInt(file.get("data_rows")));
+                assertThat(submission.rowsAccepted()).as(name).isEqualTo(Integer.parseInt(file.get("valid_rows")));
+            } else {
+                assertThat(submission.status()).as(name).isEqualTo(SubmissionStatus.UNREADABLE);
+                assertThat(submission.statusRuleId()).as(name).isEqualTo(file.get("file_rule_id"));
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFileInTheWrongRegionsFolderIsRefusedNamingBothRegions() throws Exception {
+        Path receipt = receipt("cardiff-and-vale", "WCCIS_ActiveOffer_W06000022_2024-25 corrections.csv", ".txt");
+        assertThat(Files.readString(receipt)).contains("Status:    Rejected").contains("Rule: AO-F05")
+                .contains("dropped in the Cardiff and the Vale folder but holds records for Newport (Gwent)");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM offer_record r JOIN submission s ON s.id = r.submission_id
+                WHERE s.file_name LIKE '%corrections%'""", Integer.class)).isZero();
     }
 
     @Test
     @Order(2)
     void recordsPerAuthorityMatchTheGeneratorsPlan() {
         assertThat(databaseCountsByAuthority()).containsExactlyInAnyOrderEntriesOf(RECORDS_PER_AUTHORITY);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row", Integer.class)).isEqualTo(PLANTED.size());
+        long planted = manifest().stream().filter(f -> !f.get("planted_rule_ids").isEmpty()).count();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row", Integer.class)).isEqualTo((int) planted);
     }
 
     @Test
     @Order(3)
     void everySampleFileHasAReceipt() throws Exception {
         for (CSVRecord file : manifest()) {
-            Path original = Path.of(file.get("file"));
-            String region = file.get("region");
-            try (Stream<Path> receipts = Files.list(workRoot.receipts(region))) {
-                assertThat(receipts.map(p -> p.getFileName().toString()))
-                        .as(original.toString())
-                        .anyMatch(name -> name.startsWith(original.getFileName() + ".receipt-") && name.endsWith(".txt"));
+            String name = Path.of(file.get("file")).getFileName().toString();
+            for (String extension : List.of(".txt", ".csv", ".xlsx")) {
+                assertThat(receipt(file.get("region"), name, extension)).as(name).isRegularFile();
             }
         }
     }
@@ -108,14 +121,21 @@ abstract class SampleInboxScenario {
     @Test
     @Order(4)
     void thePlantedBadRowsAreInTheirReceiptsWithTheirRuleIds() throws Exception {
-        for (List<String> planted : PLANTED) {
-            Path receiptCsv;
-            try (Stream<Path> receipts = Files.list(workRoot.receipts(planted.get(0)))) {
-                receiptCsv = receipts.filter(p -> p.getFileName().toString().startsWith(planted.get(1) + ".receipt-")
-                        && p.toString().endsWith(".csv")).findFirst().orElseThrow();
+        for (CSVRecord file : manifest()) {
+            if (file.get("planted_rule_ids").isEmpty()) {
+                continue;
             }
-            assertThat(Files.readAllLines(receiptCsv)).as(planted.get(1))
-                    .anyMatch(line -> line.startsWith(planted.get(2) + ",") && line.contains("," + planted.get(3) + ",error,"));
+            String name = Path.of(file.get("file")).getFileName().toString();
+            Matcher at = Pattern.compile("(?:sheet '(.*)' )?row (\\d+)").matcher(file.get("planted_at"));
+            assertThat(at.matches()).as(file.get("planted_at")).isTrue();
+            String sheet = at.group(1) == null ? "" : at.group(1);
+            List<Map<String, String>> issues = PublishedCsv.read(receipt(file.get("region"), name, ".csv")).rows();
+            assertThat(issues).as(name).anySatisfy(issue -> {
+                assertThat(issue.get("row")).isEqualTo(at.group(2));
+                assertThat(issue.get("sheet")).isEqualTo(sheet);
+                assertThat(issue.get("rule_id")).isEqualTo(file.get("planted_rule_ids"));
+                assertThat(issue.get("severity")).isEqualTo("error");
+            });
         }
     }
 
@@ -179,6 +199,14 @@ abstract class SampleInboxScenario {
         assertThat(databaseCountsByAuthority()).containsExactlyInAnyOrderEntriesOf(RECORDS_PER_AUTHORITY);
         assertThat(Files.readString(Path.of(again.releaseFolder()).resolve("aggregates.csv")))
                 .isEqualTo(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv")));
+    }
+
+    private Path receipt(String region, String fileName, String extension) throws Exception {
+        try (Stream<Path> receipts = Files.list(workRoot.receipts(region))) {
+            return receipts.filter(p -> p.getFileName().toString().startsWith(fileName + ".receipt-")
+                    && p.getFileName().toString().endsWith(extension)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + extension + " receipt for " + fileName));
+        }
     }
 
     private Map<String, Integer> databaseCountsByAuthority() {

@@ -18,7 +18,9 @@ class MappingCatalogueTests {
     void theRepositoryMappingsAllLoad() {
         assertThat(RepoPaths.catalogue().mappings()).extracting(SourceMapping::id).containsExactlyInAnyOrder(
                 "wccis-active-offer-csv", "tgp-cymru-monitoring-xlsx", "nyas-referrals-csv",
-                "la-performance-return-xlsx", "cofnod-cynnig-rhagweithiol-csv");
+                "la-performance-return-xlsx", "cofnod-cynnig-rhagweithiol-csv", "tgp-cymru-legacy-xls",
+                "powys-ao-log-xls", "npt-export-cp1252-csv", "swansea-monthly-workbook-xlsx",
+                "nyas-recording-sheet-xlsx", "monmouthshire-ao-log-xlsx", "ffurflen-cofnodi-xlsx");
     }
 
     private static Path write(Path dir, String yaml) throws IOException {
