@@ -16,9 +16,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import java.util.Properties;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import wales.activeoffer.inbox.FilePreparation;
+import wales.activeoffer.inbox.InboxFile;
+import wales.activeoffer.inbox.PreparedFile;
 import wales.activeoffer.mapping.HeaderMatcher;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.support.WorkbookFixture;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.normalise.ChildKeyHasher;
 import wales.activeoffer.normalise.NormalisedRow;
@@ -30,14 +37,16 @@ import wales.activeoffer.template.OfferRecord;
 import wales.activeoffer.template.RecordingTemplate;
 
 /**
- * Data-driven: for every layout, a small input file is recognised by its mapping and normalised into exactly the
- * records in {@code expected.csv} beside it ({@code src/test/resources/layouts/<mapping-id>/}).
+ * Data-driven: for every layout, a small input file, dropped as a regional lead would drop it, is recognised by its
+ * mapping and normalised into exactly the records in {@code expected.csv} beside it
+ * ({@code src/test/resources/layouts/<mapping-id>/}; see the README there).
  */
 class LayoutFixtureTests {
     private static final Path FIXTURES = RepoPaths.root().resolve("pipeline/src/test/resources/layouts");
     private static final ChildKeyHasher HASHER = new ChildKeyHasher("layout-fixture-key-at-least-32-bytes!".getBytes());
     private static final RecordingTemplate TEMPLATE = RepoPaths.template();
     private static final MappingCatalogue CATALOGUE = RepoPaths.catalogue();
+    private static final ReferenceData REFERENCE = RepoPaths.reference();
 
     static Stream<String> layouts() throws IOException {
         try (Stream<Path> folders = Files.list(FIXTURES)) {
@@ -47,22 +56,21 @@ class LayoutFixtureTests {
 
     @ParameterizedTest
     @MethodSource("layouts")
-    void inputBecomesTheExpectedRecords(String mappingId) throws IOException {
+    void inputBecomesTheExpectedRecords(String mappingId, @TempDir Path inbox) throws IOException {
         Path folder = FIXTURES.resolve(mappingId);
-        Path input;
-        try (Stream<Path> files = Files.list(folder)) {
-            input = files.filter(f -> f.getFileName().toString().matches("input\\.(csv|xlsx|xls)")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no input file in " + folder));
-        }
-
+        Properties where = fixtureProperties(folder);
+        InboxFile file = materialise(folder, inbox, where);
         HeaderMatcher matcher = new HeaderMatcher(TEMPLATE);
-        DetectedLayout layout = new LayoutDetector(CATALOGUE, matcher).detect(input);
-        assertThat(layout.mapping().id()).isEqualTo(mappingId);
+        FilePreparation preparation = new FilePreparation(new LayoutDetector(CATALOGUE, matcher), matcher, REFERENCE);
 
-        OfferRowNormaliser normaliser = new OfferRowNormaliser(TEMPLATE, RepoPaths.reference(), layout.mapping(),
+        PreparedFile prepared = preparation.prepare(file);
+        assertThat(prepared.layout().mapping().id()).isEqualTo(mappingId);
+
+        OfferRowNormaliser normaliser = new OfferRowNormaliser(TEMPLATE, REFERENCE, prepared.layout().mapping(),
                 HASHER, LocalDate.of(2026, 11, 22));
         List<Map<String, String>> actual = new ArrayList<>();
-        try (SourceRecords rows = SourceRecords.open(input, layout.mapping(), matcher, fileValues(folder), 0)) {
+        try (SourceRecords rows = SourceRecords.open(file.path(), prepared.layout().mapping(), matcher,
+                prepared.fileValues(), 0)) {
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 actual.add(describe(normaliser.process(row)));
             }
@@ -80,15 +88,44 @@ class LayoutFixtureTests {
         }
     }
 
-    /** Values a fixture's file name or folder would give: from {@code file-values.csv} beside it, if any. */
-    private static Map<String, String> fileValues(Path folder) throws IOException {
-        Path file = folder.resolve("file-values.csv");
-        return Files.exists(file) ? expected(file).get(0) : Map.of();
+    private static Properties fixtureProperties(Path folder) throws IOException {
+        Properties properties = new Properties();
+        Path file = folder.resolve("fixture.properties");
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            }
+        }
+        return properties;
+    }
+
+    /**
+     * Puts the fixture's input where a regional lead would drop it: under its file name, in its authority folder if it
+     * has one. Workbooks are built from their text description ({@link WorkbookFixture}).
+     */
+    private static InboxFile materialise(Path folder, Path inbox, Properties where) throws IOException {
+        Path input;
+        try (Stream<Path> files = Files.list(folder)) {
+            input = files.filter(f -> f.getFileName().toString().startsWith("input.")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no input file in " + folder));
+        }
+        String inputName = input.getFileName().toString().replace(".source", "");
+        String subFolder = where.getProperty("subFolder");
+        Path target = inbox.resolve(subFolder == null ? "" : subFolder)
+                .resolve(where.getProperty("fileName", inputName));
+        Files.createDirectories(target.getParent());
+        if (input.toString().endsWith(".source")) {
+            WorkbookFixture.build(input, target);
+        } else {
+            Files.copy(input, target);
+        }
+        return new InboxFile(where.getProperty("region"), target, subFolder);
     }
 
     private static Map<String, String> describe(NormalisedRow row) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("row", String.valueOf(row.source().rowNumber()));
+        out.put("sheet", row.source().sheet());
         out.put("result", row.rejected() ? "rejected" : row.record().flagged() ? "flagged" : "accepted");
         out.put("rules", row.issues().stream().map(RowIssue::ruleId).sorted().collect(Collectors.joining(" ")));
         OfferRecord r = row.record();

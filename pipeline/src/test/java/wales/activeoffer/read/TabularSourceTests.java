@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.WorkbookFixture;
 
 class TabularSourceTests {
 
@@ -58,8 +59,9 @@ class TabularSourceTests {
     }
 
     @Test
-    void xlsxRowsKeepSpreadsheetRowNumbersAndDateCellsBecomeIsoDates() throws IOException {
-        Path file = RepoPaths.root().resolve("pipeline/src/test/resources/layouts/tgp-cymru-monitoring-xlsx/input.xlsx");
+    void xlsxRowsKeepSpreadsheetRowNumbersAndDateCellsBecomeIsoDates(@TempDir Path dir) throws IOException {
+        Path file = WorkbookFixture.build(RepoPaths.root().resolve(
+                "pipeline/src/test/resources/layouts/tgp-cymru-monitoring-xlsx/input.xlsx.source"), dir.resolve("t.xlsx"));
         List<RawRow> rows = readAll(new XlsxTabularSource(file, new SheetSelection(List.of())));
         RawRow header = rows.stream().filter(r -> r.cell(0).equals("LA")).findFirst().orElseThrow();
         assertThat(header.rowNumber()).isEqualTo(4);
