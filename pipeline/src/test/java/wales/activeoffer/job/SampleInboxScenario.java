@@ -28,6 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.receipt.Receipt;
+import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.store.Submission;
+import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.RepoPaths;
@@ -60,6 +64,8 @@ abstract class SampleInboxScenario {
     JdbcTemplate jdbc;
     @Autowired
     WorkRoot workRoot;
+    @Autowired
+    FileValidator validator;
 
     RunSummary run;
 
@@ -190,6 +196,35 @@ abstract class SampleInboxScenario {
                 assertThat(rs.getInt(3)).as("no small count published").isZero();
             }
         }
+    }
+
+    @Test
+    @Order(10)
+    void validatingEverySampleFileGivesTheSameVerdictAndLeavesTheStoreUntouched() throws Exception {
+        List<Integer> before = storeRowCounts();
+        for (CSVRecord file : manifest()) {
+            Path path = RepoPaths.sampleData().resolve(file.get("file"));
+            Receipt receipt = validator.validate(path, file.get("region"), java.time.LocalDate.now());
+            String name = path.getFileName().toString();
+            if (file.get("file_rule_id").isEmpty()) {
+                assertThat(receipt.mappingId()).as(name).isEqualTo(file.get("mapping"));
+                assertThat(receipt.rowsRead()).as(name).isEqualTo(Integer.parseInt(file.get("data_rows")));
+                assertThat(receipt.rowsAccepted()).as(name).isEqualTo(Integer.parseInt(file.get("valid_rows")));
+                Submission ingested = run.submissions().stream().filter(s -> s.fileName().equals(name)).findFirst()
+                        .orElseThrow();
+                assertThat(receipt.status()).as(name).isEqualTo(ingested.receiptStatus());
+                assertThat(receipt.rowsFlagged()).as(name).isEqualTo(ingested.rowsFlagged());
+            } else {
+                assertThat(receipt.status()).as(name).isEqualTo(ReceiptStatus.REJECTED);
+                assertThat(receipt.fileVerdict()).as(name).contains("Rule: " + file.get("file_rule_id"));
+            }
+        }
+        assertThat(storeRowCounts()).isEqualTo(before);
+    }
+
+    private List<Integer> storeRowCounts() {
+        return List.of("submission", "offer_record", "rejected_row", "row_issue").stream()
+                .map(table -> jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).toList();
     }
 
     @Test
