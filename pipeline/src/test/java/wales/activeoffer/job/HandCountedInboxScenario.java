@@ -109,6 +109,36 @@ abstract class HandCountedInboxScenario {
     }
 
     @Test
+    @Order(4)
+    void theCardiffReceiptWorkbookHasAnErrorSummaryAndTheRowDetail() throws Exception {
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                receipt("cardiff-and-vale", CARDIFF_FILE, ".xlsx").toFile(), null, true)) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
+            assertThat(workbook.getSheetName(1)).isEqualTo("Row detail");
+            var summary = workbook.getSheet("Summary");
+            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            Map<String, List<String>> byLabel = new HashMap<>();
+            for (var row : summary) {
+                List<String> cells = new java.util.ArrayList<>();
+                row.forEach(cell -> cells.add(text.formatCellValue(cell)));
+                byLabel.put(cells.get(0), cells);
+            }
+            assertThat(byLabel.get("File status")).containsExactly("File status", "Partially accepted: some rows were rejected");
+            assertThat(byLabel.get("Rejected")).containsExactly("Rejected", "2");
+            assertThat(byLabel.get("AO-012")).containsExactly("AO-012", "2",
+                    "The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                    "refusal_reason");
+            assertThat(byLabel.get("AO-001")).containsExactly("AO-001", "1",
+                    "The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
+                    "child_id");
+            var detail = workbook.getSheet("Row detail");
+            assertThat(detail.getLastRowNum()).as("header and four issues").isEqualTo(4);
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(4))).isEqualTo("AO-003");
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(3))).isEqualTo("not known");
+        }
+    }
+
+    @Test
     @Order(5)
     void filesThatCannotBeReadAreRejectedWithTheReasonAndKept() throws Exception {
         assertThat(Files.readString(receipt("cwm-taf", "meeting-notes.docx", ".txt")))
