@@ -71,5 +71,6 @@ public final class PublishedTables {
             string("source_sheet", StoredRecord::sourceSheet),
             int32("source_row", StoredRecord::sourceRow),
             string("mapping_id", StoredRecord::mappingId),
+            string("source_detail", StoredRecord::sourceDetail),
             int64("ingest_run", StoredRecord::ingestRun));
 }

@@ -168,7 +168,7 @@ public class SubmissionStore {
     public void forEachCurrentRecord(Consumer<StoredRecord> sink) {
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
-                    SELECT r.*, s.file_sha256, s.mapping_id, s.ingest_run FROM offer_record r
+                    SELECT r.*, s.file_sha256, s.mapping_id, s.source_detail, s.ingest_run FROM offer_record r
                     JOIN submission s ON s.id = r.submission_id
                     WHERE s.status = 'INGESTED' ORDER BY s.file_sha256, r.source_sheet, r.source_row, r.id""");
             ps.setFetchSize(FETCH_SIZE);
@@ -223,7 +223,8 @@ public class SubmissionStore {
 
     private static final RowMapper<StoredRecord> STORED_RECORD = (rs, n) -> new StoredRecord(rs.getLong("id"),
             rs.getLong("submission_id"), rs.getString("source_sheet"), rs.getInt("source_row"),
-            rs.getString("file_sha256"), rs.getString("mapping_id"), rs.getLong("ingest_run"),
+            rs.getString("file_sha256"), rs.getString("mapping_id"), rs.getString("source_detail"),
+            rs.getLong("ingest_run"),
             new OfferRecord(rs.getString("authority_code"), rs.getString("region_code"), rs.getString("provider_code"),
                     rs.getString("child_key"), rs.getString("record_ref_key"), rs.getString("eligibility_route"),
                     rs.getString("trigger_point"), date(rs, "date_eligible"), date(rs, "date_offer"),
