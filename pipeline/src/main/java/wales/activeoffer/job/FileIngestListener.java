@@ -70,7 +70,7 @@ class FileIngestListener implements StepExecutionListener {
         InboxFile file = inboxFile(context);
         String sha256 = FileArchive.sha256(file.path());
         long submissionId = store.register(file.regionCode(), file.fileName(), sha256, sizeOf(file.path()),
-                LocalDateTime.now(), step.getJobExecution().getId());
+                LocalDateTime.now(), step.getJobExecution().getJobInstance().getId());
         context.putLong(SUBMISSION_ID, submissionId);
         Optional<Submission> earlier = store.findIngested(sha256, submissionId);
         if (earlier.isPresent()) {

@@ -15,7 +15,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import wales.activeoffer.config.PipelineConfiguration;
 import wales.activeoffer.config.PipelineProperties;
@@ -59,8 +58,13 @@ public class NightlyJobConfiguration {
         return new StepBuilder("ingestInboxStep", jobRepository)
                 .partitioner(ingestFileStep.getName(), inboxPartitioner)
                 .step(ingestFileStep)
-                .taskExecutor(new SyncTaskExecutor())
+                .partitionHandler(new InOrderPartitionHandler(ingestFileStep))
                 .build();
+    }
+
+    @Bean
+    RunLock runLock(javax.sql.DataSource dataSource) {
+        return new RunLock(dataSource);
     }
 
     @Bean

@@ -11,7 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -21,7 +25,7 @@ import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.store.SubmissionStore;
 
-/** Starts one run of the nightly job and reports what it did. */
+/** Starts (or resumes) one run of the nightly job and reports what it did. */
 @Component
 public class NightlyRun {
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
@@ -29,15 +33,19 @@ public class NightlyRun {
     static final String SEEDED_MARKER = ".seeded-from-sample";
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final RunLock runLock;
     private final Job job;
     private final WorkRoot workRoot;
     private final PipelineProperties properties;
     private final SubmissionStore store;
     private final Clock clock;
 
-    public NightlyRun(JobOperator jobOperator, Job activeOfferNightlyJob, WorkRoot workRoot,
-            PipelineProperties properties, SubmissionStore store) {
+    public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job activeOfferNightlyJob,
+            WorkRoot workRoot, PipelineProperties properties, SubmissionStore store, RunLock runLock) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.runLock = runLock;
         this.job = activeOfferNightlyJob;
         this.workRoot = workRoot;
         this.properties = properties;
@@ -45,18 +53,62 @@ public class NightlyRun {
         this.clock = Clock.systemDefaultZone();
     }
 
+    /**
+     * Runs the job once, holding the run lock: resumes the last run if it was interrupted (killed, or failed), else
+     * starts a new one.
+     *
+     * @throws RunLock.RunInProgressException if another process is running the pipeline now
+     */
     public RunSummary execute() throws Exception {
-        seedOnce();
-        LocalDateTime now = LocalDateTime.now(clock);
-        String runStamp = nextFreeStamp(now);
-        JobParameters parameters = new JobParametersBuilder()
-                .addString(NightlyJobConfiguration.RUN_STAMP, runStamp)
-                .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
-                .toJobParameters();
-        log.info("Starting run {} over {}", runStamp, workRoot.inbox());
-        JobExecution execution = jobOperator.start(job, parameters);
+        try (RunLock.Held ignored = runLock.acquire()) {
+            JobExecution execution = interruptedRun().map(this::resume).orElseGet(this::startNew);
+            return summarise(execution);
+        }
+    }
+
+    /** The last run, if it did not finish: still marked running (its process died) or failed. */
+    private Optional<JobExecution> interruptedRun() {
+        JobInstance last = jobRepository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        if (last == null) {
+            return Optional.empty();
+        }
+        JobExecution execution = jobRepository.getLastJobExecution(last);
+        return Optional.ofNullable(execution).filter(e -> e.getStatus() != BatchStatus.COMPLETED
+                && e.getStatus() != BatchStatus.ABANDONED);
+    }
+
+    private JobExecution resume(JobExecution interrupted) {
+        try {
+            JobExecution failed = interrupted.getStatus().isRunning() ? jobOperator.recover(interrupted) : interrupted;
+            log.warn("Run {} ({}) did not finish (status {}); resuming it where it stopped.",
+                    interrupted.getJobInstance().getId(),
+                    interrupted.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP), interrupted.getStatus());
+            return jobOperator.restart(failed);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot resume the interrupted run: " + e.getMessage(), e);
+        }
+    }
+
+    private JobExecution startNew() {
+        try {
+            seedOnce();
+            LocalDateTime now = LocalDateTime.now(clock);
+            String runStamp = nextFreeStamp(now);
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString(NightlyJobConfiguration.RUN_STAMP, runStamp)
+                    .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
+                    .toJobParameters();
+            log.info("Starting run {} over {}", runStamp, workRoot.inbox());
+            return jobOperator.start(job, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the run: " + e.getMessage(), e);
+        }
+    }
+
+    private RunSummary summarise(JobExecution execution) {
         var context = execution.getExecutionContext();
-        return new RunSummary(execution.getId(), execution.getStatus(), store.submissionsOfRun(execution.getId()),
+        long run = execution.getJobInstance().getId();
+        return new RunSummary(run, execution.getStatus(), store.submissionsOfRun(run),
                 context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null),
                 context.getString(PublishReleaseTasklet.RECORDS_PARQUET, null),
                 context.getString(PublishReleaseTasklet.AGGREGATES_PARQUET, null),

@@ -40,6 +40,8 @@ import wales.activeoffer.validate.FileValidator;
 class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     /** Commands that need neither the database nor the child key: the application starts lazily for them. */
     static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings");
+    /** Exit code when another process holds the run lock. */
+    static final int RUN_IN_PROGRESS = 3;
 
     private final ObjectProvider<NightlyRun> nightlyRun;
     private final ObjectProvider<FileValidator> validator;
@@ -79,7 +81,13 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int runNightly() throws Exception {
-        RunSummary summary = nightlyRun.getObject().execute();
+        RunSummary summary;
+        try {
+            summary = nightlyRun.getObject().execute();
+        } catch (RunLock.RunInProgressException e) {
+            out.println(e.getMessage());
+            return RUN_IN_PROGRESS;
+        }
         Map<ReceiptStatus, Integer> files = new TreeMap<>();
         int accepted = 0;
         int rejected = 0;

@@ -38,7 +38,6 @@ public final class PublishedTables {
             string("symbol", PublishedAggregate::symbol));
 
     public static final List<ParquetColumn<StoredRecord>> RECORD_COLUMNS = List.of(
-            int64("record_id", StoredRecord::id),
             string("authority_code", r -> r.record().authorityCode()),
             string("region_code", r -> r.record().regionCode()),
             string("provider_code", r -> r.record().providerCode()),

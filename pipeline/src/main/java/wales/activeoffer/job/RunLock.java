@@ -1,0 +1,84 @@
+package wales.activeoffer.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Makes sure two instances of the pipeline never process at the same time against the same database. On PostgreSQL it
+ * is a session-level advisory lock held on a connection of its own for the whole run: a process that dies, even by
+ * {@code kill -9}, loses its connection and so its lock, and the next run can recover. The embedded H2 database is a
+ * file that only one process can open at a time, so it needs no lock of its own.
+ */
+public class RunLock {
+    /** "ActiveOf" in ASCII: the advisory lock key of this pipeline. */
+    static final long ADVISORY_KEY = 0x4163746976654F66L;
+    private final DataSource dataSource;
+
+    public RunLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A lock that is held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes the lock, or throws {@link RunInProgressException} at once if another process holds it. */
+    public Held acquire() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                connection.close();
+                return () -> { };
+            }
+            connection.setAutoCommit(true);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                statement.setLong(1, ADVISORY_KEY);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    if (!result.getBoolean(1)) {
+                        connection.close();
+                        throw new RunInProgressException();
+                    }
+                }
+            }
+            Connection held = connection;
+            return () -> release(held);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("Cannot take the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, ADVISORY_KEY);
+            statement.execute();
+        } catch (SQLException e) {
+            // closing the connection releases the lock anyway
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** Another process is running the pipeline against this database now. */
+    public static class RunInProgressException extends IllegalStateException {
+        public RunInProgressException() {
+            super("Another run of the pipeline is in progress against this database; nothing was done. "
+                    + "Try again when it has finished.");
+        }
+    }
+}
