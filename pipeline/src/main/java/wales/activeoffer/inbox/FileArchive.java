@@ -34,6 +34,16 @@ public final class FileArchive {
         }
     }
 
+    /** SHA-256 of a text, in hex. */
+    public static String sha256Of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Archives an ingested (or duplicate) file under {@code archive/<region>/<run>/}; returns where it went. */
     public Path archive(InboxFile file, String sha256, String runStamp) {
         Path target = moveInto(workRoot.archive(file.regionCode()).resolve(runStamp), file.path());

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import wales.activeoffer.inbox.FileArchive;
@@ -48,9 +49,12 @@ class FileIngestListener implements StepExecutionListener {
     private final ReferenceData reference;
     private final RecordingTemplate template;
     private final String runStamp;
+    private final JobRepository jobRepository;
 
     FileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts, FileArchive archive,
-            WorkRoot workRoot, ReferenceData reference, RecordingTemplate template, String runStamp) {
+            WorkRoot workRoot, ReferenceData reference, RecordingTemplate template, String runStamp,
+            JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.store = store;
         this.preparation = preparation;
         this.receipts = receipts;
@@ -61,18 +65,29 @@ class FileIngestListener implements StepExecutionListener {
         this.runStamp = runStamp;
     }
 
+    /**
+     * Registers the file once, then decides what to do with it (duplicate, refused, or which layout). Each step is
+     * saved as soon as it is taken, and skipped on a restart that finds it already taken, so a crash at any point
+     * neither registers the file twice nor loses the decision.
+     */
     @Override
     public void beforeStep(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
-        if (context.containsKey(SUBMISSION_ID)) {
+        InboxFile file = inboxFile(context);
+        if (!context.containsKey(SUBMISSION_ID)) {
+            long submissionId = store.register(file.regionCode(), file.fileName(), FileArchive.sha256(file.path()),
+                    sizeOf(file.path()), LocalDateTime.now(), step.getJobExecution().getJobInstance().getId());
+            context.putLong(SUBMISSION_ID, submissionId);
+            jobRepository.updateExecutionContext(step);
+        }
+        long submissionId = context.getLong(SUBMISSION_ID);
+        Submission submission = store.submission(submissionId);
+        boolean decided = submission.status() == SubmissionStatus.DUPLICATE || context.containsKey(MAPPING_ID)
+                || context.containsKey(UNREADABLE_RULE);
+        if (decided) {
             return;
         }
-        InboxFile file = inboxFile(context);
-        String sha256 = FileArchive.sha256(file.path());
-        long submissionId = store.register(file.regionCode(), file.fileName(), sha256, sizeOf(file.path()),
-                LocalDateTime.now(), step.getJobExecution().getJobInstance().getId());
-        context.putLong(SUBMISSION_ID, submissionId);
-        Optional<Submission> earlier = store.findIngested(sha256, submissionId);
+        Optional<Submission> earlier = store.findIngested(submission.sha256(), submissionId);
         if (earlier.isPresent()) {
             Submission first = earlier.get();
             store.markDuplicate(submissionId, first.id(), "AO-F04", "Identical to '" + first.fileName()
@@ -89,6 +104,7 @@ class FileIngestListener implements StepExecutionListener {
             context.putString(UNREADABLE_RULE, e.ruleId());
             context.putString(UNREADABLE_DETAIL, e.getMessage());
         }
+        jobRepository.updateExecutionContext(step);
     }
 
     @Override

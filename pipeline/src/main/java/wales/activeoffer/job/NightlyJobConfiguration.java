@@ -114,8 +114,9 @@ public class NightlyJobConfiguration {
     @StepScope
     FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts,
             FileArchive archive, WorkRoot workRoot, ReferenceData reference, RecordingTemplate template,
-            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
-        return new FileIngestListener(store, preparation, receipts, archive, workRoot, reference, template, runStamp);
+            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp, JobRepository jobRepository) {
+        return new FileIngestListener(store, preparation, receipts, archive, workRoot, reference, template, runStamp,
+                jobRepository);
     }
 
     @Bean

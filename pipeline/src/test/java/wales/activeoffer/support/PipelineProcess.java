@@ -1,0 +1,68 @@
+package wales.activeoffer.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The pipeline as a real operating-system process, started from the test class path, so that tests can run two at
+ * once or kill one with SIGKILL ({@code kill -9}) part-way through.
+ */
+public final class PipelineProcess {
+    private final Process process;
+    private final Path log;
+
+    private PipelineProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the pipeline with these settings ({@code name=value}, without the leading dashes). */
+    public static PipelineProcess start(Path log, List<String> settings) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "wales.activeoffer.ActiveOfferApplication"));
+        settings.forEach(setting -> command.add("--" + setting));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new PipelineProcess(process, log);
+    }
+
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits until the output has a line matching {@code regex}; fails if the process ends or time runs out first. */
+    public void awaitLine(String regex, Duration timeout) throws Exception {
+        Pattern pattern = Pattern.compile(regex, Pattern.MULTILINE);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (pattern.matcher(output()).find()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("The pipeline ended before printing /" + regex + "/:\n" + output());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No line /" + regex + "/ within " + timeout + ":\n" + output());
+    }
+
+    /** {@code kill -9}: the process gets no chance to clean up. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The pipeline did not finish within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+}
