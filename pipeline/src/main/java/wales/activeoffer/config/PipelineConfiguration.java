@@ -83,8 +83,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    SubmissionStore submissionStore(JdbcTemplate jdbc) {
-        return new SubmissionStore(jdbc);
+    SubmissionStore submissionStore(JdbcTemplate jdbc,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        return new SubmissionStore(jdbc, new org.springframework.transaction.support.TransactionTemplate(transactionManager));
     }
 
     @Bean

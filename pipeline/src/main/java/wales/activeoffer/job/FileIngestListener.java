@@ -145,7 +145,7 @@ class FileIngestListener implements StepExecutionListener {
         Receipt receipt = new Receipt(closed.fileName(), regionName, closed.receivedAt(), "run " + closed.ingestRun(),
                 closed.sha256(), closed.mappingId(), closed.sourceDetail(), closed.receiptStatus(), closed.rowsRead(),
                 closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(), verdict, closed.notes(),
-                sink -> store.forEachIssue(submissionId, sink));
+                closed.replaced(), sink -> store.forEachIssue(submissionId, sink));
         Path written = receipts.write(workRoot.receipts(file.regionCode()), receipt, runStamp);
         Path moved = closed.status() == SubmissionStatus.UNREADABLE
                 ? archive.reject(file, closed.sha256(), runStamp, verdict)

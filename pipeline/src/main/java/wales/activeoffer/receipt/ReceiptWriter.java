@@ -92,6 +92,13 @@ public final class ReceiptWriter {
         line(out, "Accepted", r.rowsAccepted() + (r.rowsFlagged() > 0 ? " (" + r.rowsFlagged() + " with warnings)" : ""));
         line(out, "Rejected", String.valueOf(r.rowsRejected()));
         out.append('\n');
+        if (!r.replaced().isEmpty()) {
+            out.append("Replaces (a corrected file replaces earlier records for the same authorities and quarters):\n");
+            for (String line : r.replaced()) {
+                out.append("  ").append(line).append('\n');
+            }
+            out.append('\n');
+        }
         if (!r.notes().isEmpty()) {
             out.append("Not read:\n");
             for (String note : r.notes()) {
@@ -155,6 +162,9 @@ public final class ReceiptWriter {
             }
             for (String note : r.notes()) {
                 row(summary, line++, "Not read", note);
+            }
+            for (String replaced : r.replaced()) {
+                row(summary, line++, "Replaces", replaced);
             }
             line++;
             row(summary, line++, "Rule", "Count", "Description", "Fields");

@@ -9,5 +9,7 @@ public enum SubmissionStatus {
     /** The same bytes were ingested before; nothing was stored again. */
     DUPLICATE,
     /** The file could not be read or recognised; no row was stored. */
-    UNREADABLE
+    UNREADABLE,
+    /** Every record was replaced by later submissions for the same authorities and quarters; kept for audit. */
+    SUPERSEDED
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.normalise.NormalisedRow;
 import wales.activeoffer.normalise.RowIssue;
@@ -30,9 +31,11 @@ public class SubmissionStore {
     private static final int FETCH_SIZE = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public SubmissionStore(JdbcTemplate jdbc) {
+    public SubmissionStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     public long register(String regionCode, String fileName, String sha256, long size, LocalDateTime receivedAt,
@@ -89,15 +92,49 @@ public class SubmissionStore {
                 SubmissionStatus.UNREADABLE.name(), ruleId, detail, id);
     }
 
-    /** Closes an ingested submission with its counts, taken from what is stored rather than from memory. */
-    public void markIngested(long id) {
-        jdbc.update("""
-                UPDATE submission SET status = ?,
-                  rows_accepted = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ?),
-                  rows_flagged = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ? AND flagged),
-                  rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
-                WHERE id = ?""", SubmissionStatus.INGESTED.name(), id, id, id, id);
-        jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
+    /**
+     * Closes an ingested submission, in one transaction: its counts (taken from what is stored), and the replacement
+     * of earlier records. The submission's scope is every (authority, quarter) its accepted records fall in; current
+     * records of earlier submissions in that scope are marked as replaced by it, and an earlier submission left with no
+     * current record becomes {@code SUPERSEDED}. Readers see either the old records or the new, never a mix.
+     *
+     * @return one line per earlier submission it replaced records of
+     */
+    public List<String> markIngested(long id) {
+        return transactions.execute(status -> {
+            jdbc.update("""
+                    UPDATE submission SET status = ?,
+                      rows_accepted = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ?),
+                      rows_flagged = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ? AND flagged),
+                      rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
+                    WHERE id = ?""", SubmissionStatus.INGESTED.name(), id, id, id, id);
+            jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
+            jdbc.update("""
+                    UPDATE offer_record SET superseded_by = ?
+                    WHERE superseded_by IS NULL AND submission_id <> ?
+                      AND submission_id IN (SELECT s.id FROM submission s WHERE s.status = 'INGESTED')
+                      AND EXISTS (SELECT 1 FROM offer_record n WHERE n.submission_id = ?
+                                  AND n.authority_code = offer_record.authority_code AND n.quarter = offer_record.quarter)""",
+                    id, id, id);
+            List<String> replaced = jdbc.query("""
+                    SELECT s.id, s.file_name, s.received_at, COUNT(*) AS n, MIN(r.quarter) AS first_quarter,
+                           MAX(r.quarter) AS last_quarter
+                    FROM offer_record r JOIN submission s ON s.id = r.submission_id
+                    WHERE r.superseded_by = ? GROUP BY s.id, s.file_name, s.received_at ORDER BY s.id""",
+                    (rs, n) -> "Replaces " + rs.getInt("n") + " records of '" + rs.getString("file_name")
+                            + "' received " + rs.getTimestamp("received_at").toLocalDateTime().toLocalDate()
+                            + " (submission " + rs.getLong("id") + "), quarters " + rs.getString("first_quarter")
+                            + (rs.getString("first_quarter").equals(rs.getString("last_quarter")) ? ""
+                                    : " to " + rs.getString("last_quarter")) + ".", id);
+            jdbc.update("""
+                    UPDATE submission SET status = ? WHERE status = 'INGESTED' AND id <> ?
+                      AND EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id AND r.superseded_by = ?)
+                      AND NOT EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id
+                                      AND r.superseded_by IS NULL)""", SubmissionStatus.SUPERSEDED.name(), id, id);
+            jdbc.update("UPDATE submission SET replaced_summary = ? WHERE id = ?",
+                    replaced.isEmpty() ? null : String.join("\n", replaced), id);
+            return replaced;
+        });
     }
 
     public void markArchived(long id, String archivedPath) {
@@ -161,7 +198,7 @@ public class SubmissionStore {
     }
 
     /**
-     * Every record of every ingested submission, in an order that does not depend on the order files were ingested
+     * Every current record (of an ingested submission, and not replaced by a later one), in an order that does not depend on the order files were ingested
      * (file checksum, sheet, row), streamed to {@code sink} with a bounded fetch
      * size. What aggregates and the record-level dataset are built from.
      */
@@ -170,7 +207,8 @@ public class SubmissionStore {
             PreparedStatement ps = connection.prepareStatement("""
                     SELECT r.*, s.file_sha256, s.mapping_id, s.source_detail, s.ingest_run FROM offer_record r
                     JOIN submission s ON s.id = r.submission_id
-                    WHERE s.status = 'INGESTED' ORDER BY s.file_sha256, r.source_sheet, r.source_row, r.id""");
+                    WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
+                    ORDER BY s.file_sha256, r.source_sheet, r.source_row, r.id""");
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         }, (ResultSet rs) -> {
@@ -243,5 +281,5 @@ public class SubmissionStore {
             rs.getString("status_detail"), (Long) rs.getObject("duplicate_of", Long.class), rs.getString("mapping_id"),
             rs.getString("source_detail"), rs.getInt("rows_read"), rs.getInt("rows_accepted"),
             rs.getInt("rows_rejected"), rs.getInt("rows_flagged"), rs.getString("period"),
-            rs.getString("reading_notes"));
+            rs.getString("reading_notes"), rs.getString("replaced_summary"));
 }

@@ -268,6 +268,64 @@ abstract class HandCountedInboxScenario {
                 .isEqualTo(Files.readString(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv")));
     }
 
+    @Test
+    @Order(22)
+    void aCorrectedFileReplacesTheEarlierRecordsForItsAuthorityAndQuartersOnly() throws Exception {
+        List<String> original = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
+        List<String> corrected = new java.util.ArrayList<>(original.subList(0, original.size() - 1));
+        corrected.set(2, corrected.get(2).replace("Took up advocacy,,Social worker", "Declined,Not at the moment,Social worker"));
+        Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 corrected.csv"), corrected);
+
+        RunSummary run = nightlyRun.execute();
+
+        assertThat(run.submissions()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(SubmissionStatus.INGESTED);
+            assertThat(s.rowsAccepted()).isEqualTo(11);
+        });
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM offer_record WHERE authority_code = 'W06000015' AND superseded_by IS NULL""",
+                Integer.class)).as("11 corrected Q1 records and the untouched Q2 record").isEqualTo(12);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE superseded_by IS NOT NULL",
+                Integer.class)).as("the earlier Q1 records, kept for audit").isEqualTo(11);
+        assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff-active-offer-2024-25 corrected.csv", ".txt")))
+                .contains("Replaces 11 records of '" + CARDIFF_FILE + "'").contains("quarters 2024-25 Q1.");
+        PublishedCsv after = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
+        assertThat(after.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "take_up", "offers", "", ""))
+                .isEqualTo("13");
+        assertThat(after.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "take_up", "taken_up", "",
+                "")).as("one fewer took up: 4, so suppressed").isEqualTo("[c]");
+        assertThat(after.value("authority", "W06000015", "quarter", "2024-25 Q2", "all", "take_up", "offers", "", ""))
+                .as("Q2 was not in the correction, so it stands").isEqualTo("[c]");
+    }
+
+    @Test
+    @Order(23)
+    void aCorrectionThatFailsPartWayLeavesTheEarlierRecordsIntact() throws Exception {
+        long currentBefore = jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE superseded_by IS NULL", Long.class);
+        String before = Files.readString(Path.of(latestRelease()).resolve("aggregates.csv"));
+        List<String> original = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
+        List<String> broken = new java.util.ArrayList<>(original.subList(0, 5));
+        broken.set(1, broken.get(1).replace("Took up advocacy", "Time to think"));
+        broken.add("Cardiff,P099,E99,2010-10-10,Looked After,Review,,\"2024-06-24,,,,No response,,,,,,Male,English,No");
+        Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 v3.csv"), broken);
+
+        RunSummary run = nightlyRun.execute();
+
+        assertThat(run.submissions()).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(SubmissionStatus.UNREADABLE);
+            assertThat(s.statusRuleId()).isEqualTo("AO-F03");
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE superseded_by IS NULL", Long.class))
+                .isEqualTo(currentBefore);
+        assertThat(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv"))).isEqualTo(before);
+    }
+
+    private String latestRelease() throws Exception {
+        try (Stream<Path> releases = Files.list(workRoot.releases())) {
+            return releases.max(java.util.Comparator.naturalOrder()).orElseThrow().toString();
+        }
+    }
+
     private String funnel(String statistic) {
         return regionQ1("take_up", statistic, "", "");
     }
