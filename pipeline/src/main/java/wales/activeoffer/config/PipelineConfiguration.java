@@ -52,8 +52,10 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    FilePreparation filePreparation(MappingCatalogue catalogue, HeaderMatcher matcher, ReferenceData reference) {
-        return new FilePreparation(new LayoutDetector(catalogue, matcher), matcher, reference);
+    FilePreparation filePreparation(MappingCatalogue catalogue, HeaderMatcher matcher, ReferenceData reference,
+            PipelineProperties properties) {
+        return new FilePreparation(new LayoutDetector(catalogue, matcher), matcher, reference,
+                properties.maxRowsPerFile());
     }
 
     @Bean

@@ -13,6 +13,7 @@ import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.SourceRow;
 import wales.activeoffer.read.DetectedLayout;
+import wales.activeoffer.read.FileSafety;
 import wales.activeoffer.read.LayoutDetector;
 import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.UnreadableFileException;
@@ -30,8 +31,11 @@ public final class FilePreparation {
     private final LayoutDetector detector;
     private final HeaderMatcher matcher;
     private final ReferenceData reference;
+    private final long maxRowsPerFile;
 
-    public FilePreparation(LayoutDetector detector, HeaderMatcher matcher, ReferenceData reference) {
+    public FilePreparation(LayoutDetector detector, HeaderMatcher matcher, ReferenceData reference,
+            long maxRowsPerFile) {
+        this.maxRowsPerFile = maxRowsPerFile;
         this.detector = detector;
         this.matcher = matcher;
         this.reference = reference;
@@ -42,6 +46,7 @@ public final class FilePreparation {
         if (isEmpty(file)) {
             throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
         }
+        FileSafety.check(file.path());
         DetectedLayout layout = detector.detect(file.path());
         SourceMapping mapping = layout.mapping();
         Map<String, String> fileValues = new HashMap<>();
@@ -65,9 +70,7 @@ public final class FilePreparation {
         if (mapping.fieldsFromFile().contains("authority") && fileValues.get("authority") == null) {
             throw new UnreadableFileException("AO-F02", "the file name does not say which authority it is for");
         }
-        if (file.regionCode() != null) {
-            checkRegion(file, mapping, fileValues);
-        }
+        checkRowsAndRegion(file, mapping, fileValues);
         return new PreparedFile(layout, Map.copyOf(fileValues), period);
     }
 
@@ -88,14 +91,19 @@ public final class FilePreparation {
     }
 
     /**
-     * Refuses the file if any authority in it has never belonged to the folder's region: no region can write another
-     * region's data. Spellings that match no authority are left to the row rule AO-002.
+     * Reads the whole file once, streaming, before any row is stored: refuses it if it has more rows than one file may
+     * have, or if any authority in it has never belonged to the folder's region (no region can write another region's
+     * data; a dry run without a region skips that). Spellings that match no authority are left to the row rule AO-002.
      */
-    private void checkRegion(InboxFile file, SourceMapping mapping, Map<String, String> fileValues) {
-        Region folderRegion = reference.region(file.regionCode()).orElseThrow();
+    private void checkRowsAndRegion(InboxFile file, SourceMapping mapping, Map<String, String> fileValues) {
         Set<String> spellings = new LinkedHashSet<>();
+        long rows = 0;
         try (SourceRecords records = SourceRecords.open(file.path(), mapping, matcher, fileValues, 0)) {
             for (SourceRow row = records.next(); row != null; row = records.next()) {
+                if (++rows > maxRowsPerFile) {
+                    throw new UnreadableFileException("AO-F06", "it has more than " + maxRowsPerFile
+                            + " rows (the most one file may have is set by activeoffer.max-rows-per-file)");
+                }
                 String authority = row.value("authority");
                 if (authority != null && spellings.size() < MAX_DISTINCT_AUTHORITY_SPELLINGS) {
                     spellings.add(authority);
@@ -104,6 +112,10 @@ public final class FilePreparation {
         } catch (IOException e) {
             throw new UnreadableFileException("AO-F03", e.getMessage(), e);
         }
+        if (file.regionCode() == null) {
+            return;
+        }
+        Region folderRegion = reference.region(file.regionCode()).orElseThrow();
         Map<Authority, Set<Region>> outsiders = new java.util.LinkedHashMap<>();
         for (String spelling : spellings) {
             Optional<Authority> authority = reference.authority(spelling);

@@ -9,6 +9,17 @@ import java.util.List;
  * @param rowNumber the number a regional lead sees: the spreadsheet row, or the CSV record counted from 1
  */
 public record RawRow(String sheet, int rowNumber, List<String> cells) {
+    /** The most characters a spreadsheet cell can hold; a longer cell is refused rather than read. */
+    public static final int MAX_CELL_CHARS = 32_767;
+
+    public RawRow {
+        for (String cell : cells) {
+            if (cell != null && cell.length() > MAX_CELL_CHARS) {
+                throw new UnreadableFileException("AO-F03", "row " + rowNumber + " has a cell of more than "
+                        + MAX_CELL_CHARS + " characters, the most a spreadsheet cell can hold");
+            }
+        }
+    }
 
     public boolean isBlank() {
         return cells.stream().allMatch(c -> c == null || c.isBlank());

@@ -77,6 +77,9 @@ public final class XlsTabularSource implements TabularSource {
             formats.processRecordInternally(record);
             if (record instanceof FilePassRecord) {
                 throw new UnreadableFileException("AO-F03", "the workbook is password-protected");
+            } else if (record instanceof org.apache.poi.hssf.record.SupBookRecord book && book.isExternalReferences()) {
+                throw new UnreadableFileException("AO-F03", "the workbook has formulas that point at another "
+                        + "workbook; copy and paste the values, then send the file again");
             } else if (record instanceof BoundSheetRecord sheet) {
                 bound.add(sheet);
             } else if (record instanceof SSTRecord sst) {

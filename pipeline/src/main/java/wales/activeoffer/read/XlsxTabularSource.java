@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 public final class XlsxTabularSource implements TabularSource {
     private static final int ROW_CACHE = 100;
     private static final int BUFFER_BYTES = 4096;
+    private static final java.util.regex.Pattern EXTERNAL_REFERENCE = java.util.regex.Pattern.compile("\\[[^\\]]+\\]");
     private final Workbook workbook;
     private final List<SheetInfo> sheets;
     private final Iterator<SheetInfo> chosen;
@@ -33,7 +34,7 @@ public final class XlsxTabularSource implements TabularSource {
             this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES)
                     .open(file.toFile());
         } catch (RuntimeException e) {
-            throw new UnreadableFileException("AO-F03", "not a readable Excel workbook (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
         List<SheetInfo> all = new ArrayList<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
@@ -71,11 +72,31 @@ public final class XlsxTabularSource implements TabularSource {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFileException("AO-F03", "the workbook could not be read (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
     }
 
+    /** A plain reason for POI's refusals, which are the guards against hostile workbooks. */
+    static String whyUnreadable(Throwable e) {
+        String all = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all += " " + t.getMessage();
+        }
+        if (all.contains("Zip bomb")) {
+            return "the workbook expands to far more than its size (a possible zip bomb), so it was not opened";
+        }
+        if (all.contains("DOCTYPE") || all.contains("DTD") || all.contains("entity")) {
+            return "the workbook's XML declares a document type or entities, which workbooks never need, so it was "
+                    + "not read";
+        }
+        return "not a readable Excel workbook: it may be damaged or incomplete (" + e.getMessage() + ")";
+    }
+
     static String text(Cell cell) {
+        if (cell.getCellType() == CellType.FORMULA && EXTERNAL_REFERENCE.matcher(cell.getCellFormula()).find()) {
+            throw new UnreadableFileException("AO-F03", "cell " + cell.getAddress() + " holds a formula that points "
+                    + "at another workbook; copy and paste the values, then send the file again");
+        }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)

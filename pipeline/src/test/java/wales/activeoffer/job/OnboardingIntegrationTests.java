@@ -57,7 +57,7 @@ class OnboardingIntegrationTests {
     void givenAnUnseenLayoutWhenItsMappingFileIsAddedThenItsFileIsIngested() throws Exception {
         HeaderMatcher matcher = new HeaderMatcher(RepoPaths.template());
         FilePreparation withoutTheMapping = new FilePreparation(new LayoutDetector(RepoPaths.catalogue(), matcher),
-                matcher, RepoPaths.reference());
+                matcher, RepoPaths.reference(), 1_000_000L);
         assertThatThrownBy(() -> withoutTheMapping.prepare(new InboxFile("cwm-taf", RESOURCES.resolve(FILE))))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no csv layout recognised");
 
