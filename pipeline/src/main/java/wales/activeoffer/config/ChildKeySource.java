@@ -16,7 +16,28 @@ public final class ChildKeySource {
     private ChildKeySource() {
     }
 
-    public static byte[] secret(PipelineProperties.ChildKey key) {
+    /** The profile of the quick start, the only place the demo key may be used. */
+    public static final String SAMPLE_PROFILE = "sample";
+
+    /**
+     * The secret to use. The demo key is refused unless the {@code sample} profile is active, so a production
+     * deployment can never run on it, whether asked for with {@code demo=true} or pasted in as the secret.
+     */
+    public static byte[] secret(PipelineProperties.ChildKey key, java.util.Set<String> activeProfiles) {
+        byte[] secret = secretAsConfigured(key);
+        boolean demo = java.util.Arrays.equals(secret, DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+        if (demo && !activeProfiles.contains(SAMPLE_PROFILE)) {
+            throw new PipelineSetupException("The demo child key is for the generated sample data only and is refused "
+                    + "here (the 'sample' profile is not active). Set activeoffer.child-key.file to the real key.");
+        }
+        if (demo) {
+            log.warn("Using the DEMO child key (profile 'sample'). Child keys are NOT protected. "
+                    + "Use it for the generated sample data only.");
+        }
+        return secret;
+    }
+
+    private static byte[] secretAsConfigured(PipelineProperties.ChildKey key) {
         byte[] secret;
         String setting;
         if (key.file() != null) {
@@ -31,8 +52,6 @@ public final class ChildKeySource {
             setting = "activeoffer.child-key.secret";
             secret = key.secret().getBytes(StandardCharsets.UTF_8);
         } else if (key.demo()) {
-            log.warn("Using the DEMO child key (activeoffer.child-key.demo=true). Child keys are NOT protected. "
-                    + "Use it for the generated sample data only.");
             return DEMO_SECRET.getBytes(StandardCharsets.UTF_8);
         } else {
             throw new PipelineSetupException("No child key is configured. Set activeoffer.child-key.file "

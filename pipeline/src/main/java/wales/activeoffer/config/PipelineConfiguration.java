@@ -65,8 +65,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ChildKeyHasher childKeyHasher(PipelineProperties properties) {
-        return new ChildKeyHasher(ChildKeySource.secret(properties.childKey()));
+    ChildKeyHasher childKeyHasher(PipelineProperties properties, org.springframework.core.env.Environment environment) {
+        return new ChildKeyHasher(ChildKeySource.secret(properties.childKey(),
+                java.util.Set.of(environment.getActiveProfiles())));
     }
 
     @Bean
@@ -75,8 +76,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    InboxScanner inboxScanner(WorkRoot workRoot) {
-        return new InboxScanner(workRoot);
+    InboxScanner inboxScanner(WorkRoot workRoot, PipelineProperties properties) {
+        return new InboxScanner(workRoot, java.time.Duration.ofSeconds(properties.inboxSettleSeconds()),
+                java.time.Clock.systemUTC());
     }
 
     @Bean

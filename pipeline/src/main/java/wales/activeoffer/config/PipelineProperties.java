@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param responseTargetWorkingDays the response-time target: share of meetings held within this many working days
  * @param suppressionThreshold      published counts from 1 to this number are shown as {@code [c]}
  * @param maxRowsPerFile            a file with more data rows than this is refused whole (read first, streaming)
+ * @param inboxSettleSeconds        a file changed less than this long ago may still be being copied: it waits for
+ *                                  the next run
  * @param parquetUri                where Parquet releases go ({@code file:}, {@code hdfs:} or {@code s3a:}); default
  *                                  the work root's {@code releases/} folder
  * @param childKey                  the secret for pseudonymising child identifiers
@@ -35,6 +37,7 @@ public record PipelineProperties(
         @Min(1) @Max(100) @DefaultValue("10") int responseTargetWorkingDays,
         @Min(1) @Max(10) @DefaultValue("4") int suppressionThreshold,
         @Min(1) @Max(5_000_000) @DefaultValue("1000000") long maxRowsPerFile,
+        @Min(0) @Max(3600) @DefaultValue("30") int inboxSettleSeconds,
         URI parquetUri,
         @Valid @NotNull @DefaultValue ChildKey childKey) {
 

@@ -21,12 +21,37 @@ import wales.activeoffer.reference.Region;
 public final class InboxScanner {
     private static final Logger log = LoggerFactory.getLogger(InboxScanner.class);
     private final WorkRoot workRoot;
+    private final java.time.Duration settle;
+    private final java.time.Clock clock;
 
-    public InboxScanner(WorkRoot workRoot) {
+    public InboxScanner(WorkRoot workRoot, java.time.Duration settle, java.time.Clock clock) {
         this.workRoot = workRoot;
+        this.settle = settle;
+        this.clock = clock;
     }
 
     public List<InboxFile> waitingFiles(List<Region> regions) {
+        List<InboxFile> files = new ArrayList<>(listed(regions).stream().filter(this::settled).toList());
+        warnAboutUnknownFolders(regions);
+        return files;
+    }
+
+    /** A file still being written changes its modification time; one left alone for the settle time is finished. */
+    private boolean settled(InboxFile file) {
+        try {
+            java.time.Instant modified = Files.getLastModifiedTime(file.path()).toInstant();
+            boolean settledNow = !modified.isAfter(clock.instant().minus(settle));
+            if (!settledNow) {
+                log.info("{}/{} changed in the last {} seconds and may still be being copied; it waits for the next run",
+                        file.regionCode(), file.fileName(), settle.toSeconds());
+            }
+            return settledNow;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.path(), e);
+        }
+    }
+
+    private List<InboxFile> listed(List<Region> regions) {
         List<InboxFile> files = new ArrayList<>();
         for (Region region : regions) {
             Path folder = workRoot.inbox(region.code());
@@ -38,7 +63,6 @@ public final class InboxScanner {
                 files.addAll(filesIn(authorityFolder, region.code(), authorityFolder.getFileName().toString()));
             }
         }
-        warnAboutUnknownFolders(regions);
         return files;
     }
 

@@ -3,8 +3,14 @@ package wales.activeoffer.normalise;
 import java.util.List;
 import wales.activeoffer.template.OfferRecord;
 
-/** The result of normalising one source row: a template record (possibly flagged), or a rejection with its issues. */
-public record NormalisedRow(SourceRow source, OfferRecord record, List<RowIssue> issues) {
+/**
+ * The result of normalising one source row: a template record (possibly flagged), or a rejection with its issues.
+ *
+ * @param storedValues the row's cells as they may be kept in the store: as sent, except identifiers (replaced by their
+ *                     keyed hash, {@code key:...}) and the date of birth (withheld)
+ */
+public record NormalisedRow(SourceRow source, OfferRecord record, List<RowIssue> issues,
+        java.util.Map<String, String> storedValues) {
 
     public boolean rejected() {
         return record == null;

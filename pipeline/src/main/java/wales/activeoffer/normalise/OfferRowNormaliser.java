@@ -141,8 +141,9 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             checks.flag("AO-015", "date_meeting");
         }
 
+        Map<String, String> stored = storedValues(row, authority.map(Authority::onsCode).orElse(row.value("authority")));
         if (checks.hasErrors()) {
-            return new NormalisedRow(row, null, checks.issues());
+            return new NormalisedRow(row, null, checks.issues(), stored);
         }
         String authorityCode = authority.get().onsCode();
         LocalDate offer = offerDate.get();
@@ -155,7 +156,23 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 iroConfirmed, age, gender, language, disability, FinancialPeriod.financialYear(offer),
                 FinancialPeriod.quarter(offer), elapsed(calendar, referral, firstContact),
                 elapsed(calendar, referral, meeting), !checks.issues().isEmpty());
-        return new NormalisedRow(row, record, checks.issues());
+        return new NormalisedRow(row, record, checks.issues(), stored);
+    }
+
+    /** The row as it may be stored: identifiers as keyed hashes, the date of birth withheld, the rest as sent. */
+    private Map<String, String> storedValues(SourceRow row, String authority) {
+        Map<String, String> stored = new java.util.TreeMap<>();
+        row.values().forEach((field, raw) -> {
+            String value = raw == null ? "" : raw;
+            String type = template.field(field).map(FieldDefinition::type).orElse("");
+            if (!value.isBlank() && "identifier".equals(type)) {
+                value = "key:" + hasher.key(authority == null ? "" : authority, value);
+            } else if (!value.isBlank() && "date_of_birth".equals(type)) {
+                value = WITHHELD;
+            }
+            stored.put(field, value);
+        });
+        return stored;
     }
 
     private static Integer elapsed(WorkingDayCalendar calendar, LocalDate from, LocalDate to) {

@@ -153,7 +153,7 @@ public class SubmissionStore {
                     ps.setLong(1, submissionId);
                     ps.setString(2, row.source().sheet());
                     ps.setInt(3, row.source().rowNumber());
-                    ps.setString(4, JSON.writeValueAsString(new java.util.TreeMap<>(row.source().values())));
+                    ps.setString(4, JSON.writeValueAsString(row.storedValues()));
                 });
         jdbc.batchUpdate("""
                 INSERT INTO row_issue (submission_id, source_sheet, source_row, field_name, shown_value, rule_id, severity, message)

@@ -11,17 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChildKeySourceTests {
+    private static final java.util.Set<String> NONE = java.util.Set.of();
+    private static final java.util.Set<String> SAMPLE = java.util.Set.of("sample");
 
     @Test
     void noKeyAtAllRefusesToStartAndNamesTheSetting() {
-        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, false)))
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, false), NONE))
                 .hasMessageContaining("No child key is configured").hasMessageContaining("activeoffer.child-key.file")
                 .hasMessageContaining("ACTIVEOFFER_CHILDKEY_FILE");
     }
 
     @Test
     void aShortSecretIsRefused() {
-        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, "too short", false)))
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, "too short", false), NONE))
                 .hasMessageContaining("activeoffer.child-key.secret").hasMessageContaining("at least 32 bytes");
     }
 
@@ -29,22 +31,31 @@ class ChildKeySourceTests {
     void theKeyFileIsReadWithoutItsTrailingNewline(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("child-key");
         Files.writeString(file, "0123456789abcdef0123456789abcdef\n");
-        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(file, null, false)))
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(file, null, false), NONE))
                 .isEqualTo("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aMissingKeyFileIsNamed(@TempDir Path dir) {
         Path missing = dir.resolve("nowhere");
-        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(missing, null, false)))
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(missing, null, false), NONE))
                 .hasMessageContaining("activeoffer.child-key.file").hasMessageContaining(missing.toString());
     }
 
     @Test
-    void theDemoKeyIsUsedOnlyWhenAskedForAndNothingElseIsGiven() {
-        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, true)))
+    void theDemoKeyIsUsedOnlyForTheSampleProfileAndWhenNothingElseIsGiven() {
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, true), SAMPLE))
                 .isEqualTo(ChildKeySource.DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
-        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, "a real secret that is long enough!!", true)))
-                .isNotEqualTo(ChildKeySource.DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+        assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(null, "a real secret that is long enough!!", true),
+                SAMPLE)).isNotEqualTo(ChildKeySource.DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void productionRefusesTheDemoKeyHoweverItIsGiven() {
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, true), NONE))
+                .hasMessageContaining("demo child key").hasMessageContaining("refused");
+        assertThatThrownBy(() -> ChildKeySource.secret(
+                new PipelineProperties.ChildKey(null, ChildKeySource.DEMO_SECRET, false), java.util.Set.of("prod")))
+                .hasMessageContaining("demo child key");
     }
 }

@@ -39,7 +39,7 @@ class StartupValidationTests {
 
     @Test
     void aChunkSizeOutOfRangeIsNamed(@TempDir Path work) {
-        Throwable failure = startWith(work, "--activeoffer.child-key.demo=true", "--activeoffer.chunk-size=0");
+        Throwable failure = startWith(work, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough", "--activeoffer.chunk-size=0");
         assertThat(failure).isNotNull();
         assertThat(messages(failure)).contains("activeoffer.chunk-size");
     }
@@ -53,7 +53,7 @@ class StartupValidationTests {
 
     @Test
     void aBrokenMappingDirectoryIsNamed(@TempDir Path work) {
-        Throwable failure = startWith(work, work.resolve("missing"), "--activeoffer.child-key.demo=true");
+        Throwable failure = startWith(work, work.resolve("missing"), "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough");
         assertThat(failure).isNotNull();
         assertThat(messages(failure)).contains("activeoffer.mappings-dir is " + work.resolve("missing"));
     }
@@ -71,7 +71,7 @@ class StartupValidationTests {
         java.nio.file.Files.writeString(mappings.resolve("layouts/zz-broken.yaml"),
                 "id: zz-broken\ndescription: x\nformat: ods\ncolumns: {}\n");
 
-        Throwable failure = startWith(work, mappings, "--activeoffer.child-key.demo=true");
+        Throwable failure = startWith(work, mappings, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough");
 
         assertThat(failure).isNotNull();
         assertThat(messages(failure)).contains("zz-broken.yaml:3: format: must be one of");
@@ -79,6 +79,6 @@ class StartupValidationTests {
 
     @Test
     void goodConfigurationStarts(@TempDir Path work) {
-        assertThat(startWith(work, "--activeoffer.child-key.demo=true")).isNull();
+        assertThat(startWith(work, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough")).isNull();
     }
 }

@@ -21,10 +21,27 @@ class InboxScannerTests {
         }
         Files.writeString(Files.createDirectories(work.inbox("not-a-region")).resolve("c.csv"), "x");
 
-        List<InboxFile> files = new InboxScanner(work).waitingFiles(RepoPaths.reference().regions());
+        List<InboxFile> files = new InboxScanner(work, java.time.Duration.ZERO, java.time.Clock.systemUTC())
+                .waitingFiles(RepoPaths.reference().regions());
 
         assertThat(files).extracting(InboxFile::regionCode, InboxFile::fileName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("gwent", "a.xlsx"), org.assertj.core.groups.Tuple.tuple("gwent", "b.csv"));
+    }
+
+    @Test
+    void aFileStillBeingWrittenWaitsForTheNextRun(@TempDir Path root) throws IOException {
+        WorkRoot work = new WorkRoot(root);
+        Path gwent = Files.createDirectories(work.inbox("gwent"));
+        java.time.Instant now = java.time.Instant.parse("2026-11-22T02:00:00Z");
+        Path copying = Files.writeString(gwent.resolve("copying.csv"), "x");
+        Files.setLastModifiedTime(copying, java.nio.file.attribute.FileTime.from(now.minusSeconds(10)));
+        Path settled = Files.writeString(gwent.resolve("settled.csv"), "x");
+        Files.setLastModifiedTime(settled, java.nio.file.attribute.FileTime.from(now.minusSeconds(31)));
+        InboxScanner scanner = new InboxScanner(work, java.time.Duration.ofSeconds(30),
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        assertThat(scanner.waitingFiles(RepoPaths.reference().regions())).extracting(InboxFile::fileName)
+                .containsExactly("settled.csv");
     }
 
     @Test

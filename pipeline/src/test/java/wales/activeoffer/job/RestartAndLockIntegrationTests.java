@@ -47,7 +47,8 @@ class RestartAndLockIntegrationTests {
                 "activeoffer.work-root=" + workRoot,
                 "activeoffer.mappings-dir=" + RepoPaths.mappings(),
                 "activeoffer.child-key.secret=restart-test-secret-that-is-long-enough",
-                "activeoffer.chunk-size=25"));
+                "activeoffer.chunk-size=25",
+                "activeoffer.inbox-settle-seconds=0"));
         if (seed) {
             settings.add("activeoffer.seed-from=" + RepoPaths.sampleData().resolve("inbox"));
         }

@@ -25,8 +25,15 @@ public final class PipelineProcess {
 
     /** Starts the pipeline with these settings ({@code name=value}, without the leading dashes). */
     public static PipelineProcess start(Path log, List<String> settings) throws IOException {
+        return start(log, "512m", List.of(), settings);
+    }
+
+    /** Starts a command ({@code words}, such as {@code validate <file>}) with at most {@code maxHeap} of memory. */
+    public static PipelineProcess start(Path log, String maxHeap, List<String> words, List<String> settings)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "wales.activeoffer.ActiveOfferApplication"));
+                "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), "wales.activeoffer.ActiveOfferApplication"));
+        command.addAll(words);
         settings.forEach(setting -> command.add("--" + setting));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PipelineProcess(process, log);

@@ -50,6 +50,7 @@ public final class TestDatabases {
         registry.add("activeoffer.mappings-dir", () -> RepoPaths.mappings().toString());
         registry.add("activeoffer.seed-from", seedFrom::toString);
         registry.add("activeoffer.run-on-start", () -> "false");
+        registry.add("activeoffer.inbox-settle-seconds", () -> "0");
         registry.add("activeoffer.child-key.secret", () -> "integration-test-secret-that-is-long-enough");
     }
 }
