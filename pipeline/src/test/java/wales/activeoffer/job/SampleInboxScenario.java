@@ -199,6 +199,31 @@ abstract class SampleInboxScenario {
     }
 
     @Test
+    @Order(6)
+    void nothingIsLostEveryRowIsARecordOrARejectedRowAndEveryFileIsArchivedWithItsChecksum() throws Exception {
+        for (Submission submission : run.submissions()) {
+            int records = jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE submission_id = ?", Integer.class,
+                    submission.id());
+            int rejected = jdbc.queryForObject("SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?",
+                    Integer.class, submission.id());
+            if (submission.status() == SubmissionStatus.INGESTED) {
+                assertThat(records + rejected).as(submission.fileName()).isEqualTo(submission.rowsRead());
+            }
+            String archivedPath = jdbc.queryForObject("SELECT archived_path FROM submission WHERE id = ?", String.class,
+                    submission.id());
+            Path archived = workRoot.root().resolve(archivedPath);
+            assertThat(archived).as(submission.fileName()).isRegularFile();
+            assertThat(wales.activeoffer.inbox.FileArchive.sha256(archived)).isEqualTo(submission.sha256());
+            assertThat(Files.readString(archived.resolveSibling(archived.getFileName() + ".sha256")))
+                    .startsWith(submission.sha256());
+        }
+        for (CSVRecord file : manifest()) {
+            String sha = wales.activeoffer.inbox.FileArchive.sha256(RepoPaths.sampleData().resolve(file.get("file")));
+            assertThat(run.submissions()).as(file.get("file")).anyMatch(s -> s.sha256().equals(sha));
+        }
+    }
+
+    @Test
     @Order(10)
     void validatingEverySampleFileGivesTheSameVerdictAndLeavesTheStoreUntouched() throws Exception {
         List<Integer> before = storeRowCounts();
@@ -230,12 +255,21 @@ abstract class SampleInboxScenario {
     @Test
     @Order(20)
     void runningTheQuickStartAgainIngestsNothingAndPublishesTheSameNumbers() throws Exception {
+        long archivedBefore = countFiles(workRoot.root().resolve("archive")) + countFiles(workRoot.root().resolve("rejected"));
         RunSummary again = nightlyRun.execute();
+        assertThat(countFiles(workRoot.root().resolve("archive")) + countFiles(workRoot.root().resolve("rejected")))
+                .as("the archive only grows").isGreaterThanOrEqualTo(archivedBefore);
 
         assertThat(again.submissions()).isEmpty();
         assertThat(databaseCountsByAuthority()).containsExactlyInAnyOrderEntriesOf(RECORDS_PER_AUTHORITY);
         assertThat(Files.readString(Path.of(again.releaseFolder()).resolve("aggregates.csv")))
                 .isEqualTo(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv")));
+    }
+
+    private static long countFiles(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private Path receipt(String region, String fileName, String extension) throws Exception {
