@@ -1,6 +1,5 @@
 package wales.activeoffer.job;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -26,6 +25,7 @@ import wales.activeoffer.normalise.ChildKeyHasher;
 import wales.activeoffer.normalise.NormalisedRow;
 import wales.activeoffer.normalise.OfferRowNormaliser;
 import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.publish.ReleaseFolder;
 import wales.activeoffer.publish.ReleasePublisher;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.mapping.HeaderMatcher;
@@ -130,9 +130,9 @@ public class NightlyJobConfiguration {
     @Bean
     @JobScope
     Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
-            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
-        Path folder = workRoot.releases().resolve(runStamp);
-        return new PublishReleaseTasklet(publisher, folder,
-                PipelineConfiguration.parquetBase(properties, workRoot).resolve(runStamp + "/"));
+            RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
+        return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases()), runStamp,
+                PipelineConfiguration.parquetBase(properties, workRoot).resolve(runStamp + "/"),
+                String.valueOf(template.version()));
     }
 }

@@ -94,10 +94,7 @@ public class NightlyRun {
             seedOnce();
             LocalDateTime now = LocalDateTime.now(clock);
             String runStamp = nextFreeStamp(now);
-            JobParameters parameters = new JobParametersBuilder()
-                    .addString(NightlyJobConfiguration.RUN_STAMP, runStamp)
-                    .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
-                    .toJobParameters();
+            JobParameters parameters = parameters(runStamp, now);
             log.info("Starting run {} over {}", runStamp, workRoot.inbox());
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
@@ -112,15 +109,28 @@ public class NightlyRun {
                 context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null),
                 context.getString(PublishReleaseTasklet.RECORDS_PARQUET, null),
                 context.getString(PublishReleaseTasklet.AGGREGATES_PARQUET, null),
-                workRoot.receipts().toString());
+                workRoot.receipts().toString(),
+                Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")));
     }
 
+    /** A stamp no earlier run or release has used (two runs may start within the same second). */
     private String nextFreeStamp(LocalDateTime now) {
         String stamp = STAMP.format(now);
-        for (int n = 2; Files.exists(workRoot.releases().resolve(stamp)); n++) {
+        for (int n = 2; Files.exists(workRoot.releases().resolve(stamp)) || runExists(stamp, now); n++) {
             stamp = STAMP.format(now) + "-" + n;
         }
         return stamp;
+    }
+
+    private boolean runExists(String stamp, LocalDateTime now) {
+        return jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters(stamp, now)) != null;
+    }
+
+    private static JobParameters parameters(String stamp, LocalDateTime now) {
+        return new JobParametersBuilder()
+                .addString(NightlyJobConfiguration.RUN_STAMP, stamp)
+                .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
+                .toJobParameters();
     }
 
     /** Copies the sample inbox into a new work root once, so the quick start never touches tracked files. */

@@ -102,9 +102,13 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 summary.submissions().isEmpty() ? " (no new files were waiting in the inbox)" : ""));
         files.forEach((status, n) -> text.append(String.format("    %-44s %d%n", status.wording(), n)));
         text.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
+        if (!summary.newRelease()) {
+            text.append("  No submission has changed since the latest release, so nothing new was published.\n");
+        }
         text.append("Outputs:\n");
         text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
-        text.append("  Release folder:           ").append(summary.releaseFolder()).append('\n');
+        text.append(summary.newRelease() ? "  Release folder:           " : "  Latest release:           ")
+                .append(summary.releaseFolder()).append('\n');
         text.append("  Aggregates (CSV):         ").append(summary.releaseFolder()).append("/aggregates.csv\n");
         text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
         text.append("  Record-level (Parquet):   ").append(summary.recordsParquet()).append('\n');

@@ -1,7 +1,6 @@
 package wales.activeoffer.job;
 
 import java.net.URI;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -9,6 +8,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import wales.activeoffer.publish.Release;
+import wales.activeoffer.publish.ReleaseFolder;
 import wales.activeoffer.publish.ReleasePublisher;
 
 /** Publishes this run's release and leaves its location in the job's context for the run summary. */
@@ -17,25 +17,37 @@ final class PublishReleaseTasklet implements Tasklet {
     static final String RECORDS_PARQUET = "release.records";
     static final String AGGREGATES_PARQUET = "release.aggregates";
     private static final Logger log = LoggerFactory.getLogger(PublishReleaseTasklet.class);
+    static final String RELEASE_NEW = "release.new";
     private final ReleasePublisher publisher;
-    private final Path folder;
+    private final ReleaseFolder releases;
+    private final String name;
     private final URI parquetBase;
+    private final String templateVersion;
 
-    PublishReleaseTasklet(ReleasePublisher publisher, Path folder, URI parquetBase) {
+    PublishReleaseTasklet(ReleasePublisher publisher, ReleaseFolder releases, String name, URI parquetBase,
+            String templateVersion) {
         this.publisher = publisher;
-        this.folder = folder;
+        this.releases = releases;
+        this.name = name;
         this.parquetBase = parquetBase;
+        this.templateVersion = templateVersion;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        log.info("Publishing the release to {}", folder);
-        Release release = publisher.publish(folder, parquetBase);
+        Release release = publisher.publishIfChanged(releases, name, parquetBase, templateVersion);
         var jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
         jobContext.putString(RELEASE_FOLDER, release.folder().toString());
         jobContext.putString(RECORDS_PARQUET, release.recordsParquet().toString());
         jobContext.putString(AGGREGATES_PARQUET, release.aggregatesParquet().toString());
-        log.info("Published {} aggregate rows and {} records", release.aggregateRows(), release.recordRows());
+        jobContext.putString(RELEASE_NEW, String.valueOf(release.isNew()));
+        if (release.isNew()) {
+            log.info("Published release {}: {} aggregate rows and {} records", name, release.aggregateRows(),
+                    release.recordRows());
+        } else {
+            log.info("No submission has changed since release {}; nothing new was published",
+                    release.folder().getFileName());
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -13,8 +13,11 @@ import javax.sql.DataSource;
  * file that only one process can open at a time, so it needs no lock of its own.
  */
 public class RunLock {
-    /** "ActiveOf" in ASCII: the advisory lock key of this pipeline. */
-    static final long ADVISORY_KEY = 0x4163746976654F66L;
+    /**
+     * "AcOf" in ASCII: the advisory lock class of this pipeline. The other half of the key is the database and schema,
+     * so installations sharing a server (or tests in schemas of their own) do not block each other.
+     */
+    static final int ADVISORY_CLASS = 0x41634F66;
     private final DataSource dataSource;
 
     public RunLock(DataSource dataSource) {
@@ -37,8 +40,9 @@ public class RunLock {
                 return () -> { };
             }
             connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                statement.setLong(1, ADVISORY_KEY);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT pg_try_advisory_lock(?, hashtext(current_database() || '.' || current_schema()))")) {
+                statement.setInt(1, ADVISORY_CLASS);
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     if (!result.getBoolean(1)) {
@@ -56,8 +60,9 @@ public class RunLock {
     }
 
     private static void release(Connection connection) {
-        try (connection; PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            statement.setLong(1, ADVISORY_KEY);
+        try (connection; PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_advisory_unlock(?, hashtext(current_database() || '.' || current_schema()))")) {
+            statement.setInt(1, ADVISORY_CLASS);
             statement.execute();
         } catch (SQLException e) {
             // closing the connection releases the lock anyway

@@ -6,5 +6,5 @@ import wales.activeoffer.store.Submission;
 
 /** What one run did, for the closing lines a person reads. */
 public record RunSummary(long runId, BatchStatus status, List<Submission> submissions, String releaseFolder,
-        String recordsParquet, String aggregatesParquet, String receiptsFolder) {
+        String recordsParquet, String aggregatesParquet, String receiptsFolder, boolean newRelease) {
 }

@@ -3,7 +3,11 @@ package wales.activeoffer.publish;
 import java.net.URI;
 import java.nio.file.Path;
 
-/** Where one run's published files went, and how many rows each holds. */
+/**
+ * Where a run's published files are, and how many rows each holds.
+ *
+ * @param isNew false when nothing had changed and this is the latest release, published before
+ */
 public record Release(Path folder, Path aggregatesCsv, URI aggregatesParquet, URI recordsParquet, long aggregateRows,
-        long recordRows) {
+        long recordRows, boolean isNew) {
 }

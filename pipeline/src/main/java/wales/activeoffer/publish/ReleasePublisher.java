@@ -40,10 +40,64 @@ public final class ReleasePublisher {
     }
 
     /**
+     * Publishes a new release, unless the current submissions are exactly those of the latest release: then nothing
+     * new is published and the latest release is returned.
+     *
+     * @param releases   the releases folder; the new release is {@code releases/<name>}, which must not exist yet
+     * @param parquetUri base URI for the Parquet files (a local {@code file:} URI by default)
+     */
+    public Release publishIfChanged(ReleaseFolder releases, String name, URI parquetUri, String templateVersion) {
+        List<ReleaseManifest.SubmissionEntry> submissions = store.currentSubmissions();
+        String contentKey = contentKey(submissions, templateVersion);
+        var latest = releases.latest();
+        if (latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
+            Path folder = releases.folder(latest.get().release());
+            return new Release(folder, folder.resolve("aggregates.csv"), parquetUri.resolve("../" + latest.get().release()
+                    + "/aggregates.parquet"), parquetUri.resolve("../" + latest.get().release() + "/records.parquet"),
+                    -1, -1, false);
+        }
+        releases.setAsideIncomplete(name);
+        Release release = publish(releases.folder(name), parquetUri);
+        releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(), contentKey,
+                List.of(entry(release.aggregatesCsv(), release.aggregateRows()),
+                        entry(localPath(release.aggregatesParquet()), release.aggregateRows()),
+                        entry(localPath(release.recordsParquet()), release.recordRows())),
+                submissions));
+        return release;
+    }
+
+    private static String contentKey(List<ReleaseManifest.SubmissionEntry> submissions, String templateVersion) {
+        StringBuilder key = new StringBuilder("template ").append(templateVersion).append('\n');
+        submissions.forEach(s -> key.append(s.sha256()).append(' ').append(s.records()).append('\n'));
+        return wales.activeoffer.inbox.FileArchive.sha256Of(key.toString());
+    }
+
+    static String codeVersion() {
+        String version = ReleasePublisher.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    private static Path localPath(URI uri) {
+        return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
+    }
+
+    private static ReleaseManifest.FileEntry entry(Path file, long rows) {
+        if (file == null) {
+            return new ReleaseManifest.FileEntry("(remote)", -1, "", rows);
+        }
+        try {
+            return new ReleaseManifest.FileEntry(file.getFileName().toString(), Files.size(file),
+                    wales.activeoffer.inbox.FileArchive.sha256(file), rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * @param folder     local release folder for the CSV; must not exist yet
      * @param parquetUri base URI for the Parquet files (a local {@code file:} URI by default)
      */
-    public Release publish(Path folder, URI parquetUri) {
+    Release publish(Path folder, URI parquetUri) {
         try {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder);
@@ -56,6 +110,7 @@ public final class ReleasePublisher {
 
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);
+        store.publishAggregates(folder.getFileName().toString(), published);
         URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
         URI aggregatesParquet = base.resolve("aggregates.parquet");
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
@@ -69,7 +124,7 @@ public final class ReleasePublisher {
             store.forEachCurrentRecord(writer::write);
             records = writer.rows();
         }
-        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records);
+        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, true);
     }
 
     private static void writeCsv(Path file, List<PublishedAggregate> rows) {

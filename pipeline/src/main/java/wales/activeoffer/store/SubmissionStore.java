@@ -216,6 +216,55 @@ public class SubmissionStore {
         });
     }
 
+    /** The submissions whose current records a release is built from, with what each contributes. */
+    public List<wales.activeoffer.publish.ReleaseManifest.SubmissionEntry> currentSubmissions() {
+        return jdbc.query("""
+                SELECT s.id, s.file_name, s.region_code, s.file_sha256, s.period, COUNT(*) AS n,
+                       MIN(r.quarter) AS first_quarter, MAX(r.quarter) AS last_quarter
+                FROM submission s JOIN offer_record r ON r.submission_id = s.id
+                WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
+                GROUP BY s.id, s.file_name, s.region_code, s.file_sha256, s.period ORDER BY s.file_sha256""",
+                (rs, n) -> new wales.activeoffer.publish.ReleaseManifest.SubmissionEntry(rs.getLong("id"),
+                        rs.getString("file_name"), rs.getString("region_code"), rs.getString("file_sha256"),
+                        jdbc.queryForList("""
+                                SELECT DISTINCT authority_code FROM offer_record
+                                WHERE submission_id = ? AND superseded_by IS NULL ORDER BY authority_code""",
+                                String.class, rs.getLong("id")),
+                        rs.getString("period"), List.of(rs.getString("first_quarter"), rs.getString("last_quarter")),
+                        rs.getLong("n")));
+    }
+
+    /** Stores a release's published (already suppressed) aggregates for BI tools, in batches. */
+    public void publishAggregates(String release, List<wales.activeoffer.aggregate.PublishedAggregate> rows) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("""
+                    INSERT INTO publication_aggregate (release_name, measure, statistic, geography_level, geography_code,
+                      geography_name, period_type, period, eligibility_route, stage, category, figure, symbol)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, published) -> {
+                        var row = published.row();
+                        ps.setString(1, release);
+                        ps.setString(2, row.measure());
+                        ps.setString(3, row.statistic());
+                        ps.setString(4, row.cell().geographyLevel());
+                        ps.setString(5, row.cell().geographyCode());
+                        ps.setString(6, row.geographyName());
+                        ps.setString(7, row.cell().periodType());
+                        ps.setString(8, row.cell().period());
+                        ps.setString(9, row.cell().route());
+                        ps.setString(10, row.stage());
+                        ps.setString(11, row.category());
+                        if (published.value() == null) {
+                            ps.setNull(12, Types.DOUBLE);
+                        } else {
+                            ps.setDouble(12, published.value());
+                        }
+                        ps.setString(13, published.symbol());
+                    });
+            jdbc.update("INSERT INTO publication_release (release_name, published_at) VALUES (?, CURRENT_TIMESTAMP)",
+                    release);
+        });
+    }
+
     private static final String INSERT_RECORD = """
             INSERT INTO offer_record (submission_id, source_sheet, source_row, authority_code, region_code, provider_code,
               child_key, record_ref_key, eligibility_route, trigger_point, date_eligible, date_offer, date_referral,

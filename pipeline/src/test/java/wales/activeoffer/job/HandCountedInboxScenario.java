@@ -240,13 +240,35 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(20)
-    void aSecondRunWithNothingNewIngestsNothingAndPublishesTheSameNumbers() throws Exception {
+    void aSecondRunWithNothingNewIngestsNothingAndPublishesNothingNew() throws Exception {
         RunSummary second = nightlyRun.execute();
 
         assertThat(second.submissions()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class)).isEqualTo(16);
-        assertThat(Files.readString(Path.of(second.releaseFolder()).resolve("aggregates.csv")))
-                .isEqualTo(Files.readString(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv")));
+        assertThat(second.newRelease()).isFalse();
+        assertThat(second.releaseFolder()).isEqualTo(firstRun.releaseFolder());
+        assertThat(releaseFolders()).hasSize(1);
+    }
+
+    @Test
+    @Order(11)
+    void theReleaseHasAManifestAndTheLatestPointer() throws Exception {
+        var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
+        assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
+        assertThat(manifest.get("files")).hasSize(3);
+        for (var file : manifest.get("files")) {
+            Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
+            assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
+            assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(published));
+        }
+        assertThat(manifest.get("files").get(2).get("rows").asLong()).as("records").isEqualTo(16);
+        assertThat(manifest.get("submissions")).hasSize(3);
+        assertThat(manifest.get("submissions").toString()).contains("W06000015").contains(
+                wales.activeoffer.inbox.FileArchive.sha256(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
+        assertThat(Files.readString(workRoot.releases().resolve("LATEST")).strip())
+                .isEqualTo(Path.of(firstRun.releaseFolder()).getFileName().toString());
+        assertThat(workRoot.releases().resolve("latest").toRealPath()).isEqualTo(Path.of(firstRun.releaseFolder()).toRealPath());
     }
 
     @Test
@@ -264,8 +286,8 @@ abstract class HandCountedInboxScenario {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class)).isEqualTo(16);
         assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff resend.csv", ".txt")))
                 .contains("Already received").contains("Identical to '" + CARDIFF_FILE + "'").contains("AO-F04");
-        assertThat(Files.readString(Path.of(third.releaseFolder()).resolve("aggregates.csv")))
-                .isEqualTo(Files.readString(Path.of(firstRun.releaseFolder()).resolve("aggregates.csv")));
+        assertThat(third.newRelease()).isFalse();
+        assertThat(third.releaseFolder()).isEqualTo(firstRun.releaseFolder());
     }
 
     @Test
@@ -276,12 +298,23 @@ abstract class HandCountedInboxScenario {
         corrected.set(2, corrected.get(2).replace("Took up advocacy,,Social worker", "Declined,Not at the moment,Social worker"));
         Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 corrected.csv"), corrected);
 
+        String firstReleaseManifest = Files.readString(Path.of(firstRun.releaseFolder()).resolve("manifest.json"));
         RunSummary run = nightlyRun.execute();
 
         assertThat(run.submissions()).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(SubmissionStatus.INGESTED);
             assertThat(s.rowsAccepted()).isEqualTo(11);
         });
+        assertThat(run.newRelease()).isTrue();
+        assertThat(releaseFolders()).hasSize(2);
+        assertThat(Files.readString(Path.of(run.releaseFolder()).resolve("manifest.json")))
+                .contains(run.submissions().get(0).sha256());
+        assertThat(Files.readString(Path.of(firstRun.releaseFolder()).resolve("manifest.json")))
+                .as("a published release is never rewritten").isEqualTo(firstReleaseManifest);
+        for (String file : List.of("aggregates.csv", "aggregates.parquet", "records.parquet")) {
+            assertThat(firstReleaseManifest).contains(wales.activeoffer.inbox.FileArchive.sha256(
+                    Path.of(firstRun.releaseFolder()).resolve(file)));
+        }
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM offer_record WHERE authority_code = 'W06000015' AND superseded_by IS NULL""",
                 Integer.class)).as("11 corrected Q1 records and the untouched Q2 record").isEqualTo(12);
@@ -317,12 +350,17 @@ abstract class HandCountedInboxScenario {
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE superseded_by IS NULL", Long.class))
                 .isEqualTo(currentBefore);
+        assertThat(run.newRelease()).isFalse();
         assertThat(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv"))).isEqualTo(before);
     }
 
     private String latestRelease() throws Exception {
+        return workRoot.releases().resolve(Files.readString(workRoot.releases().resolve("LATEST")).strip()).toString();
+    }
+
+    private List<Path> releaseFolders() throws Exception {
         try (Stream<Path> releases = Files.list(workRoot.releases())) {
-            return releases.max(java.util.Comparator.naturalOrder()).orElseThrow().toString();
+            return releases.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
         }
     }
 

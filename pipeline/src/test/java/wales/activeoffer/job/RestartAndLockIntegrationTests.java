@@ -114,7 +114,7 @@ class RestartAndLockIntegrationTests {
 
     private static Path onlyRelease(Path workRoot) throws Exception {
         try (Stream<Path> releases = Files.list(workRoot.resolve("releases"))) {
-            List<Path> all = releases.toList();
+            List<Path> all = releases.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
             assertThat(all).hasSize(1);
             return all.get(0);
         }

@@ -262,6 +262,8 @@ abstract class SampleInboxScenario {
 
         assertThat(again.submissions()).isEmpty();
         assertThat(databaseCountsByAuthority()).containsExactlyInAnyOrderEntriesOf(RECORDS_PER_AUTHORITY);
+        assertThat(again.newRelease()).as("nothing new, so nothing new published").isFalse();
+        assertThat(again.releaseFolder()).isEqualTo(run.releaseFolder());
         assertThat(Files.readString(Path.of(again.releaseFolder()).resolve("aggregates.csv")))
                 .isEqualTo(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv")));
     }
