@@ -1,9 +1,20 @@
 package wales.activeoffer.job;
 
 import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import wales.activeoffer.support.RepoPaths;
 import wales.activeoffer.support.TestDatabases;
 
 /** The hand-counted scenario against the real PostgreSQL, in a schema of its own. */
@@ -20,5 +31,35 @@ class HandCountedInboxPostgresIntegrationTests extends HandCountedInboxScenario 
     @AfterAll
     static void dropSchema() throws Exception {
         TestDatabases.dropPostgresSchema(SCHEMA);
+    }
+
+    @Test
+    @Order(12)
+    void theReadOnlyRoleReadsThePublicationTablesAndNothingElse() throws Exception {
+        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", TestDatabases.POSTGRES_USER, "-d", "test",
+                "-v", "ON_ERROR_STOP=1", "-v", "reader_password='reader-test'",
+                "-c", "SET search_path TO " + SCHEMA, "-f",
+                RepoPaths.root().resolve("ops/postgres-readonly-role.sql").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(psql.getInputStream().readAllBytes());
+        assertThat(psql.waitFor()).as(output).isZero();
+
+        try (Connection reader = DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema=" + SCHEMA,
+                "activeoffer_reader", "reader-test")) {
+            try (ResultSet rs = reader.createStatement().executeQuery("""
+                    SELECT figure FROM publication_latest_aggregate WHERE geography_code = 'cardiff-and-vale'
+                    AND period = '2024-25 Q1' AND eligibility_route = 'all' AND statistic = 'offers'""")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDouble(1)).isEqualTo(13.0);
+            }
+            try (ResultSet rs = reader.createStatement().executeQuery("SELECT COUNT(*) FROM publication_offer_record")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(16);
+            }
+            for (String protectedTable : List.of("offer_record", "rejected_row", "row_issue", "submission")) {
+                assertThatThrownBy(() -> reader.createStatement().executeQuery("SELECT * FROM " + protectedTable))
+                        .as(protectedTable).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            }
+        }
     }
 }
