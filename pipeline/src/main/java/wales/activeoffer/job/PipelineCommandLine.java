@@ -111,7 +111,8 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 .append(summary.releaseFolder()).append('\n');
         text.append("  Aggregates (CSV):         ").append(summary.releaseFolder()).append("/aggregates.csv\n");
         text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
-        text.append("  Record-level (Parquet):   ").append(summary.recordsParquet()).append('\n');
+        text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
+                .append(" (partitioned by financial_year and region_code)\n");
         out.print(text);
         return summary.status() == BatchStatus.COMPLETED ? 0 : 1;
     }

@@ -37,6 +37,14 @@ public final class PublishedTables {
             decimal("value", PublishedAggregate::value),
             string("symbol", PublishedAggregate::symbol));
 
+    /** The Hive partition keys of the record-level dataset: they are in the folder names, not in the files. */
+    public static final List<String> RECORD_PARTITIONS = List.of("financial_year", "region_code");
+
+    /** The columns stored in each partition's files: every record column but the partition keys. */
+    public static List<ParquetColumn<StoredRecord>> recordColumnsInPartitions() {
+        return RECORD_COLUMNS.stream().filter(c -> !RECORD_PARTITIONS.contains(c.name())).toList();
+    }
+
     public static final List<ParquetColumn<StoredRecord>> RECORD_COLUMNS = List.of(
             string("authority_code", r -> r.record().authorityCode()),
             string("region_code", r -> r.record().regionCode()),

@@ -53,16 +53,13 @@ public final class ReleasePublisher {
         if (latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
             Path folder = releases.folder(latest.get().release());
             return new Release(folder, folder.resolve("aggregates.csv"), parquetUri.resolve("../" + latest.get().release()
-                    + "/aggregates.parquet"), parquetUri.resolve("../" + latest.get().release() + "/records.parquet"),
+                    + "/aggregates.parquet"), parquetUri.resolve("../" + latest.get().release() + "/records/"),
                     -1, -1, false);
         }
         releases.setAsideIncomplete(name);
         Release release = publish(releases.folder(name), parquetUri);
         releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(), contentKey,
-                List.of(entry(release.aggregatesCsv(), release.aggregateRows()),
-                        entry(localPath(release.aggregatesParquet()), release.aggregateRows()),
-                        entry(localPath(release.recordsParquet()), release.recordRows())),
-                submissions));
+                files(release), submissions));
         return release;
     }
 
@@ -77,16 +74,43 @@ public final class ReleasePublisher {
         return version == null ? "development" : version;
     }
 
+    /** Every file of the release folder (the Parquet too, when it is written there), with its rows. */
+    private List<ReleaseManifest.FileEntry> files(Release release) {
+        List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
+        files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
+        Path aggregates = localPath(release.aggregatesParquet());
+        if (aggregates != null) {
+            files.add(entry(release.folder(), aggregates, release.aggregateRows()));
+        }
+        Path records = localPath(release.recordsParquet());
+        if (records != null) {
+            try (var parts = Files.walk(records)) {
+                for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
+                    files.add(entry(release.folder(), part, parquetRows(part)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    private long parquetRows(Path part) {
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toUri()), hadoop))) {
+            return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path localPath(URI uri) {
         return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
     }
 
-    private static ReleaseManifest.FileEntry entry(Path file, long rows) {
-        if (file == null) {
-            return new ReleaseManifest.FileEntry("(remote)", -1, "", rows);
-        }
+    private static ReleaseManifest.FileEntry entry(Path folder, Path file, long rows) {
         try {
-            return new ReleaseManifest.FileEntry(file.getFileName().toString(), Files.size(file),
+            return new ReleaseManifest.FileEntry(folder.relativize(file).toString().replace('\\', '/'), Files.size(file),
                     wales.activeoffer.inbox.FileArchive.sha256(file), rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,14 +141,41 @@ public final class ReleasePublisher {
                 hadoop)) {
             published.forEach(writer::write);
         }
-        URI recordsParquet = base.resolve("records.parquet");
-        long records;
-        try (var writer = new ParquetTableWriter<>(recordsParquet, "offer_record", PublishedTables.RECORD_COLUMNS,
-                hadoop)) {
-            store.forEachCurrentRecord(writer::write);
-            records = writer.rows();
-        }
+        URI recordsParquet = base.resolve("records/");
+        long records = writeRecordPartitions(recordsParquet);
         return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, true);
+    }
+
+    /**
+     * Writes the record-level dataset Hive-partitioned, {@code financial_year=2024-25/region_code=gwent/part-0.parquet},
+     * streaming the records in partition order so that one file is open at a time.
+     */
+    private long writeRecordPartitions(URI base) {
+        List<ParquetColumn<wales.activeoffer.store.StoredRecord>> columns = PublishedTables.recordColumnsInPartitions();
+        ParquetTableWriter<wales.activeoffer.store.StoredRecord>[] open = new ParquetTableWriter[1];
+        String[] openPartition = {null};
+        long[] rows = {0};
+        try {
+            store.forEachCurrentRecordByYearAndRegion(record -> {
+                String partition = "financial_year=" + record.record().financialYear() + "/region_code="
+                        + record.record().regionCode() + "/";
+                if (!partition.equals(openPartition[0])) {
+                    if (open[0] != null) {
+                        open[0].close();
+                    }
+                    open[0] = new ParquetTableWriter<>(base.resolve(partition + "part-0.parquet"), "offer_record",
+                            columns, hadoop);
+                    openPartition[0] = partition;
+                }
+                open[0].write(record);
+                rows[0]++;
+            });
+        } finally {
+            if (open[0] != null) {
+                open[0].close();
+            }
+        }
+        return rows[0];
     }
 
     private static void writeCsv(Path file, List<PublishedAggregate> rows) {

@@ -198,17 +198,25 @@ public class SubmissionStore {
     }
 
     /**
-     * Every current record (of an ingested submission, and not replaced by a later one), in an order that does not depend on the order files were ingested
-     * (file checksum, sheet, row), streamed to {@code sink} with a bounded fetch
-     * size. What aggregates and the record-level dataset are built from.
+     * Every current record (of an ingested submission, and not replaced by a later one), in an order that does not
+     * depend on the order files were ingested (file checksum, sheet, row), streamed to {@code sink} with a bounded
+     * fetch size. What the aggregates are built from.
      */
     public void forEachCurrentRecord(Consumer<StoredRecord> sink) {
+        forEachCurrentRecord("s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
+    }
+
+    /** The same records, grouped by financial year and region (for the partitioned record-level dataset). */
+    public void forEachCurrentRecordByYearAndRegion(Consumer<StoredRecord> sink) {
+        forEachCurrentRecord("r.financial_year, r.region_code, s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
+    }
+
+    private void forEachCurrentRecord(String order, Consumer<StoredRecord> sink) {
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
                     SELECT r.*, s.file_sha256, s.mapping_id, s.source_detail, s.ingest_run FROM offer_record r
                     JOIN submission s ON s.id = r.submission_id
-                    WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
-                    ORDER BY s.file_sha256, r.source_sheet, r.source_row, r.id""");
+                    WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL""" + " ORDER BY " + order);
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         }, (ResultSet rs) -> {

@@ -202,7 +202,8 @@ abstract class HandCountedInboxScenario {
     @Order(10)
     void duckDbReadsTheRecordLevelParquetAndAgreesWithTheDatabase() throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            String parquet = "read_parquet('" + Path.of(java.net.URI.create(firstRun.recordsParquet())) + "')";
+            String parquet = "read_parquet('" + Path.of(java.net.URI.create(firstRun.recordsParquet()))
+                    + "/**/*.parquet', hive_partitioning = true)";
             Map<String, Integer> fromParquet = new HashMap<>();
             try (ResultSet rs = duck.createStatement().executeQuery(
                     "SELECT authority_code, COUNT(*) FROM " + parquet + " GROUP BY 1")) {
@@ -239,6 +240,29 @@ abstract class HandCountedInboxScenario {
     }
 
     @Test
+    @Order(11)
+    void theReadmeDuckDbExampleRuns() throws Exception {
+        String readme = Files.readString(RepoPaths.root().resolve("README.md"));
+        int marker = readme.indexOf("<!-- duckdb-example -->");
+        int start = readme.indexOf("```sql", marker) + "```sql".length();
+        String query = readme.substring(start, readme.indexOf("```", start)).replace("work/releases/latest",
+                workRoot.releases().resolve("latest").toString()).replace(";", "");
+        List<String> fromParquet = new java.util.ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                ResultSet rs = duck.createStatement().executeQuery(query)) {
+            while (rs.next()) {
+                fromParquet.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+            }
+        }
+        List<String> fromDatabase = jdbc.query("""
+                SELECT financial_year, region_code, COUNT(*) AS offers,
+                       SUM(CASE WHEN meeting_outcome = 'took_up' THEN 1 ELSE 0 END) AS taken_up
+                FROM offer_record GROUP BY financial_year, region_code ORDER BY financial_year, region_code""",
+                (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4));
+        assertThat(fromParquet).isEqualTo(fromDatabase).contains("2024-25 cardiff-and-vale 14 6");
+    }
+
+    @Test
     @Order(20)
     void aSecondRunWithNothingNewIngestsNothingAndPublishesNothingNew() throws Exception {
         RunSummary second = nightlyRun.execute();
@@ -256,13 +280,22 @@ abstract class HandCountedInboxScenario {
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
-        assertThat(manifest.get("files")).hasSize(3);
+        assertThat(manifest.get("files").size()).as("two aggregate files and a file per year and region")
+                .isEqualTo(2 + 3);
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
             assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(published));
         }
-        assertThat(manifest.get("files").get(2).get("rows").asLong()).as("records").isEqualTo(16);
+        long records = 0;
+        for (var file : manifest.get("files")) {
+            if (file.get("name").asString().startsWith("records/")) {
+                records += file.get("rows").asLong();
+            }
+        }
+        assertThat(records).as("records in the partitions").isEqualTo(16);
+        assertThat(manifest.get("files").toString()).contains("records/financial_year=2018-19/region_code=western-bay/part-0.parquet")
+                .contains("records/financial_year=2024-25/region_code=cardiff-and-vale/part-0.parquet");
         assertThat(manifest.get("submissions")).hasSize(3);
         assertThat(manifest.get("submissions").toString()).contains("W06000015").contains(
                 wales.activeoffer.inbox.FileArchive.sha256(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
@@ -311,9 +344,11 @@ abstract class HandCountedInboxScenario {
                 .contains(run.submissions().get(0).sha256());
         assertThat(Files.readString(Path.of(firstRun.releaseFolder()).resolve("manifest.json")))
                 .as("a published release is never rewritten").isEqualTo(firstReleaseManifest);
-        for (String file : List.of("aggregates.csv", "aggregates.parquet", "records.parquet")) {
-            assertThat(firstReleaseManifest).contains(wales.activeoffer.inbox.FileArchive.sha256(
-                    Path.of(firstRun.releaseFolder()).resolve(file)));
+        try (Stream<Path> published = Files.walk(Path.of(firstRun.releaseFolder()))) {
+            for (Path file : published.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json")).toList()) {
+                assertThat(firstReleaseManifest).as(file.toString())
+                        .contains(wales.activeoffer.inbox.FileArchive.sha256(file));
+            }
         }
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM offer_record WHERE authority_code = 'W06000015' AND superseded_by IS NULL""",

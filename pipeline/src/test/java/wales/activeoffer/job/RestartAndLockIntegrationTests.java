@@ -76,9 +76,15 @@ class RestartAndLockIntegrationTests {
 
         Path a = onlyRelease(uninterruptedRoot);
         Path b = onlyRelease(killedRoot);
-        for (String file : List.of("aggregates.csv", "aggregates.parquet", "records.parquet")) {
-            assertThat(Files.readAllBytes(b.resolve(file))).as(file + " byte for byte")
-                    .isEqualTo(Files.readAllBytes(a.resolve(file)));
+        List<Path> published;
+        try (Stream<Path> files = Files.walk(a)) {
+            published = files.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json")).toList();
+        }
+        assertThat(published).hasSizeGreaterThan(20);
+        for (Path file : published) {
+            Path same = b.resolve(a.relativize(file).toString());
+            assertThat(Files.readAllBytes(same)).as(a.relativize(file) + " byte for byte")
+                    .isEqualTo(Files.readAllBytes(file));
         }
         String aSchema = schemas.get(0);
         for (String query : List.of("SELECT COUNT(*) FROM offer_record", "SELECT COUNT(*) FROM rejected_row",

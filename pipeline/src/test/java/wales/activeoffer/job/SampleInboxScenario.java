@@ -151,7 +151,8 @@ abstract class SampleInboxScenario {
     @Order(5)
     void duckDbReadsTheParquetAndAgreesWithTheDatabase() throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            String records = "read_parquet('" + Path.of(URI.create(run.recordsParquet())) + "')";
+            String records = "read_parquet('" + Path.of(URI.create(run.recordsParquet()))
+                    + "/**/*.parquet', hive_partitioning = true)";
             Map<String, Integer> fromParquet = new HashMap<>();
             try (ResultSet rs = duck.createStatement().executeQuery(
                     "SELECT authority_code, COUNT(*) FROM " + records + " GROUP BY 1")) {
@@ -185,7 +186,7 @@ abstract class SampleInboxScenario {
                         statistics.get(i), "", "")).as(statistics.get(i)).isEqualTo(String.valueOf(duckFunnel.get(i)));
             }
 
-            String aggregates = "read_parquet('" + Path.of(URI.create(run.recordsParquet())).resolveSibling("aggregates.parquet") + "')";
+            String aggregates = "read_parquet('" + Path.of(URI.create(run.aggregatesParquet())) + "')";
             try (ResultSet rs = duck.createStatement().executeQuery("""
                     SELECT COUNT(*), COUNT(*) FILTER (WHERE symbol = '[c]' AND value IS NULL),
                            COUNT(*) FILTER (WHERE symbol IS NULL AND value BETWEEN 1 AND 4 AND statistic IN ('offers','count'))

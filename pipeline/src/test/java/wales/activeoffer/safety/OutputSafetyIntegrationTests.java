@@ -113,8 +113,8 @@ class OutputSafetyIntegrationTests {
                 outputs.add(readable(file));
             }
         }
-        outputs.add(parquetValues(Path.of(java.net.URI.create(run.recordsParquet()))));
-        outputs.add(parquetValues(Path.of(java.net.URI.create(run.aggregatesParquet()))));
+        outputs.add(parquetValues(Path.of(java.net.URI.create(run.recordsParquet())) + "/**/*.parquet"));
+        outputs.add(parquetValues(Path.of(java.net.URI.create(run.aggregatesParquet())).toString()));
         for (String table : List.of("offer_record", "rejected_row", "row_issue", "submission",
                 "batch_step_execution_context", "batch_job_execution_context")) {
             outputs.add(jdbc.queryForList("SELECT * FROM " + table).toString());
@@ -169,7 +169,7 @@ class OutputSafetyIntegrationTests {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    private static String parquetValues(Path parquet) throws Exception {
+    private static String parquetValues(String parquet) throws Exception {
         StringBuilder values = new StringBuilder();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 ResultSet rs = duck.createStatement().executeQuery("SELECT * FROM read_parquet('" + parquet + "')")) {
