@@ -151,31 +151,12 @@ public final class ReleasePublisher {
      * streaming the records in partition order so that one file is open at a time.
      */
     private long writeRecordPartitions(URI base) {
-        List<ParquetColumn<wales.activeoffer.store.StoredRecord>> columns = PublishedTables.recordColumnsInPartitions();
-        ParquetTableWriter<wales.activeoffer.store.StoredRecord>[] open = new ParquetTableWriter[1];
-        String[] openPartition = {null};
-        long[] rows = {0};
-        try {
-            store.forEachCurrentRecordByYearAndRegion(record -> {
-                String partition = "financial_year=" + record.record().financialYear() + "/region_code="
-                        + record.record().regionCode() + "/";
-                if (!partition.equals(openPartition[0])) {
-                    if (open[0] != null) {
-                        open[0].close();
-                    }
-                    open[0] = new ParquetTableWriter<>(base.resolve(partition + "part-0.parquet"), "offer_record",
-                            columns, hadoop);
-                    openPartition[0] = partition;
-                }
-                open[0].write(record);
-                rows[0]++;
-            });
-        } finally {
-            if (open[0] != null) {
-                open[0].close();
-            }
+        try (var writer = new PartitionedParquetWriter<>(base, "offer_record", PublishedTables.recordColumnsInPartitions(),
+                (wales.activeoffer.store.StoredRecord r) -> "financial_year=" + r.record().financialYear()
+                        + "/region_code=" + r.record().regionCode() + "/", hadoop)) {
+            store.forEachCurrentRecordByYearAndRegion(writer::write);
+            return writer.rows();
         }
-        return rows[0];
     }
 
     private static void writeCsv(Path file, List<PublishedAggregate> rows) {

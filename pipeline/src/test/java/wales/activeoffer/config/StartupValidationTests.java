@@ -60,14 +60,7 @@ class StartupValidationTests {
 
     @Test
     void aBrokenMappingFileStopsTheStartAndIsNamed(@TempDir Path work, @TempDir Path mappings) throws Exception {
-        for (String folder : new String[] {"template", "reference", "layouts"}) {
-            java.nio.file.Files.createDirectories(mappings.resolve(folder));
-            try (var files = java.nio.file.Files.list(RepoPaths.mappings().resolve(folder))) {
-                for (Path file : files.toList()) {
-                    java.nio.file.Files.copy(file, mappings.resolve(folder).resolve(file.getFileName()));
-                }
-            }
-        }
+        RepoPaths.copyMappingsTo(mappings);
         java.nio.file.Files.writeString(mappings.resolve("layouts/zz-broken.yaml"),
                 "id: zz-broken\ndescription: x\nformat: ods\ncolumns: {}\n");
 

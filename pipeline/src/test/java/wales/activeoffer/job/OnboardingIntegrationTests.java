@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +38,7 @@ class OnboardingIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        copyTree(RepoPaths.mappings(), MAPPINGS);
+        RepoPaths.copyMappingsTo(MAPPINGS);
         Files.copy(RESOURCES.resolve("bridgend-ao-tracker-tsv.yaml"), MAPPINGS.resolve("layouts/bridgend-ao-tracker-tsv.yaml"));
         Files.createDirectories(INBOX.resolve("cwm-taf"));
         Files.copy(RESOURCES.resolve(FILE), INBOX.resolve("cwm-taf").resolve(FILE));
@@ -84,22 +82,5 @@ class OnboardingIntegrationTests {
         assertThat(records.get(1)).containsEntry("source_row", 4).containsEntry("eligibility_route", "child_protection")
                 .containsEntry("offer_response", "declined").containsEntry("refusal_reason", "not_at_the_moment")
                 .containsEntry("refusal_stage", "offer").containsEntry("iro_confirmed", false);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(path -> {
-                try {
-                    Path target = to.resolve(from.relativize(path).toString());
-                    if (Files.isDirectory(path)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(path, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

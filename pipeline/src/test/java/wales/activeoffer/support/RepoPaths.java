@@ -30,6 +30,19 @@ public final class RepoPaths {
         return root().resolve("sample-data");
     }
 
+    /** Copies the repository's mappings (template, reference data, layouts) to {@code target}, to be changed there. */
+    public static Path copyMappingsTo(Path target) throws java.io.IOException {
+        for (String folder : new String[] {"template", "reference", "layouts"}) {
+            Files.createDirectories(target.resolve(folder));
+            try (var files = Files.list(mappings().resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, target.resolve(folder).resolve(file.getFileName()));
+                }
+            }
+        }
+        return target;
+    }
+
     public static RecordingTemplate template() {
         return RecordingTemplate.load(mappings().resolve("template").resolve(RecordingTemplate.FILE_NAME));
     }

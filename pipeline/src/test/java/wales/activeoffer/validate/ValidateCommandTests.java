@@ -71,7 +71,7 @@ class ValidateCommandTests {
     @Test
     void validateMappingsNamesTheFileLineAndKeyOfEachProblem(@TempDir Path work, @TempDir Path mappings)
             throws IOException {
-        copyMappings(mappings);
+        RepoPaths.copyMappingsTo(mappings);
         Files.writeString(mappings.resolve("layouts/zz-broken.yaml"), """
                 id: zz-broken
                 description: a layout with a mistake
@@ -97,14 +97,4 @@ class ValidateCommandTests {
         assertThat(fixed.printed()).contains("is valid");
     }
 
-    private static void copyMappings(Path target) throws IOException {
-        for (String folder : new String[] {"template", "reference", "layouts"}) {
-            Files.createDirectories(target.resolve(folder));
-            try (Stream<Path> files = Files.list(RepoPaths.mappings().resolve(folder))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, target.resolve(folder).resolve(file.getFileName()));
-                }
-            }
-        }
-    }
 }
