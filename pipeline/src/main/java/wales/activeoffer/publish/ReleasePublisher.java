@@ -78,6 +78,7 @@ public final class ReleasePublisher {
     private List<ReleaseManifest.FileEntry> files(Release release) {
         List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
         files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
+        files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
         Path aggregates = localPath(release.aggregatesParquet());
         if (aggregates != null) {
             files.add(entry(release.folder(), aggregates, release.aggregateRows()));
@@ -135,6 +136,7 @@ public final class ReleasePublisher {
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);
         store.publishAggregates(folder.getFileName().toString(), published);
+        OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published);
         URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
         URI aggregatesParquet = base.resolve("aggregates.parquet");
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,

@@ -263,6 +263,53 @@ abstract class HandCountedInboxScenario {
     }
 
     @Test
+    @Order(11)
+    void theOfficialsWorkbookFollowsTheGssLayoutAndAgreesWithTheCsv() throws Exception {
+        Path release = Path.of(firstRun.releaseFolder());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
+                release.resolve("active-offer-official-statistics.xlsx").toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
+            List<String> sheets = new java.util.ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("Cover_sheet", "Table_of_contents", "Notes", "Table_1", "Table_2",
+                    "Table_3", "Table_4");
+            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (var sheet : workbook) {
+                assertThat(sheet.getNumMergedRegions()).as(sheet.getSheetName() + " merged cells").isZero();
+                assertThat(text.formatCellValue(sheet.getRow(0).getCell(0))).as(sheet.getSheetName() + " A1").isNotBlank();
+                if (!sheet.getSheetName().equals("Cover_sheet")) {
+                    assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables()).as(sheet.getSheetName())
+                            .hasSize(1);
+                    assertThat(sheet.getRow(2)).as(sheet.getSheetName() + ": the table starts right below").isNotNull();
+                }
+            }
+            assertThat(text.formatCellValue(workbook.getSheet("Table_1").getRow(0).getCell(0)))
+                    .contains("Take-up").contains("Manteisio");
+            assertThat(text.formatCellValue(workbook.getSheet("Table_1").getRow(2).getCell(10))).isEqualTo("Value / Gwerth");
+            List<String> fromWorkbook = new java.util.ArrayList<>();
+            for (String sheet : List.of("Table_1", "Table_2", "Table_3", "Table_4")) {
+                var rows = workbook.getSheet(sheet);
+                for (int r = 3; r <= rows.getLastRowNum(); r++) {
+                    var row = rows.getRow(r);
+                    var value = row.getCell(10);
+                    String shown = value.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            ? new java.math.BigDecimal(String.valueOf(value.getNumericCellValue())).stripTrailingZeros()
+                                    .toPlainString()
+                            : value.getStringCellValue();
+                    fromWorkbook.add(text.formatCellValue(row.getCell(1)) + "|" + text.formatCellValue(row.getCell(3))
+                            + "|" + text.formatCellValue(row.getCell(6)) + "|" + text.formatCellValue(row.getCell(7))
+                            + "|" + text.formatCellValue(row.getCell(9)) + "|" + shown);
+                }
+            }
+            List<String> fromCsv = published.rows().stream().map(r -> r.get("statistic") + "|" + r.get("geography_code")
+                    + "|" + r.get("period") + "|" + r.get("eligibility_route") + "|" + r.get("category") + "|"
+                    + (r.get("value").startsWith("[") ? r.get("value")
+                            : new java.math.BigDecimal(r.get("value")).stripTrailingZeros().toPlainString())).toList();
+            assertThat(fromWorkbook).containsExactlyInAnyOrderElementsOf(fromCsv);
+        }
+    }
+
+    @Test
     @Order(20)
     void aSecondRunWithNothingNewIngestsNothingAndPublishesNothingNew() throws Exception {
         RunSummary second = nightlyRun.execute();
@@ -280,8 +327,8 @@ abstract class HandCountedInboxScenario {
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
-        assertThat(manifest.get("files").size()).as("two aggregate files and a file per year and region")
-                .isEqualTo(2 + 3);
+        assertThat(manifest.get("files").size()).as("the CSV, the workbook, the aggregate Parquet, a file per year and region")
+                .isEqualTo(3 + 3);
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
             assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
