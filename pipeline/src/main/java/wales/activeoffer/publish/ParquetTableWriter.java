@@ -30,6 +30,9 @@ import org.apache.parquet.schema.Types;
  * dictionary), which makes a restarted run's release identical to an uninterrupted one.
  */
 public final class ParquetTableWriter<T> implements AutoCloseable {
+    /** Kept in every file's footer; raised whenever a published column changes. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA_VERSION_KEY = "activeoffer.schema_version";
     private final List<ParquetColumn<T>> columns;
     private final SimpleGroupFactory groups;
     private final ParquetWriter<Group> writer;
@@ -49,6 +52,7 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+                    .withExtraMetaData(java.util.Map.of(SCHEMA_VERSION_KEY, String.valueOf(SCHEMA_VERSION)))
                     .withDictionaryEncoding(false)
                     .build();
         } catch (IOException e) {

@@ -79,6 +79,8 @@ public final class ReleasePublisher {
         List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
         files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
+        files.add(entry(release.folder(), release.folder().resolve("data-dictionary.csv"),
+                PublishedTables.RECORD_COLUMNS.size()));
         Path aggregates = localPath(release.aggregatesParquet());
         if (aggregates != null) {
             files.add(entry(release.folder(), aggregates, release.aggregateRows()));
@@ -145,6 +147,7 @@ public final class ReleasePublisher {
         }
         URI recordsParquet = base.resolve("records/");
         long records = writeRecordPartitions(recordsParquet);
+        writeDataDictionary(folder.resolve("data-dictionary.csv"));
         return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, true);
     }
 
@@ -158,6 +161,20 @@ public final class ReleasePublisher {
                         + "/region_code=" + r.record().regionCode() + "/", hadoop)) {
             store.forEachCurrentRecordByYearAndRegion(writer::write);
             return writer.rows();
+        }
+    }
+
+    /** The record-level columns: name, Parquet type, what they hold, and the schema version. */
+    private static void writeDataDictionary(Path file) {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
+            csv.printRecord("column", "type", "description", "schema_version");
+            for (ParquetColumn<wales.activeoffer.store.StoredRecord> column : PublishedTables.RECORD_COLUMNS) {
+                csv.printRecord(column.name(), column.kind(), PublishedTables.RECORD_DESCRIPTIONS.get(column.name()),
+                        ParquetTableWriter.SCHEMA_VERSION);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 

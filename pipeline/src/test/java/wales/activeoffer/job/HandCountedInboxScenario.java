@@ -310,6 +310,45 @@ abstract class HandCountedInboxScenario {
     }
 
     @Test
+    @Order(11)
+    void parquetJavaReadsEveryPartitionWithItsSchemaVersionAndTheDictionaryDescribesEveryColumn() throws Exception {
+        Path records = Path.of(java.net.URI.create(firstRun.recordsParquet()));
+        long rows = 0;
+        List<Path> parts;
+        try (Stream<Path> files = Files.walk(records)) {
+            parts = files.filter(f -> f.toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertThat(parts).extracting(p -> records.relativize(p).toString()).containsExactly(
+                "financial_year=2018-19/region_code=western-bay/part-0.parquet",
+                "financial_year=2019-20/region_code=cwm-taf/part-0.parquet",
+                "financial_year=2024-25/region_code=cardiff-and-vale/part-0.parquet");
+        var hadoop = new org.apache.hadoop.conf.Configuration();
+        for (Path part : parts) {
+            var input = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(part.toUri()), hadoop);
+            try (var file = org.apache.parquet.hadoop.ParquetFileReader.open(input)) {
+                assertThat(file.getFooter().getFileMetaData().getKeyValueMetaData())
+                        .containsEntry("activeoffer.schema_version", "1");
+                var dateOffer = file.getFileMetaData().getSchema().getType("date_offer").asPrimitiveType();
+                assertThat(dateOffer.getLogicalTypeAnnotation())
+                        .isEqualTo(org.apache.parquet.schema.LogicalTypeAnnotation.dateType());
+            }
+            try (var reader = org.apache.parquet.hadoop.ParquetReader.builder(
+                    new org.apache.parquet.hadoop.example.GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
+                    .withConf(hadoop).build()) {
+                for (var group = reader.read(); group != null; group = reader.read()) {
+                    assertThat(group.getString("child_key", 0)).hasSize(64);
+                    rows++;
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(16);
+        List<String> dictionary = Files.readAllLines(Path.of(firstRun.releaseFolder()).resolve("data-dictionary.csv"));
+        assertThat(dictionary).hasSize(1 + wales.activeoffer.publish.PublishedTables.RECORD_COLUMNS.size())
+                .noneMatch(line -> line.contains(",null,"));
+    }
+
+    @Test
     @Order(20)
     void aSecondRunWithNothingNewIngestsNothingAndPublishesNothingNew() throws Exception {
         RunSummary second = nightlyRun.execute();
@@ -327,8 +366,9 @@ abstract class HandCountedInboxScenario {
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
-        assertThat(manifest.get("files").size()).as("the CSV, the workbook, the aggregate Parquet, a file per year and region")
-                .isEqualTo(3 + 3);
+        assertThat(manifest.get("files").size())
+                .as("the CSV, the workbook, the data dictionary, the aggregate Parquet, a file per year and region")
+                .isEqualTo(4 + 3);
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
             assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
