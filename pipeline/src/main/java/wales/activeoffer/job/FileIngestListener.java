@@ -67,16 +67,20 @@ class FileIngestListener implements StepExecutionListener {
 
     /**
      * Registers the file once, then decides what to do with it (duplicate, refused, or which layout). Each step is
-     * saved as soon as it is taken, and skipped on a restart that finds it already taken, so a crash at any point
-     * neither registers the file twice nor loses the decision.
+     * saved as soon as it is taken, and skipped on a restart that finds it already taken (a registration made just
+     * before a crash is found again by run, region, name and checksum), so a crash at any point neither registers the
+     * file twice nor loses the decision.
      */
     @Override
     public void beforeStep(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
         InboxFile file = inboxFile(context);
         if (!context.containsKey(SUBMISSION_ID)) {
-            long submissionId = store.register(file.regionCode(), file.fileName(), FileArchive.sha256(file.path()),
-                    sizeOf(file.path()), LocalDateTime.now(), step.getJobExecution().getJobInstance().getId());
+            long run = step.getJobExecution().getJobInstance().getId();
+            String sha256 = FileArchive.sha256(file.path());
+            long submissionId = store.findRegistered(run, file.regionCode(), file.fileName(), sha256)
+                    .orElseGet(() -> store.register(file.regionCode(), file.fileName(), sha256, sizeOf(file.path()),
+                            LocalDateTime.now(), run));
             context.putLong(SUBMISSION_ID, submissionId);
             jobRepository.updateExecutionContext(step);
         }

@@ -57,6 +57,14 @@ public class SubmissionStore {
         return keys.getKey().longValue();
     }
 
+    /** A submission this run already registered for this file, still being taken in (found again after a crash). */
+    public Optional<Long> findRegistered(long ingestRun, String regionCode, String fileName, String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM submission WHERE ingest_run = ? AND region_code = ? AND file_name = ? AND file_sha256 = ?
+                  AND status = 'RECEIVED' ORDER BY id""", Long.class, ingestRun, regionCode, fileName, sha256)
+                .stream().findFirst();
+    }
+
     /** The earlier ingested submission with the same bytes, if any. */
     public Optional<Submission> findIngested(String sha256, long otherThan) {
         return jdbc.query("SELECT * FROM submission WHERE file_sha256 = ? AND status = ? AND id <> ? ORDER BY id",
