@@ -92,8 +92,4 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
             records = null;
         }
     }
-
-    List<String> notes() {
-        return records == null ? List.of() : records.notes();
-    }
 }

@@ -21,10 +21,6 @@ public record RawRow(String sheet, int rowNumber, List<String> cells) {
         }
     }
 
-    public boolean isBlank() {
-        return cells.stream().allMatch(c -> c == null || c.isBlank());
-    }
-
     public String cell(int column) {
         return column < cells.size() ? cells.get(column) : "";
     }

@@ -4,13 +4,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -194,15 +192,6 @@ public class SubmissionStore {
                     rs.getString("shown_value"), rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
                     rs.getString("message")));
         });
-    }
-
-    public Map<String, Integer> issueCountsByRule(long submissionId) {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT rule_id, COUNT(*) AS n FROM row_issue WHERE submission_id = ? GROUP BY rule_id",
-                (ResultSet rs) -> {
-                    counts.put(rs.getString("rule_id"), rs.getInt("n"));
-                }, submissionId);
-        return counts;
     }
 
     /**

@@ -8,12 +8,10 @@ import java.util.Optional;
 /** Looks up a source value (a code, a label in either language or a synonym) in one code list. */
 public final class CodeList {
     private final String name;
-    private final List<CodeDefinition> codes;
     private final Map<String, String> codeByFoldedSpelling;
 
     public CodeList(String name, List<CodeDefinition> codes, Map<String, List<String>> extraSynonyms) {
         this.name = name;
-        this.codes = List.copyOf(codes);
         Map<String, String> spellings = new HashMap<>();
         for (CodeDefinition code : codes) {
             spellings.put(Text.fold(code.code()), code.code());
@@ -34,16 +32,7 @@ public final class CodeList {
         return name;
     }
 
-    public List<CodeDefinition> codes() {
-        return codes;
-    }
-
     public Optional<String> lookup(String raw) {
         return Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(raw)));
-    }
-
-    public CodeDefinition definition(String code) {
-        return codes.stream().filter(c -> c.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("code list " + name + " has no code '" + code + "'"));
     }
 }
