@@ -9,5 +9,13 @@ import java.util.List;
  * @param basis the counts the figure is built on; a count is its own basis
  */
 public record AggregateRow(String measure, String statistic, CellKey cell, String geographyName, String stage,
-        String category, Double value, List<Integer> basis) {
+        String category, Double value, List<CountKey> basis) {
+
+    public CountKey key() {
+        return new CountKey(measure, statistic, stage, category, cell);
+    }
+
+    public boolean isCount() {
+        return basis.size() == 1 && basis.get(0).equals(key());
+    }
 }

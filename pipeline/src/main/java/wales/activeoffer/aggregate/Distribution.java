@@ -26,7 +26,7 @@ public final class Distribution {
     }
 
     public int percentile90() {
-        return valueAtRank((int) Math.ceil(0.9 * size));
+        return valueAtRank((9 * size + 9) / 10);
     }
 
     public int countAtMost(int limit) {

@@ -1,8 +1,10 @@
 package wales.activeoffer.aggregate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import wales.activeoffer.template.OfferRecord;
 
@@ -13,7 +15,15 @@ import wales.activeoffer.template.OfferRecord;
  */
 public final class MeasureAccumulator {
     public static final String WALES_CODE = "W92000004";
+    /** The category of a stage's total refusals, which its reasons add up to. */
+    public static final String ALL_REASONS = "all";
+    private static final String WALES = "wales";
+    private static final String REGION = "region";
+    private static final String AUTHORITY = "authority";
+    private static final String FINANCIAL_YEAR = "financial_year";
+    private static final String QUARTER = "quarter";
     private final Map<CellKey, CellTally> tallies = new TreeMap<>();
+    private final Map<String, String> regionOfAuthorityInPeriod = new HashMap<>();
     private final GeographyNames names;
     private final int targetWorkingDays;
 
@@ -27,12 +37,23 @@ public final class MeasureAccumulator {
         this.targetWorkingDays = targetWorkingDays;
     }
 
+    /**
+     * @throws IllegalStateException if the authority's records of one period fall in two regions, which would make a
+     *                               region's figures differ from the sum of its authorities'
+     */
     public void add(OfferRecord record) {
-        String[][] geographies = {{"wales", WALES_CODE}, {"region", record.regionCode()},
-                {"authority", record.authorityCode()}};
-        String[][] periods = {{"financial_year", record.financialYear()}, {"quarter", record.quarter()}};
-        for (String[] geography : geographies) {
-            for (String[] period : periods) {
+        String[][] geographies = {{WALES, WALES_CODE}, {REGION, record.regionCode()},
+                {AUTHORITY, record.authorityCode()}};
+        String[][] periods = {{FINANCIAL_YEAR, record.financialYear()}, {QUARTER, record.quarter()}};
+        for (String[] period : periods) {
+            String membership = record.authorityCode() + " " + period[1];
+            String region = regionOfAuthorityInPeriod.putIfAbsent(membership, record.regionCode());
+            if (region != null && !region.equals(record.regionCode())) {
+                throw new IllegalStateException("Authority " + record.authorityCode() + " has records in " + region
+                        + " and " + record.regionCode() + " in " + period[1]
+                        + "; region changes must fall on 1 April (check mappings/reference/region-membership.csv)");
+            }
+            for (String[] geography : geographies) {
                 for (String route : List.of(CellKey.ALL_ROUTES, record.eligibilityRoute())) {
                     tallies.computeIfAbsent(new CellKey(geography[0], geography[1], period[0], period[1], route),
                             k -> new CellTally()).add(record);
@@ -41,57 +62,125 @@ public final class MeasureAccumulator {
         }
     }
 
+    public MeasureTable table() {
+        List<AggregateRow> rows = rows();
+        return new MeasureTable(rows, sums(rows));
+    }
+
     public List<AggregateRow> rows() {
         List<AggregateRow> rows = new ArrayList<>();
         tallies.forEach((cell, tally) -> {
             Rows out = new Rows(rows, cell, names.name(cell.geographyLevel(), cell.geographyCode()));
-            out.count("take_up", "offers", null, null, tally.offers);
+            CountKey offers = out.count("take_up", "offers", null, null, tally.offers);
             out.count("take_up", "meetings_accepted", null, null, tally.meetingsAccepted);
-            out.count("take_up", "meetings_held", null, null, tally.meetingsHeld);
-            out.count("take_up", "taken_up", null, null, tally.takenUp);
-            out.rate("take_up", "take_up_rate", null, null, tally.takenUp, tally.meetingsHeld);
-            out.rate("take_up", "conversion_rate", null, null, tally.takenUp, tally.offers);
+            CountKey held = out.count("take_up", "meetings_held", null, null, tally.meetingsHeld);
+            CountKey takenUp = out.count("take_up", "taken_up", null, null, tally.takenUp);
+            out.rate("take_up", "take_up_rate", null, null, tally.takenUp, tally.meetingsHeld, takenUp, held);
+            out.rate("take_up", "conversion_rate", null, null, tally.takenUp, tally.offers, takenUp, offers);
             tally.refusalsByStage.forEach((stage, byReason) -> {
                 int total = byReason.values().stream().mapToInt(Integer::intValue).sum();
+                CountKey all = out.count("refusal_reasons", "count", stage, ALL_REASONS, total);
                 byReason.forEach((reason, n) -> {
-                    out.count("refusal_reasons", "count", stage, reason, n);
-                    out.rate("refusal_reasons", "share", stage, reason, n, total);
+                    CountKey count = out.count("refusal_reasons", "count", stage, reason, n);
+                    out.rate("refusal_reasons", "share", stage, reason, n, total, count, all);
                 });
             });
             out.responseTimes("referral_to_meeting", tally.referralToMeeting, targetWorkingDays);
             out.responseTimes("referral_to_first_contact", tally.referralToFirstContact, targetWorkingDays);
             tally.referralSources.forEach((source, n) -> {
-                out.count("referral_sources", "count", null, source, n);
-                out.rate("referral_sources", "share", null, source, n, tally.offers);
+                CountKey count = out.count("referral_sources", "count", null, source, n);
+                out.rate("referral_sources", "share", null, source, n, tally.offers, count, offers);
             });
         });
         return rows;
     }
 
+    /** Every sum that ties the published counts together, each total with the parts that are published. */
+    private List<SumRelation> sums(List<AggregateRow> rows) {
+        Map<String, List<CountKey>> partsByTotal = new TreeMap<>();
+        Map<String, CountKey> totals = new HashMap<>();
+        rows.stream().filter(AggregateRow::isCount).map(AggregateRow::key).forEach(part -> totalsOf(part).forEach(
+                total -> {
+                    String relation = total.dimension() + " " + total.key();
+                    totals.putIfAbsent(relation, total.key());
+                    partsByTotal.computeIfAbsent(relation, r -> new ArrayList<>()).add(part);
+                }));
+        List<SumRelation> sums = new ArrayList<>();
+        partsByTotal.forEach((relation, parts) -> sums.add(new SumRelation(totals.get(relation), List.copyOf(parts))));
+        return sums;
+    }
+
+    private record Total(String dimension, CountKey key) {
+    }
+
+    /** The counts this count is one part of, one per way of breaking a total down. */
+    private List<Total> totalsOf(CountKey part) {
+        CellKey cell = part.cell();
+        List<Total> totals = new ArrayList<>();
+        if (!CellKey.ALL_ROUTES.equals(cell.route())) {
+            totals.add(new Total("route", part.inCell(new CellKey(cell.geographyLevel(), cell.geographyCode(),
+                    cell.periodType(), cell.period(), CellKey.ALL_ROUTES))));
+        }
+        parentGeography(cell).ifPresent(parent -> totals.add(new Total("geography", part.inCell(parent))));
+        if (QUARTER.equals(cell.periodType())) {
+            String financialYear = cell.period().substring(0, cell.period().indexOf(' '));
+            totals.add(new Total("period", part.inCell(new CellKey(cell.geographyLevel(), cell.geographyCode(),
+                    FINANCIAL_YEAR, financialYear, cell.route()))));
+        }
+        switch (part.measure() + "/" + part.statistic()) {
+            case "refusal_reasons/count" -> {
+                if (!ALL_REASONS.equals(part.category())) {
+                    totals.add(new Total("reason", part.withCategory(ALL_REASONS)));
+                }
+            }
+            case "referral_sources/count" -> totals.add(new Total("source",
+                    new CountKey("take_up", "offers", null, null, cell)));
+            case "response_time/within_target", "response_time/beyond_target" ->
+                totals.add(new Total("target", part.withStatistic("n")));
+            default -> {
+            }
+        }
+        return totals;
+    }
+
+    private Optional<CellKey> parentGeography(CellKey cell) {
+        return switch (cell.geographyLevel()) {
+            case AUTHORITY -> Optional.of(new CellKey(REGION,
+                    regionOfAuthorityInPeriod.get(cell.geographyCode() + " " + cell.period()), cell.periodType(),
+                    cell.period(), cell.route()));
+            case REGION -> Optional.of(new CellKey(WALES, WALES_CODE, cell.periodType(), cell.period(), cell.route()));
+            default -> Optional.empty();
+        };
+    }
+
     private record Rows(List<AggregateRow> rows, CellKey cell, String name) {
-        void count(String measure, String statistic, String stage, String category, int n) {
-            rows.add(new AggregateRow(measure, statistic, cell, name, stage, category, (double) n, List.of(n)));
+        CountKey count(String measure, String statistic, String stage, String category, int n) {
+            CountKey key = new CountKey(measure, statistic, stage, category, cell);
+            rows.add(new AggregateRow(measure, statistic, cell, name, stage, category, (double) n, List.of(key)));
+            return key;
         }
 
-        void rate(String measure, String statistic, String stage, String category, int numerator, int denominator) {
+        void rate(String measure, String statistic, String stage, String category, int numerator, int denominator,
+                CountKey numeratorKey, CountKey denominatorKey) {
             Double value = denominator == 0 ? null : (double) numerator / denominator;
             rows.add(new AggregateRow(measure, statistic, cell, name, stage, category, value,
-                    List.of(numerator, denominator)));
+                    List.of(numeratorKey, denominatorKey)));
         }
 
         void responseTimes(String interval, Distribution times, int target) {
             int n = times.size();
-            rows.add(new AggregateRow("response_time", "n", cell, name, null, interval, (double) n, List.of(n)));
+            CountKey measured = count("response_time", "n", null, interval, n);
             if (n == 0) {
                 return;
             }
             rows.add(new AggregateRow("response_time", "median_working_days", cell, name, null, interval,
-                    times.median(), List.of(n)));
+                    times.median(), List.of(measured)));
             rows.add(new AggregateRow("response_time", "p90_working_days", cell, name, null, interval,
-                    (double) times.percentile90(), List.of(n)));
+                    (double) times.percentile90(), List.of(measured)));
             int within = times.countAtMost(target);
-            rows.add(new AggregateRow("response_time", "share_within_target", cell, name, null, interval,
-                    (double) within / n, List.of(within, n)));
+            CountKey withinKey = count("response_time", "within_target", null, interval, within);
+            count("response_time", "beyond_target", null, interval, n - within);
+            rate("response_time", "share_within_target", null, interval, within, n, withinKey, measured);
         }
     }
 }

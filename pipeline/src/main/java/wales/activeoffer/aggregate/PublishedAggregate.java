@@ -8,6 +8,12 @@ package wales.activeoffer.aggregate;
  */
 public record PublishedAggregate(AggregateRow row, Double value, String symbol) {
 
+    /** The number as published in the machine-readable tables: blank where a symbol stands in for it. */
+    public String figure() {
+        return symbol == null ? display() : "";
+    }
+
+    /** The number, or the symbol in its place, as shown in the officials' workbook. */
     public String display() {
         if (symbol != null) {
             return symbol;

@@ -5,7 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.aggregate.MeasureAccumulator;
-import wales.activeoffer.aggregate.SmallNumberSuppression;
+import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxScanner;
@@ -98,14 +98,15 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, PipelineProperties properties) {
+    ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, RecordingTemplate template,
+            PipelineProperties properties) {
         MeasureAccumulator.GeographyNames names = (level, code) -> switch (level) {
             case "wales" -> "Wales";
             case "region" -> reference.region(code).map(r -> r.nameEn()).orElse(code);
             default -> reference.authority(code).map(a -> a.nameEn()).orElse(code);
         };
-        return new ReleasePublisher(store, names, new SmallNumberSuppression(properties.suppressionThreshold()),
-                properties.responseTargetWorkingDays(), new Configuration());
+        return new ReleasePublisher(store, names, new DisclosureControl(properties.suppressionThreshold()),
+                properties.responseTargetWorkingDays(), new Configuration(), reference, template);
     }
 
     /** Where Parquet goes: the configured URI, or the work root's releases folder. */

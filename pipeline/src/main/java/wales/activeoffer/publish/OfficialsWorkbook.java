@@ -16,13 +16,16 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.quality.DataQuality;
+import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.receipt.SpreadsheetSafe;
 
 /**
  * The workbook officials receive, laid out as the GSS guidance "Releasing statistics in spreadsheets" asks: a cover
  * sheet, a table of contents and notes first; then one table per sheet, its title in A1, a line saying what the sheet
  * holds, and the table straight below, marked up as an Excel table; no merged cells; headings in English and Welsh.
- * The figures are exactly those of {@code aggregates.csv}, suppressed cells included.
+ * The figures of tables 1 to 4 are exactly those of {@code aggregates.csv}, suppressed cells included; tables 5 and 6
+ * (coverage and data quality) are those of {@code coverage.csv} and {@code data-quality.csv}, laid out wide.
  */
 final class OfficialsWorkbook {
     static final String FILE_NAME = "active-offer-official-statistics.xlsx";
@@ -49,7 +52,15 @@ final class OfficialsWorkbook {
     private OfficialsWorkbook() {
     }
 
-    static void write(Path file, String release, List<PublishedAggregate> rows) {
+    private static final Table COVERAGE = new Table("Table_5",
+            "Coverage: quarters each authority has sent records for, and who is missing",
+            "Cwmpas: y chwarteri y mae pob awdurdod wedi anfon cofnodion ar eu cyfer, a phwy sydd ar goll", null);
+    private static final Table QUALITY = new Table("Table_6",
+            "Data quality by authority: completeness of key fields and rows by validation rule",
+            "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu", null);
+
+    static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
+            DataQuality.Quality quality, RecordingTemplate template, int threshold) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             cover(workbook.createSheet("Cover_sheet"), release);
             contents(workbook.createSheet("Table_of_contents"));
@@ -59,6 +70,8 @@ final class OfficialsWorkbook {
                         .filter(r -> r.row().measure().equals(table.measure())).toList();
                 table(workbook, table, tableRows);
             }
+            coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
+            quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 workbook.write(out);
             }
@@ -89,6 +102,7 @@ final class OfficialsWorkbook {
         rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
         rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
         TABLES.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
+        List.of(COVERAGE, QUALITY).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
         grid(sheet, 2, rows);
         markAsTable(sheet, 2, rows.size(), 3, "contents");
     }
@@ -98,9 +112,14 @@ final class OfficialsWorkbook {
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Note / Nodyn", "Note text (English)", "Testun y nodyn (Cymraeg)"));
-        rows.add(List.of("[c]", "Confidential: a count from 1 to 4, or a figure built on one, is not shown so that no "
-                + "child can be identified.", "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, na ffigur a seiliwyd arno."));
-        rows.add(List.of("[z]", "Not applicable: a rate over zero.", "Amherthnasol: cyfradd dros sero."));
+        rows.add(List.of("[c]", "Confidential: a count from 1 to 4 is not shown, so that no child can be identified. "
+                + "Nor is any count that would let it be worked out by subtraction from a total (for example a quarter "
+                + "from its year, or an authority from its region), nor any rate, share or response time built on a "
+                + "count not shown. In Table_5 and Table_6, a percentage of 1 to 4 records, or a count of 1 to 4 rows.",
+                "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, nac unrhyw gyfrif a fyddai'n caniatáu ei gyfrifo drwy "
+                        + "dynnu o gyfanswm, nac unrhyw gyfradd a seiliwyd ar gyfrif na ddangosir."));
+        rows.add(List.of("[z]", "Not applicable: a rate over zero, or a field that no record of the authority should "
+                + "have.", "Amherthnasol: cyfradd dros sero."));
         rows.add(List.of("[x]", "Not available.", "Ddim ar gael."));
         rows.add(List.of("Take-up", "Offers, meetings accepted, meetings held (took up, declined or time to think at the "
                 + "meeting), advocacy taken up; take-up rate = taken up / meetings held; conversion = taken up / offers.",
@@ -110,8 +129,63 @@ final class OfficialsWorkbook {
                 "Diwrnodau gwaith ar ôl yr atgyfeiriad hyd at y cyfarfod neu'r cyswllt cyntaf."));
         rows.add(List.of("Period", "Financial years run from 1 April to 31 March; Q1 is April to June. Offers are counted "
                 + "in the period of the offer date.", "Mae blynyddoedd ariannol yn rhedeg o 1 Ebrill i 31 Mawrth."));
+        rows.add(List.of("Coverage", "An authority has sent records for a quarter when the release holds at least one "
+                + "current record of its offers in that quarter. Quarters run from the first to the last that anyone "
+                + "sent.", "Mae awdurdod wedi anfon cofnodion ar gyfer chwarter pan fo o leiaf un cofnod cyfredol."));
+        rows.add(List.of("Data quality", "Completeness: the percentage of an authority's current records that have the "
+                + "field, out of those that should (see each heading). Rules: rows of its current submissions, kept or "
+                + "rejected, that broke each validation rule of the template (see mappings/template/README.md). Rows "
+                + "are counted as sent, so they do not add up to the published measures.",
+                "Cyflawnrwydd: canran y cofnodion sydd â'r maes. Rheolau: rhesi a dorrodd bob rheol ddilysu."));
         grid(sheet, 2, rows);
         markAsTable(sheet, 2, rows.size(), 3, "notes");
+    }
+
+    private static void coverage(Sheet sheet, DataQuality.Coverage coverage) {
+        lines(sheet, List.of(COVERAGE.titleEn() + " / " + COVERAGE.titleCy(),
+                "This worksheet contains one table. Received / Wedi dod i law; Missing / Ar goll. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl."));
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority / Awdurdod",
+                "Awdurdod (Cymraeg)", "Quarters missing / Chwarteri ar goll"));
+        head.addAll(coverage.quarters());
+        rows.add(head);
+        for (DataQuality.Coverage.Line line : coverage.authorities()) {
+            List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
+                    line.authority().nameCy(), coverage.quarters().size() - line.quartersReceived().size()));
+            coverage.quarters().forEach(q -> row.add(line.received(q) ? "Received / Wedi dod i law"
+                    : "Missing / Ar goll"));
+            rows.add(row);
+        }
+        grid(sheet, 2, rows);
+        markAsTable(sheet, 2, rows.size(), head.size(), "table_5");
+    }
+
+    private static void quality(Sheet sheet, DataQuality.Quality quality, RecordingTemplate template,
+            int threshold) {
+        lines(sheet, List.of(QUALITY.titleEn() + " / " + QUALITY.titleCy(),
+                "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl."));
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority / Awdurdod",
+                "Awdurdod (Cymraeg)"));
+        DataQuality.KEY_FIELDS.forEach(field -> head.add(field.labelEn() + " / " + field.labelCy()));
+        quality.ruleIds().forEach(rule -> head.add("Rows breaking " + rule + " (" + template.rule(rule).field()
+                + ") / Rhesi sy'n torri " + rule));
+        rows.add(head);
+        for (DataQuality.Quality.Line line : quality.authorities()) {
+            List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
+                    line.authority().nameCy()));
+            line.completeness().values().forEach(c -> row.add(numberOrSymbol(c.display(threshold))));
+            line.ruleCounts().values().forEach(n -> row.add(n >= 1 && n <= threshold ? "[c]" : n));
+            rows.add(row);
+        }
+        grid(sheet, 2, rows);
+        markAsTable(sheet, 2, rows.size(), head.size(), "table_6");
+    }
+
+    private static Object numberOrSymbol(String shown) {
+        return shown.startsWith("[") ? shown : Integer.valueOf(shown);
     }
 
     private static void table(SXSSFWorkbook workbook, Table table, List<PublishedAggregate> rows) {
@@ -151,7 +225,12 @@ final class OfficialsWorkbook {
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(firstRow + r);
             for (int c = 0; c < rows.get(r).size(); c++) {
-                row.createCell(c).setCellValue(rows.get(r).get(c).toString());
+                Object value = rows.get(r).get(c);
+                if (value instanceof Number number) {
+                    row.createCell(c).setCellValue(number.doubleValue());
+                } else {
+                    row.createCell(c).setCellValue(value.toString());
+                }
             }
         }
     }

@@ -55,9 +55,8 @@ public final class PublishedTables {
             java.util.Map.entry("source_detail", "lineage: what was detected about the file (encoding, delimiter, sheets)"),
             java.util.Map.entry("ingest_run", "lineage: the run that ingested it"));
 
-    public static final List<String> AGGREGATE_HEADER = List.of("measure", "statistic", "geography_level",
-            "geography_code", "geography_name", "period_type", "period", "eligibility_route", "stage", "category",
-            "value");
+    /** The columns of {@code aggregates.csv}, as its CSVW metadata describes them. */
+    public static final List<String> AGGREGATE_HEADER = CsvwMetadata.names(CsvwMetadata.AGGREGATES);
 
     public static final List<ParquetColumn<PublishedAggregate>> AGGREGATE_COLUMNS = List.of(
             string("measure", a -> a.row().measure()),
@@ -71,7 +70,7 @@ public final class PublishedTables {
             string("stage", a -> a.row().stage()),
             string("category", a -> a.row().category()),
             decimal("value", PublishedAggregate::value),
-            string("symbol", PublishedAggregate::symbol));
+            string("note_code", PublishedAggregate::symbol));
 
     /** The Hive partition keys of the record-level dataset: they are in the folder names, not in the files. */
     public static final List<String> RECORD_PARTITIONS = List.of("financial_year", "region_code");

@@ -14,8 +14,12 @@ import org.apache.hadoop.conf.Configuration;
 import wales.activeoffer.aggregate.AggregateRow;
 import wales.activeoffer.aggregate.MeasureAccumulator;
 import wales.activeoffer.aggregate.PublishedAggregate;
-import wales.activeoffer.aggregate.SmallNumberSuppression;
+import wales.activeoffer.aggregate.DisclosureControl;
+import wales.activeoffer.quality.DataQuality;
 import wales.activeoffer.receipt.SpreadsheetSafe;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.template.RecordingTemplate;
+import wales.activeoffer.template.RuleDefinition;
 import wales.activeoffer.store.SubmissionStore;
 
 /**
@@ -26,15 +30,24 @@ import wales.activeoffer.store.SubmissionStore;
 public final class ReleasePublisher {
     private final SubmissionStore store;
     private final MeasureAccumulator.GeographyNames names;
-    private final SmallNumberSuppression suppression;
+    private final DisclosureControl disclosureControl;
     private final int targetWorkingDays;
     private final Configuration hadoop;
+    private final ReferenceData reference;
+    private final RecordingTemplate template;
 
+    /**
+     * @param reference the authorities the coverage and data-quality tables list, in order
+     * @param template  the recording template, whose row rules the data-quality table counts
+     */
     public ReleasePublisher(SubmissionStore store, MeasureAccumulator.GeographyNames names,
-            SmallNumberSuppression suppression, int targetWorkingDays, Configuration hadoop) {
+            DisclosureControl disclosureControl, int targetWorkingDays, Configuration hadoop,
+            ReferenceData reference, RecordingTemplate template) {
         this.store = store;
+        this.reference = reference;
+        this.template = template;
         this.names = names;
-        this.suppression = suppression;
+        this.disclosureControl = disclosureControl;
         this.targetWorkingDays = targetWorkingDays;
         this.hadoop = hadoop;
     }
@@ -81,6 +94,11 @@ public final class ReleasePublisher {
         files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve("data-dictionary.csv"),
                 PublishedTables.RECORD_COLUMNS.size()));
+        files.add(entry(release.folder(), release.folder().resolve(CsvwMetadata.FILE_NAME), 0));
+        files.add(entry(release.folder(), release.folder().resolve(QualityCsv.COVERAGE), csvRows(
+                release.folder().resolve(QualityCsv.COVERAGE))));
+        files.add(entry(release.folder(), release.folder().resolve(QualityCsv.DATA_QUALITY), csvRows(
+                release.folder().resolve(QualityCsv.DATA_QUALITY))));
         Path aggregates = localPath(release.aggregatesParquet());
         if (aggregates != null) {
             files.add(entry(release.folder(), aggregates, release.aggregateRows()));
@@ -96,6 +114,14 @@ public final class ReleasePublisher {
             }
         }
         return files;
+    }
+
+    private static long csvRows(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count() - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long parquetRows(Path part) {
@@ -132,13 +158,24 @@ public final class ReleasePublisher {
             throw new UncheckedIOException("Cannot create release folder " + folder + " (it must not exist yet)", e);
         }
         MeasureAccumulator measures = new MeasureAccumulator(names, targetWorkingDays);
-        store.forEachCurrentRecord(r -> measures.add(r.record()));
-        List<PublishedAggregate> published = measures.rows().stream().map(suppression::apply).toList();
+        DataQuality quality = new DataQuality(reference.authorities(),
+                template.rules().stream().map(RuleDefinition::id).toList());
+        store.forEachCurrentRecord(r -> {
+            measures.add(r.record());
+            quality.add(r.record());
+        });
+        store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null ? ""
+                : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
+        List<PublishedAggregate> published = disclosureControl.apply(measures.table());
 
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);
+        QualityCsv.writeCoverage(folder.resolve(QualityCsv.COVERAGE), quality.coverage());
+        QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), quality.quality(),
+                disclosureControl.threshold());
         store.publishAggregates(folder.getFileName().toString(), published);
-        OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published);
+        OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
+                quality.coverage(), quality.quality(), template, disclosureControl.threshold());
         URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
         URI aggregatesParquet = base.resolve("aggregates.parquet");
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
@@ -148,6 +185,7 @@ public final class ReleasePublisher {
         URI recordsParquet = base.resolve("records/");
         long records = writeRecordPartitions(recordsParquet);
         writeDataDictionary(folder.resolve("data-dictionary.csv"));
+        CsvwMetadata.write(folder.resolve(CsvwMetadata.FILE_NAME));
         return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, true);
     }
 
@@ -186,7 +224,8 @@ public final class ReleasePublisher {
                 AggregateRow row = published.row();
                 csv.printRecord(row.measure(), row.statistic(), row.cell().geographyLevel(), row.cell().geographyCode(),
                         SpreadsheetSafe.cell(row.geographyName()), row.cell().periodType(), row.cell().period(),
-                        row.cell().route(), row.stage(), row.category(), published.display());
+                        row.cell().route(), row.stage(), row.category(), published.figure(),
+                        published.symbol() == null ? "" : published.symbol());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

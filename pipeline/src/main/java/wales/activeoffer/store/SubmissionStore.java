@@ -221,6 +221,32 @@ public class SubmissionStore {
         });
     }
 
+    /**
+     * Every broken rule on a row of a current submission, streamed with the authority the row is for: the code of a
+     * kept row's record, if still current, or the authority a rejected row named, as sent.
+     */
+    public void forEachCurrentIssue(java.util.function.BiConsumer<String, String> authorityAndRule) {
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    SELECT i.rule_id, r.authority_code, x.raw_values
+                    FROM row_issue i JOIN submission s ON s.id = i.submission_id AND s.status = 'INGESTED'
+                    LEFT JOIN offer_record r ON r.submission_id = i.submission_id AND r.source_sheet = i.source_sheet
+                                            AND r.source_row = i.source_row
+                    LEFT JOIN rejected_row x ON x.submission_id = i.submission_id AND x.source_sheet = i.source_sheet
+                                            AND x.source_row = i.source_row
+                    WHERE r.id IS NULL OR r.superseded_by IS NULL""");
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        }, (ResultSet rs) -> {
+            String authority = rs.getString("authority_code");
+            if (authority == null && rs.getString("raw_values") != null) {
+                var named = JSON.readTree(rs.getString("raw_values")).get("authority");
+                authority = named == null || named.isNull() ? null : named.asString();
+            }
+            authorityAndRule.accept(authority, rs.getString("rule_id"));
+        });
+    }
+
     /** The submissions whose current records a release is built from, with what each contributes. */
     public List<wales.activeoffer.publish.ReleaseManifest.SubmissionEntry> currentSubmissions() {
         return jdbc.query("""
@@ -239,7 +265,10 @@ public class SubmissionStore {
                         rs.getLong("n")));
     }
 
-    /** Stores a release's published (already suppressed) aggregates for BI tools, in batches. */
+    /**
+     * Stores a release's aggregates in batches: as published (already suppressed) for BI tools, and unsuppressed in
+     * the protected table {@code protected_aggregate}.
+     */
     public void publishAggregates(String release, List<wales.activeoffer.aggregate.PublishedAggregate> rows) {
         transactions.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
@@ -247,27 +276,41 @@ public class SubmissionStore {
                       geography_name, period_type, period, eligibility_route, stage, category, figure, symbol)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, published) -> {
                         var row = published.row();
-                        ps.setString(1, release);
-                        ps.setString(2, row.measure());
-                        ps.setString(3, row.statistic());
-                        ps.setString(4, row.cell().geographyLevel());
-                        ps.setString(5, row.cell().geographyCode());
-                        ps.setString(6, row.geographyName());
-                        ps.setString(7, row.cell().periodType());
-                        ps.setString(8, row.cell().period());
-                        ps.setString(9, row.cell().route());
-                        ps.setString(10, row.stage());
-                        ps.setString(11, row.category());
-                        if (published.value() == null) {
-                            ps.setNull(12, Types.DOUBLE);
-                        } else {
-                            ps.setDouble(12, published.value());
-                        }
+                        setStrings(ps, release, row.measure(), row.statistic(), row.cell().geographyLevel(),
+                                row.cell().geographyCode(), row.geographyName(), row.cell().periodType(),
+                                row.cell().period(), row.cell().route(), row.stage(), row.category());
+                        setFigure(ps, 12, published.value());
                         ps.setString(13, published.symbol());
+                    });
+            jdbc.batchUpdate("""
+                    INSERT INTO protected_aggregate (release_name, measure, statistic, geography_level, geography_code,
+                      period_type, period, eligibility_route, stage, category, figure, suppressed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, published) -> {
+                        var row = published.row();
+                        setStrings(ps, release, row.measure(), row.statistic(), row.cell().geographyLevel(),
+                                row.cell().geographyCode(), row.cell().periodType(), row.cell().period(),
+                                row.cell().route(), row.stage(), row.category());
+                        setFigure(ps, 11, row.value());
+                        ps.setBoolean(12, wales.activeoffer.aggregate.DisclosureControl.CONFIDENTIAL
+                                .equals(published.symbol()));
                     });
             jdbc.update("INSERT INTO publication_release (release_name, published_at) VALUES (?, CURRENT_TIMESTAMP)",
                     release);
         });
+    }
+
+    private static void setStrings(java.sql.PreparedStatement ps, String... values) throws java.sql.SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setString(i + 1, values[i]);
+        }
+    }
+
+    private static void setFigure(java.sql.PreparedStatement ps, int index, Double figure) throws java.sql.SQLException {
+        if (figure == null) {
+            ps.setNull(index, Types.DOUBLE);
+        } else {
+            ps.setDouble(index, figure);
+        }
     }
 
     private static final String INSERT_RECORD = """

@@ -1,6 +1,7 @@
 package wales.activeoffer.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +67,8 @@ class MeasureAccumulatorTests {
         AggregateRow rate = find("authority", "quarter", "care_and_support", "take_up", "take_up_rate", null, null)
                 .orElseThrow();
         assertThat(rate.value()).as("no meetings held: undefined").isNull();
-        assertThat(rate.basis()).containsExactly(0, 0);
+        assertThat(rate.basis()).extracting(CountKey::statistic).containsExactly("taken_up", "meetings_held");
+        assertThat(rate.basis()).allSatisfy(key -> assertThat(key.cell()).isEqualTo(rate.cell()));
     }
 
     @Test
@@ -75,6 +77,8 @@ class MeasureAccumulatorTests {
         assertThat(value("refusal_reasons", "share", "offer", "prefers_informal")).isEqualTo(0.5);
         assertThat(value("refusal_reasons", "count", "meeting", "not_at_the_moment")).isEqualTo(1);
         assertThat(value("refusal_reasons", "share", "meeting", "not_at_the_moment")).isEqualTo(1.0);
+        assertThat(value("refusal_reasons", "count", "offer", "all")).as("the stage total the shares are of").isEqualTo(2);
+        assertThat(value("refusal_reasons", "count", "meeting", "all")).isEqualTo(1);
     }
 
     @Test
@@ -84,6 +88,8 @@ class MeasureAccumulatorTests {
         assertThat(value("response_time", "median_working_days", null, "referral_to_meeting")).isEqualTo(8);
         assertThat(value("response_time", "p90_working_days", null, "referral_to_meeting")).isEqualTo(12);
         assertThat(value("response_time", "share_within_target", null, "referral_to_meeting")).isEqualTo(2.0 / 3);
+        assertThat(value("response_time", "within_target", null, "referral_to_meeting")).isEqualTo(2);
+        assertThat(value("response_time", "beyond_target", null, "referral_to_meeting")).isEqualTo(1);
     }
 
     @Test
@@ -109,5 +115,51 @@ class MeasureAccumulatorTests {
         }
         assertThat(find("wales", "quarter", "all", "take_up", "offers", null, null).orElseThrow().cell().geographyCode())
                 .isEqualTo(MeasureAccumulator.WALES_CODE);
+    }
+
+    @Test
+    void eachCountIsTiedToTheTotalsItAddsUpTo() {
+        // given the seven Cardiff offers of 2024-25 Q1 (region cardiff-and-vale)
+        CellKey authorityQuarter = new CellKey("authority", CARDIFF, "quarter", "2024-25 Q1", "looked_after");
+        CountKey offers = new CountKey("take_up", "offers", null, null, authorityQuarter);
+
+        // when the sums are listed
+        List<SumRelation> sums = measures.table().sums();
+
+        // then the looked-after offers add up to all routes, to the region and to the financial year
+        assertThat(sums).filteredOn(sum -> sum.parts().contains(offers)).extracting(sum -> sum.total().cell())
+                .containsExactlyInAnyOrder(
+                        new CellKey("authority", CARDIFF, "quarter", "2024-25 Q1", "all"),
+                        new CellKey("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "looked_after"),
+                        new CellKey("authority", CARDIFF, "financial_year", "2024-25", "looked_after"));
+        // and all routes are the sum of the three routes
+        assertThat(sums).filteredOn(sum -> sum.total().equals(offers.inCell(new CellKey("authority", CARDIFF,
+                "quarter", "2024-25 Q1", "all"))) && sum.parts().stream().noneMatch(k -> k.cell().route().equals("all")))
+                .singleElement().satisfies(sum -> assertThat(sum.parts()).extracting(k -> k.cell().route())
+                        .containsExactlyInAnyOrder("care_and_support", "child_protection", "looked_after"));
+        // and a stage's reasons add up to its total, sources to offers, within and beyond the target to n
+        CellKey all = new CellKey("authority", CARDIFF, "quarter", "2024-25 Q1", "all");
+        assertThat(partsOf(sums, new CountKey("refusal_reasons", "count", "offer", "all", all)))
+                .extracting(CountKey::category).containsExactly("not_recorded", "prefers_informal");
+        assertThat(partsOf(sums, new CountKey("take_up", "offers", null, null, all)))
+                .extracting(CountKey::category).containsExactlyInAnyOrder("iro", "not_recorded", "social_worker");
+        assertThat(partsOf(sums, new CountKey("response_time", "n", null, "referral_to_meeting", all)))
+                .extracting(CountKey::statistic).containsExactlyInAnyOrder("beyond_target", "within_target");
+    }
+
+    private static List<CountKey> partsOf(List<SumRelation> sums, CountKey total) {
+        return sums.stream().filter(sum -> sum.total().equals(total)
+                && sum.parts().stream().allMatch(part -> part.cell().equals(total.cell()))).findFirst().orElseThrow()
+                .parts();
+    }
+
+    @Test
+    void anAuthorityInTwoRegionsInOnePeriodIsRefusedBecauseTheRegionsWouldNotAddUp() {
+        OfferRecord elsewhere = new OfferRecord(CARDIFF, "gwent", "nyas-cymru", "k", null, "looked_after", null, null,
+                LocalDate.of(2024, 5, 2), null, null, null, "declined", null, null, null, null, null, null, 10, null,
+                null, null, "2024-25", "2024-25 Q1", null, null, false);
+
+        assertThatThrownBy(() -> measures.add(elsewhere)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("W06000015 has records in cardiff-and-vale and gwent in 2024-25");
     }
 }

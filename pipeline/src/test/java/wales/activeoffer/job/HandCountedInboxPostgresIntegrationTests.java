@@ -48,15 +48,16 @@ class HandCountedInboxPostgresIntegrationTests extends HandCountedInboxScenario 
                 "activeoffer_reader", "reader-test")) {
             try (ResultSet rs = reader.createStatement().executeQuery("""
                     SELECT figure FROM publication_latest_aggregate WHERE geography_code = 'cardiff-and-vale'
-                    AND period = '2024-25 Q1' AND eligibility_route = 'all' AND statistic = 'offers'""")) {
+                    AND period = '2024-25' AND eligibility_route = 'all' AND statistic = 'offers'""")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getDouble(1)).isEqualTo(13.0);
+                assertThat(rs.getDouble(1)).isEqualTo(14.0);
             }
             try (ResultSet rs = reader.createStatement().executeQuery("SELECT COUNT(*) FROM publication_offer_record")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(16);
             }
-            for (String protectedTable : List.of("offer_record", "rejected_row", "row_issue", "submission")) {
+            for (String protectedTable : List.of("offer_record", "rejected_row", "row_issue", "submission",
+                    "protected_aggregate")) {
                 assertThatThrownBy(() -> reader.createStatement().executeQuery("SELECT * FROM " + protectedTable))
                         .as(protectedTable).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
             }

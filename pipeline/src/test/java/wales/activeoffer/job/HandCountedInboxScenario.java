@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.store.SubmissionStatus;
+import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.RepoPaths;
 
@@ -174,7 +175,7 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(8)
-    void theFunnelForCardiffAndTheValeInQ1IsAsCountedByHand() {
+    void theProtectedStoreHoldsTheFunnelForCardiffAndTheValeInQ1AsCountedByHand() {
         assertThat(funnel("offers")).isEqualTo("13");
         assertThat(funnel("meetings_accepted")).isEqualTo("8");
         assertThat(funnel("meetings_held")).isEqualTo("7");
@@ -185,7 +186,7 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(9)
-    void responseTimesAndSourcesForCardiffAndTheValeInQ1() {
+    void theProtectedStoreHoldsResponseTimesAndSourcesForCardiffAndTheValeInQ1AsCountedByHand() {
         // referral to meeting, working days: 5, 10, 14, 10, 4, 6 (Cardiff) and 6 (Vale) -> 4 5 6 6 10 10 14
         assertThat(regionQ1("response_time", "n", "", "referral_to_meeting")).isEqualTo("7");
         assertThat(regionQ1("response_time", "median_working_days", "", "referral_to_meeting")).isEqualTo("6");
@@ -193,9 +194,44 @@ abstract class HandCountedInboxScenario {
         assertThat(regionQ1("response_time", "share_within_target", "", "referral_to_meeting")).isEqualTo("0.8571");
         assertThat(regionQ1("referral_sources", "count", "", "social_worker")).isEqualTo("5");
         assertThat(regionQ1("referral_sources", "share", "", "social_worker")).isEqualTo("0.3846");
-        assertThat(regionQ1("referral_sources", "count", "", "iro")).isEqualTo("[c]");
-        assertThat(regionQ1("referral_sources", "share", "", "iro")).isEqualTo("[c]");
-        assertThat(regionQ1("refusal_reasons", "count", "offer", "prefers_informal")).isEqualTo("[c]");
+        assertThat(regionQ1("referral_sources", "count", "", "iro")).isEqualTo("2");
+        assertThat(regionQ1("refusal_reasons", "count", "offer", "prefers_informal")).isEqualTo("1");
+    }
+
+    @Test
+    @Order(9)
+    void smallCountsAndTheFiguresThatWouldGiveThemAwayArePublishedAsSuppressed() {
+        // Cardiff and the Vale offered 13 in 2024-25 Q1 and 1 in Q2 (Cardiff's July offer): 14 in the year.
+        // The 1 is [c]; published alone, the 13 would give it away as 14 - 13, so the 13 is [c] too, and so is Wales's
+        // Q1 (13, Cardiff and the Vale being the only region with offers then). The year's 14 stands.
+        assertThat(offersPublished("region", "cardiff-and-vale", "quarter", "2024-25 Q2")).isEqualTo("[c]");
+        assertThat(offersPublished("region", "cardiff-and-vale", "quarter", "2024-25 Q1")).isEqualTo("[c]");
+        assertThat(offersPublished("wales", "W92000004", "quarter", "2024-25 Q1")).isEqualTo("[c]");
+        assertThat(offersPublished("region", "cardiff-and-vale", "financial_year", "2024-25")).isEqualTo("14");
+        assertThat(offersPublished("wales", "W92000004", "financial_year", "2024-25")).isEqualTo("14");
+        // The rates on those counts go with them, and the 2 referrals from IROs and the 1 refusal are [c].
+        assertThat(published.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "take_up",
+                "conversion_rate", "", "")).isEqualTo("[c]");
+        assertThat(published.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "referral_sources",
+                "count", "", "iro")).isEqualTo("[c]");
+        assertThat(published.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "refusal_reasons",
+                "count", "offer", "prefers_informal")).isEqualTo("[c]");
+    }
+
+    private String offersPublished(String level, String code, String periodType, String period) {
+        return published.value(level, code, periodType, period, "all", "take_up", "offers", "", "");
+    }
+
+    @Test
+    @Order(9)
+    void noSuppressedCountCanBeWorkedBackFromTheTotals() {
+        DisclosureAudit.Findings findings = new DisclosureAudit(4, (authority, period) -> jdbc.queryForObject(
+                "SELECT MIN(region_code) FROM offer_record WHERE authority_code = ? AND (financial_year = ? OR quarter = ?)",
+                String.class, authority, period, period)).audit(published.rows());
+
+        assertThat(findings.suppressedCounts()).isPositive();
+        assertThat(findings.inconsistencies()).isEmpty();
+        assertThat(findings.disclosures()).isEmpty();
     }
 
     @Test
@@ -241,6 +277,29 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(11)
+    void theReadmeAggregatesExampleRuns() throws Exception {
+        String readme = Files.readString(RepoPaths.root().resolve("README.md"));
+        int marker = readme.indexOf("<!-- duckdb-aggregates-example -->");
+        int start = readme.indexOf("```sql", marker) + "```sql".length();
+        String query = readme.substring(start, readme.indexOf("```", start)).replace("work/releases/latest",
+                workRoot.releases().resolve("latest").toString()).replace(";", "");
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                ResultSet rs = duck.createStatement().executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(2) + " " + new java.math.BigDecimal(rs.getString(3)).stripTrailingZeros()
+                        .toPlainString());
+            }
+        }
+        // Cardiff and the Vale in 2024-25, the only region with offers that year: 14 offers, 9 meetings accepted,
+        // 8 held, 6 took up (5 in Q1 and Cardiff's July offer); 6 / 8 and 6 / 14. None is small, and the small
+        // quarters and routes they are made of cannot be worked back from them, so all six are published.
+        assertThat(rows).containsExactly("conversion_rate 0.4286", "meetings_accepted 9", "meetings_held 8",
+                "offers 14", "take_up_rate 0.75", "taken_up 6");
+    }
+
+    @Test
+    @Order(11)
     void theReadmeDuckDbExampleRuns() throws Exception {
         String readme = Files.readString(RepoPaths.root().resolve("README.md"));
         int marker = readme.indexOf("<!-- duckdb-example -->");
@@ -272,7 +331,7 @@ abstract class HandCountedInboxScenario {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("Cover_sheet", "Table_of_contents", "Notes", "Table_1", "Table_2",
-                    "Table_3", "Table_4");
+                    "Table_3", "Table_4", "Table_5", "Table_6");
             var text = new org.apache.poi.ss.usermodel.DataFormatter();
             for (var sheet : workbook) {
                 assertThat(sheet.getNumMergedRegions()).as(sheet.getSheetName() + " merged cells").isZero();
@@ -303,7 +362,7 @@ abstract class HandCountedInboxScenario {
             }
             List<String> fromCsv = published.rows().stream().map(r -> r.get("statistic") + "|" + r.get("geography_code")
                     + "|" + r.get("period") + "|" + r.get("eligibility_route") + "|" + r.get("category") + "|"
-                    + (r.get("value").startsWith("[") ? r.get("value")
+                    + (r.get("value").isEmpty() ? r.get("note_code")
                             : new java.math.BigDecimal(r.get("value")).stripTrailingZeros().toPlainString())).toList();
             assertThat(fromWorkbook).containsExactlyInAnyOrderElementsOf(fromCsv);
         }
@@ -362,13 +421,107 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(11)
+    void theWorkbookAndTheCsvsShowCoverageAndDataQualityAsCountedByHand() throws Exception {
+        Path release = Path.of(firstRun.releaseFolder());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
+                release.resolve("active-offer-official-statistics.xlsx").toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
+            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            // Coverage: offers run from Bridgend's 15 March 2019 (2018-19 Q4) to Cardiff's 2 July 2024 (2024-25 Q2):
+            // 1 + 5 x 4 + 2 = 23 quarters. Cardiff sent 2024-25 Q1 and Q2, so 21 are missing; Newport sent nothing.
+            Map<String, Map<String, String>> coverage = tableByAuthority(workbook.getSheet("Table_5"), text);
+            assertThat(text.formatCellValue(workbook.getSheet("Table_5").getRow(0).getCell(0))).contains("Coverage")
+                    .contains("Cwmpas");
+            assertThat(coverage).hasSize(22);
+            assertThat(coverage.get("W06000015")).containsEntry("Quarters missing / Chwarteri ar goll", "21")
+                    .containsEntry("2024-25 Q1", "Received / Wedi dod i law")
+                    .containsEntry("2023-24 Q4", "Missing / Ar goll");
+            assertThat(coverage.get("W06000013")).containsEntry("2018-19 Q4", "Received / Wedi dod i law")
+                    .containsEntry("2019-20 Q1", "Received / Wedi dod i law");
+            assertThat(coverage.get("W06000022")).containsEntry("Quarters missing / Chwarteri ar goll", "23");
+            // Data quality: 8 of Cardiff's 12 records have a referral source (67%); all 8 accepted meetings have a
+            // referral date; its 4 refusals are too few to show a percentage; one row lacked the child's ID (AO-001),
+            // a count too small to show. Newport has no records, so no field applies.
+            Map<String, Map<String, String>> quality = tableByAuthority(workbook.getSheet("Table_6"), text);
+            assertThat(quality.get("W06000015"))
+                    .containsEntry("Referral source recorded (% of offers) / Ffynhonnell atgyfeirio wedi'i chofnodi "
+                            + "(% o gynigion)", "67")
+                    .containsEntry("Referral date recorded (% of meetings accepted) / Dyddiad atgyfeirio wedi'i "
+                            + "gofnodi (% o gyfarfodydd a dderbyniwyd)", "100")
+                    .containsEntry("Reason recorded (% of refusals) / Rheswm wedi'i gofnodi (% o wrthodiadau)", "[c]")
+                    .containsEntry("Rows breaking AO-001 (child_id) / Rhesi sy'n torri AO-001", "[c]");
+            assertThat(quality.get("W06000022"))
+                    .containsEntry("Referral source recorded (% of offers) / Ffynhonnell atgyfeirio wedi'i chofnodi "
+                            + "(% o gynigion)", "[z]")
+                    .containsEntry("Rows breaking AO-001 (child_id) / Rhesi sy'n torri AO-001", "0");
+        }
+        // the same in the tidy CSVs
+        List<Map<String, String>> coverageCsv = PublishedCsv.read(release.resolve("coverage.csv")).rows();
+        assertThat(coverageCsv).hasSize(22 * 23).filteredOn(r -> r.get("records_received").equals("true"))
+                .extracting(r -> r.get("authority_code") + " " + r.get("quarter")).containsExactlyInAnyOrder(
+                        "W06000015 2024-25 Q1", "W06000015 2024-25 Q2", "W06000014 2024-25 Q1",
+                        "W06000013 2018-19 Q4", "W06000013 2019-20 Q1");
+        List<Map<String, String>> qualityCsv = PublishedCsv.read(release.resolve("data-quality.csv")).rows();
+        assertThat(qualityCsv).filteredOn(r -> r.get("authority_code").equals("W06000015"))
+                .extracting(r -> r.get("indicator") + "=" + r.get("value") + r.get("note_code"))
+                .contains("percent_complete_referral_source=67", "percent_complete_refusal_reason=[c]",
+                        "rows_breaking_AO-001=[c]", "rows_breaking_AO-014=0");
+    }
+
+    @Test
+    @Order(11)
+    void theCsvwMetadataDescribesEveryColumnOfEveryTidyCsvInOrder() throws Exception {
+        Path release = Path.of(firstRun.releaseFolder());
+        var metadata = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(release.resolve("csv-metadata.json").toFile());
+        assertThat(metadata.get("@context").asString()).isEqualTo("http://www.w3.org/ns/csvw");
+        List<String> described = new java.util.ArrayList<>();
+        for (var table : metadata.get("tables")) {
+            String url = table.get("url").asString();
+            described.add(url);
+            List<String> header;
+            try (var lines = Files.lines(release.resolve(url))) {
+                header = List.of(lines.findFirst().orElseThrow().split(","));
+            }
+            List<String> columns = new java.util.ArrayList<>();
+            for (var column : table.get("tableSchema").get("columns")) {
+                columns.add(column.get("name").asString());
+                assertThat(column.get("dc:description").asString()).as(url + " " + column).isNotBlank();
+                assertThat(column.get("datatype")).as(url + " " + column).isNotNull();
+            }
+            assertThat(columns).as(url).isEqualTo(header);
+        }
+        assertThat(described).containsExactly("aggregates.csv", "coverage.csv", "data-quality.csv");
+        assertThat(metadata.get("tables").get(0).get("tableSchema").get("columns").get(10).get("datatype").asString())
+                .as("value is a number, blank when a note code stands in for it").isEqualTo("number");
+    }
+
+    /** A table sheet's rows by authority code, each as heading to shown value. */
+    private static Map<String, Map<String, String>> tableByAuthority(org.apache.poi.ss.usermodel.Sheet sheet,
+            org.apache.poi.ss.usermodel.DataFormatter text) {
+        var head = sheet.getRow(2);
+        Map<String, Map<String, String>> byAuthority = new HashMap<>();
+        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            var row = sheet.getRow(r);
+            Map<String, String> cells = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < head.getLastCellNum(); c++) {
+                cells.put(text.formatCellValue(head.getCell(c)), text.formatCellValue(row.getCell(c)));
+            }
+            byAuthority.put(text.formatCellValue(row.getCell(0)), cells);
+        }
+        return byAuthority;
+    }
+
+    @Test
+    @Order(11)
     void theReleaseHasAManifestAndTheLatestPointer() throws Exception {
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
         assertThat(manifest.get("files").size())
-                .as("the CSV, the workbook, the data dictionary, the aggregate Parquet, a file per year and region")
-                .isEqualTo(4 + 3);
+                .as("the CSV, the workbook, the data dictionary, the CSVW metadata, the coverage and data-quality CSVs, "
+                        + "the aggregate Parquet, a file per year and region")
+                .isEqualTo(7 + 3);
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
             assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
@@ -444,13 +597,16 @@ abstract class HandCountedInboxScenario {
                 Integer.class)).as("the earlier Q1 records, kept for audit").isEqualTo(11);
         assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff-active-offer-2024-25 corrected.csv", ".txt")))
                 .contains("Replaces 11 records of '" + CARDIFF_FILE + "'").contains("quarters 2024-25 Q1.");
+        String release = Path.of(run.releaseFolder()).getFileName().toString();
+        assertThat(protectedFigure(release, "region", "cardiff-and-vale", "quarter", "2024-25 Q1", "take_up", "offers",
+                "", "")).isEqualTo("13");
+        assertThat(protectedFigure(release, "region", "cardiff-and-vale", "quarter", "2024-25 Q1", "take_up",
+                "taken_up", "", "")).as("one fewer took up").isEqualTo("4");
+        assertThat(protectedFigure(release, "authority", "W06000015", "quarter", "2024-25 Q2", "take_up", "offers", "",
+                "")).as("Q2 was not in the correction, so it stands").isEqualTo("1");
         PublishedCsv after = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
-        assertThat(after.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "take_up", "offers", "", ""))
-                .isEqualTo("13");
         assertThat(after.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", "take_up", "taken_up", "",
-                "")).as("one fewer took up: 4, so suppressed").isEqualTo("[c]");
-        assertThat(after.value("authority", "W06000015", "quarter", "2024-25 Q2", "all", "take_up", "offers", "", ""))
-                .as("Q2 was not in the correction, so it stands").isEqualTo("[c]");
+                "")).as("4, so suppressed").isEqualTo("[c]");
     }
 
     @Test
@@ -491,8 +647,21 @@ abstract class HandCountedInboxScenario {
     }
 
     private String regionQ1(String measure, String statistic, String stage, String category) {
-        return published.value("region", "cardiff-and-vale", "quarter", "2024-25 Q1", "all", measure, statistic, stage,
-                category);
+        return protectedFigure(runStamp(), "region", "cardiff-and-vale", "quarter", "2024-25 Q1", measure, statistic,
+                stage, category);
+    }
+
+    /** An unsuppressed figure of a release, from the protected store, rounded as the published tables round. */
+    private String protectedFigure(String release, String level, String code, String periodType, String period,
+            String measure, String statistic, String stage, String category) {
+        Double figure = jdbc.queryForObject("""
+                SELECT figure FROM protected_aggregate
+                WHERE release_name = ? AND geography_level = ? AND geography_code = ? AND period_type = ? AND period = ?
+                  AND eligibility_route = 'all' AND measure = ? AND statistic = ?
+                  AND COALESCE(stage, '') = ? AND COALESCE(category, '') = ?""", Double.class, release, level, code,
+                periodType, period, measure, statistic, stage, category);
+        return java.math.BigDecimal.valueOf(figure).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     private String runStamp() {

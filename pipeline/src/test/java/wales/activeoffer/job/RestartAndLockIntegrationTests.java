@@ -81,8 +81,8 @@ class RestartAndLockIntegrationTests {
             published = files.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json"))
                     .filter(f -> !f.toString().endsWith(".xlsx")).toList();
         }
-        assertThat(published).as("aggregates CSV and Parquet, data dictionary, one file per year and region")
-                .hasSize(3 + 2 * 6);
+        assertThat(published).as("aggregates CSV and Parquet, data dictionary, coverage and data-quality CSVs, CSVW "
+                + "metadata, one file per year and region").hasSize(6 + 2 * 6);
         for (Path file : published) {
             Path same = b.resolve(a.relativize(file).toString());
             assertThat(Files.readAllBytes(same)).as(a.relativize(file) + " byte for byte")

@@ -33,6 +33,8 @@ import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
+import wales.activeoffer.support.DisclosureAudit;
+import wales.activeoffer.support.DuckDbMeasures;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.RepoPaths;
 
@@ -187,15 +189,23 @@ abstract class SampleInboxScenario {
             }
 
             String aggregates = "read_parquet('" + Path.of(URI.create(run.aggregatesParquet())) + "')";
+            List<String> hiddenInParquet = new java.util.ArrayList<>();
             try (ResultSet rs = duck.createStatement().executeQuery("""
-                    SELECT COUNT(*), COUNT(*) FILTER (WHERE symbol = '[c]' AND value IS NULL),
-                           COUNT(*) FILTER (WHERE symbol IS NULL AND value BETWEEN 1 AND 4 AND statistic IN ('offers','count'))
-                    FROM %s""".formatted(aggregates))) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(published.rows().size());
-                assertThat(rs.getInt(2)).isEqualTo((int) published.rows().stream().filter(r -> r.get("value").equals("[c]")).count());
-                assertThat(rs.getInt(3)).as("no small count published").isZero();
+                    SELECT concat_ws('|', measure, statistic, geography_code, period, eligibility_route,
+                                     coalesce(stage, ''), coalesce(category, ''), note_code),
+                           value IS NULL
+                    FROM %s WHERE note_code IS NOT NULL""".formatted(aggregates))) {
+                while (rs.next()) {
+                    hiddenInParquet.add(rs.getString(1));
+                    assertThat(rs.getBoolean(2)).as("no value behind a symbol: " + rs.getString(1)).isTrue();
+                }
             }
+            List<String> hiddenInCsv = published.rows().stream().filter(r -> r.get("value").isEmpty())
+                    .map(r -> String.join("|", r.get("measure"), r.get("statistic"), r.get("geography_code"),
+                            r.get("period"), r.get("eligibility_route"), r.get("stage"), r.get("category"),
+                            r.get("note_code"))).toList();
+            assertThat(hiddenInParquet).as("the same cells are suppressed in the CSV and the Parquet")
+                    .containsExactlyInAnyOrderElementsOf(hiddenInCsv).isNotEmpty();
         }
     }
 
@@ -251,6 +261,71 @@ abstract class SampleInboxScenario {
     private List<Integer> storeRowCounts() {
         return List.of("submission", "offer_record", "rejected_row", "row_issue").stream()
                 .map(table -> jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).toList();
+    }
+
+    @Test
+    @Order(6)
+    void noSuppressedCountInTheSampleReleaseCanBeWorkedBackFromItsTotals() throws Exception {
+        // given the region of each authority in each period, as the record-level Parquet shows it
+        Map<String, String> regionOf = new HashMap<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                ResultSet rs = duck.createStatement().executeQuery("SELECT DISTINCT authority_code, region_code, "
+                        + "financial_year, quarter FROM read_parquet('" + Path.of(URI.create(run.recordsParquet()))
+                        + "/**/*.parquet', hive_partitioning = true)")) {
+            while (rs.next()) {
+                regionOf.put(rs.getString(1) + " " + rs.getString(3), rs.getString(2));
+                regionOf.put(rs.getString(1) + " " + rs.getString(4), rs.getString(2));
+            }
+        }
+        PublishedCsv published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
+
+        // when a reader works through every table and its totals
+        DisclosureAudit.Findings findings = new DisclosureAudit(4, (authority, period) -> regionOf.get(authority + " "
+                + period)).audit(published.rows());
+
+        // then every published sum adds up, and no suppressed count can be worked back
+        assertThat(findings.sums()).isGreaterThan(10_000);
+        assertThat(findings.suppressedCounts()).isPositive();
+        assertThat(findings.inconsistencies()).isEmpty();
+        assertThat(findings.disclosures()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void duckDbRecomputesEveryPublishedFigureFromTheRecordLevelParquetAndMatchesTheProtectedStore() throws Exception {
+        // given the unsuppressed figures the protected store kept for the release
+        String release = Path.of(run.releaseFolder()).getFileName().toString();
+        Map<String, Double> protectedFigures = new HashMap<>();
+        jdbc.query("SELECT * FROM protected_aggregate WHERE release_name = ?", (ResultSet rs) -> {
+            double figure = rs.getDouble("figure");
+            Double unsuppressed = rs.wasNull() ? null : figure;
+            protectedFigures.put(String.join("|", rs.getString("measure"), rs.getString("statistic"),
+                    rs.getString("geography_level"), rs.getString("geography_code"), rs.getString("period_type"),
+                    rs.getString("period"), rs.getString("eligibility_route"),
+                    java.util.Objects.requireNonNullElse(rs.getString("stage"), ""),
+                    java.util.Objects.requireNonNullElse(rs.getString("category"), "")), unsuppressed);
+        }, release);
+
+        // when DuckDB recomputes every measure from the record-level Parquet alone
+        Map<String, Double> recomputed;
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            recomputed = DuckDbMeasures.recompute(duck, Path.of(URI.create(run.recordsParquet())).toString(), 10);
+        }
+
+        // then it finds every published row, and every published figure is the same to the last digit
+        List<Map<String, String>> published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"))
+                .rows();
+        assertThat(recomputed.keySet()).containsExactlyInAnyOrderElementsOf(published.stream().map(DuckDbMeasures::key)
+                .toList());
+        assertThat(protectedFigures.keySet()).isEqualTo(recomputed.keySet());
+        List<Map<String, String>> withFigures = published.stream().filter(r -> !r.get("value").isEmpty()).toList();
+        assertThat(withFigures).isNotEmpty();
+        for (Map<String, String> row : withFigures) {
+            String key = DuckDbMeasures.key(row);
+            assertThat(recomputed.get(key)).as(key).isEqualTo(protectedFigures.get(key));
+            assertThat(java.math.BigDecimal.valueOf(recomputed.get(key)).setScale(4, java.math.RoundingMode.HALF_UP))
+                    .as(key).isEqualByComparingTo(row.get("value"));
+        }
     }
 
     @Test

@@ -20,6 +20,11 @@ public record PublishedCsv(List<Map<String, String>> rows) {
         }
     }
 
+    /** The number, or the note code that stands in for it, as the workbook shows it. */
+    public static String shown(Map<String, String> row) {
+        return row.get("value").isEmpty() ? row.get("note_code") : row.get("value");
+    }
+
     /** The published value for one cell, measure and statistic; stage and category may be empty. */
     public String value(String level, String code, String periodType, String period, String route, String measure,
             String statistic, String stage, String category) {
@@ -29,7 +34,7 @@ public record PublishedCsv(List<Map<String, String>> rows) {
                         && r.get("eligibility_route").equals(route) && r.get("measure").equals(measure)
                         && r.get("statistic").equals(statistic) && Objects.equals(r.get("stage"), stage)
                         && Objects.equals(r.get("category"), category))
-                .map(r -> r.get("value")).toList();
+                .map(PublishedCsv::shown).toList();
         if (values.size() != 1) {
             throw new AssertionError("Expected one published value for " + String.join("/", level, code, period, route,
                     measure, statistic, stage, category) + " but found " + values);

@@ -1,0 +1,63 @@
+package wales.activeoffer.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import wales.activeoffer.quality.Completeness;
+import wales.activeoffer.quality.DataQuality;
+
+/** The coverage and data-quality tables of the workbook as tidy CSVs: one row per authority and quarter or indicator. */
+final class QualityCsv {
+    static final String COVERAGE = "coverage.csv";
+    static final String DATA_QUALITY = "data-quality.csv";
+
+    private QualityCsv() {
+    }
+
+    static void writeCoverage(Path file, DataQuality.Coverage coverage) {
+        try (CSVPrinter csv = printer(file)) {
+            csv.printRecord(CsvwMetadata.names(CsvwMetadata.COVERAGE));
+            for (DataQuality.Coverage.Line line : coverage.authorities()) {
+                for (String quarter : coverage.quarters()) {
+                    csv.printRecord(line.authority().onsCode(), line.authority().nameEn(), quarter,
+                            line.received(quarter));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    static void writeQuality(Path file, DataQuality.Quality quality, int threshold) {
+        try (CSVPrinter csv = printer(file)) {
+            csv.printRecord(CsvwMetadata.names(CsvwMetadata.DATA_QUALITY));
+            for (DataQuality.Quality.Line line : quality.authorities()) {
+                for (var field : line.completeness().entrySet()) {
+                    Completeness completeness = field.getValue();
+                    String shown = completeness.display(threshold);
+                    boolean symbol = shown.startsWith("[");
+                    csv.printRecord(line.authority().onsCode(), line.authority().nameEn(),
+                            "percent_complete_" + field.getKey(), symbol ? "" : shown, symbol ? shown : "");
+                }
+                for (var rule : line.ruleCounts().entrySet()) {
+                    int n = rule.getValue();
+                    boolean confidential = n >= 1 && n <= threshold;
+                    csv.printRecord(line.authority().onsCode(), line.authority().nameEn(),
+                            "rows_breaking_" + rule.getKey(), confidential ? "" : n, confidential ? "[c]" : "");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static CSVPrinter printer(Path file) throws IOException {
+        return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW),
+                CSVFormat.DEFAULT);
+    }
+}

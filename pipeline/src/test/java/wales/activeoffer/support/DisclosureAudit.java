@@ -1,0 +1,201 @@
+package wales.activeoffer.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * An attacker's view of a published aggregates table, written without the pipeline's suppression code: it knows only
+ * the published rows, the measure definitions of {@code docs/measures.md} and which region each authority was in.
+ *
+ * <p>It lists every sum a reader can write down from those definitions (routes add up to all routes, authorities to
+ * their region, regions to Wales, quarters to their financial year, reasons to their stage's total, referral sources to
+ * offers, within and beyond the target to the response times measured), then repeatedly solves any sum with a single
+ * unknown, as a reader with a spreadsheet would. Every suppressed count it can work out this way is a disclosure.
+ */
+public final class DisclosureAudit {
+    private static final Set<String> COUNTS = Set.of("take_up/offers", "take_up/meetings_accepted",
+            "take_up/meetings_held", "take_up/taken_up", "refusal_reasons/count", "referral_sources/count",
+            "response_time/n", "response_time/within_target", "response_time/beyond_target");
+    /** Each figure built on counts, with how to name its numerator and denominator (or its n). */
+    private static final Map<String, List<String[]>> BASIS = Map.of(
+            "take_up/take_up_rate", List.of(new String[] {"take_up", "taken_up", "", ""},
+                    new String[] {"take_up", "meetings_held", "", ""}),
+            "take_up/conversion_rate", List.of(new String[] {"take_up", "taken_up", "", ""},
+                    new String[] {"take_up", "offers", "", ""}),
+            "refusal_reasons/share", List.of(new String[] {"refusal_reasons", "count", null, null},
+                    new String[] {"refusal_reasons", "count", null, "all"}),
+            "referral_sources/share", List.of(new String[] {"referral_sources", "count", null, null},
+                    new String[] {"take_up", "offers", "", ""}),
+            "response_time/share_within_target", List.of(new String[] {"response_time", "within_target", null, null},
+                    new String[] {"response_time", "n", null, null}),
+            "response_time/median_working_days", List.<String[]>of(new String[] {"response_time", "n", null, null}),
+            "response_time/p90_working_days", List.<String[]>of(new String[] {"response_time", "n", null, null}));
+
+    private final int threshold;
+    private final BiFunction<String, String, String> regionOfAuthorityInPeriod;
+
+    /**
+     * @param regionOfAuthorityInPeriod the region code of an authority code in a period ({@code 2024-25} or
+     *                                  {@code 2024-25 Q1})
+     */
+    public DisclosureAudit(int threshold, BiFunction<String, String, String> regionOfAuthorityInPeriod) {
+        this.threshold = threshold;
+        this.regionOfAuthorityInPeriod = regionOfAuthorityInPeriod;
+    }
+
+    /** What a reader can find out that was meant to be hidden, and the sums that do not add up; empty if none. */
+    public record Findings(List<String> disclosures, List<String> inconsistencies, int suppressedCounts, int sums) {
+    }
+
+    /** @param rows the published rows, by the column names of {@code aggregates.csv} */
+    public Findings audit(List<Map<String, String>> rows) {
+        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.put(Key.of(row), row));
+        List<String> disclosures = new ArrayList<>();
+        Map<Key, Long> known = new HashMap<>();
+        List<Key> hidden = new ArrayList<>();
+        byKey.forEach((key, row) -> {
+            String series = key.measure() + "/" + key.statistic();
+            if (COUNTS.contains(series)) {
+                if (row.get("value").isEmpty()) {
+                    hidden.add(key);
+                } else {
+                    long n = Long.parseLong(row.get("value"));
+                    known.put(key, n);
+                    if (n >= 1 && n <= threshold) {
+                        disclosures.add("small count published: " + key + " = " + n);
+                    }
+                }
+            } else if (!row.get("value").isEmpty()) {
+                for (String[] basis : BASIS.get(series)) {
+                    Key count = key.named(basis);
+                    Map<String, String> countRow = byKey.get(count);
+                    if (countRow == null || countRow.get("value").isEmpty()) {
+                        disclosures.add("figure published on a suppressed count: " + key + " built on " + count);
+                    }
+                }
+            }
+        });
+        Map<Key, List<Key>> sums = sums(byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/"
+                + k.statistic())).toList());
+        sums.keySet().stream().map(Key::parent).filter(total -> !byKey.containsKey(total))
+                .forEach(absentTotal -> known.put(absentTotal, 0L));
+        boolean solvedOne = true;
+        while (solvedOne) {
+            solvedOne = false;
+            for (Map.Entry<Key, List<Key>> sum : sums.entrySet()) {
+                Key total = sum.getKey().parent();
+                List<Key> unknown = new ArrayList<>(sum.getValue());
+                unknown.add(total);
+                unknown.removeIf(known::containsKey);
+                if (unknown.size() == 1) {
+                    Key solved = unknown.get(0);
+                    long partsKnown = sum.getValue().stream().filter(known::containsKey).mapToLong(known::get).sum();
+                    long value = solved.equals(total) ? partsKnown : known.get(total) - partsKnown;
+                    known.put(solved, value);
+                    disclosures.add("worked back " + solved + " = " + value + " from the sum " + total + " = "
+                            + sum.getValue());
+                    solvedOne = true;
+                }
+            }
+        }
+        List<String> inconsistencies = new ArrayList<>();
+        sums.forEach((sum, parts) -> {
+            if (known.containsKey(sum.parent()) && parts.stream().allMatch(known::containsKey)) {
+                long added = parts.stream().mapToLong(known::get).sum();
+                if (added != known.get(sum.parent())) {
+                    inconsistencies.add(sum.parent() + " = " + known.get(sum.parent()) + " but its parts " + parts
+                            + " add up to " + added);
+                }
+            }
+        });
+        return new Findings(disclosures, inconsistencies, hidden.size(), sums.size());
+    }
+
+    /**
+     * Every sum, keyed by a key whose {@link Key#parent()} is the total. A part that is not published is zero, so only
+     * the published parts are listed.
+     */
+    private Map<Key, List<Key>> sums(List<Key> counts) {
+        Map<Key, List<Key>> sums = new LinkedHashMap<>();
+        for (Key count : counts) {
+            for (Key total : totalsOf(count)) {
+                sums.computeIfAbsent(total, t -> new ArrayList<>()).add(count);
+            }
+        }
+        return sums;
+    }
+
+    private List<Key> totalsOf(Key k) {
+        List<Key> totals = new ArrayList<>();
+        if (!k.route().equals("all")) {
+            totals.add(new Key("route", k.with(k.measure(), k.statistic(), k.stage(), k.category(), k.level(),
+                    k.code(), k.periodType(), k.period(), "all")));
+        }
+        if (k.level().equals("authority")) {
+            totals.add(new Key("geography", k.with(k.measure(), k.statistic(), k.stage(), k.category(), "region",
+                    regionOfAuthorityInPeriod.apply(k.code(), k.period()), k.periodType(), k.period(), k.route())));
+        } else if (k.level().equals("region")) {
+            totals.add(new Key("geography", k.with(k.measure(), k.statistic(), k.stage(), k.category(), "wales",
+                    "W92000004", k.periodType(), k.period(), k.route())));
+        }
+        if (k.periodType().equals("quarter")) {
+            totals.add(new Key("period", k.with(k.measure(), k.statistic(), k.stage(), k.category(), k.level(),
+                    k.code(), "financial_year", k.period().split(" ")[0], k.route())));
+        }
+        switch (k.measure() + "/" + k.statistic()) {
+            case "refusal_reasons/count" -> {
+                if (!k.category().equals("all")) {
+                    totals.add(new Key("reason", k.named(new String[] {"refusal_reasons", "count", null, "all"})));
+                }
+            }
+            case "referral_sources/count" -> totals.add(new Key("source",
+                    k.named(new String[] {"take_up", "offers", "", ""})));
+            case "response_time/within_target", "response_time/beyond_target" -> totals.add(new Key("target",
+                    k.named(new String[] {"response_time", "n", null, null})));
+            default -> {
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * A published row's identity; a sum's identity is a key whose {@code measure} is the way of breaking down (route,
+     * geography, ...) and whose {@code parent} is the total.
+     */
+    record Key(String measure, String statistic, String stage, String category, String level, String code,
+            String periodType, String period, String route, Key parent) {
+        Key(String dimension, Key total) {
+            this(dimension, "", "", "", "", "", "", "", "", total);
+        }
+
+        static Key of(Map<String, String> row) {
+            return new Key(row.get("measure"), row.get("statistic"), row.get("stage"), row.get("category"),
+                    row.get("geography_level"), row.get("geography_code"), row.get("period_type"), row.get("period"),
+                    row.get("eligibility_route"), null);
+        }
+
+        Key with(String measure, String statistic, String stage, String category, String level, String code,
+                String periodType, String period, String route) {
+            return new Key(measure, statistic, stage, category, level, code, periodType, period, route, null);
+        }
+
+        /** The same cell with measure, statistic, stage and category replaced where {@code name} gives them. */
+        Key named(String[] name) {
+            return with(name[0], name[1], Objects.requireNonNullElse(name[2], stage),
+                    Objects.requireNonNullElse(name[3], category), level, code, periodType, period, route);
+        }
+
+        @Override
+        public String toString() {
+            return parent != null ? parent.toString() : String.join("/", measure, statistic, stage, category) + " "
+                    + code + " " + period + " " + route;
+        }
+    }
+}
