@@ -17,6 +17,7 @@ public final class MeasureAccumulator {
     public static final String WALES_CODE = "W92000004";
     /** The category of a stage's total refusals, which its reasons add up to. */
     public static final String ALL_REASONS = "all";
+    private static final String MEETING_STAGE = "meeting";
     private static final String WALES = "wales";
     private static final String REGION = "region";
     private static final String AUTHORITY = "authority";
@@ -127,10 +128,14 @@ public final class MeasureAccumulator {
             totals.add(new Total("period", part.inCell(new CellKey(cell.geographyLevel(), cell.geographyCode(),
                     FINANCIAL_YEAR, financialYear, cell.route()))));
         }
+        CountKey meetingsHeld = new CountKey("take_up", "meetings_held", null, null, cell);
         switch (part.measure() + "/" + part.statistic()) {
+            case "take_up/taken_up" -> totals.add(new Total("meeting", meetingsHeld));
             case "refusal_reasons/count" -> {
                 if (!ALL_REASONS.equals(part.category())) {
                     totals.add(new Total("reason", part.withCategory(ALL_REASONS)));
+                } else if (MEETING_STAGE.equals(part.stage())) {
+                    totals.add(new Total("meeting", meetingsHeld));
                 }
             }
             case "referral_sources/count" -> totals.add(new Total("source",

@@ -128,8 +128,8 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         if (outcome != null && response.isPresent() && !"accepted_meeting".equals(response.get())) {
             checks.flag("AO-011", "meeting_outcome");
         }
-        String refusalStage = "declined".equals(response.orElse(null)) ? "offer"
-                : outcome != null && DECLINED_AT_MEETING.contains(outcome) ? "meeting" : null;
+        String refusalStage = outcome != null && DECLINED_AT_MEETING.contains(outcome) ? "meeting"
+                : "declined".equals(response.orElse(null)) ? "offer" : null;
         if (refusalStage != null && reason == null) {
             checks.flag("AO-012", "refusal_reason");
             reason = "not_recorded";

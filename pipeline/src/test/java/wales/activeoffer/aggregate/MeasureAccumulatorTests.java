@@ -143,6 +143,10 @@ class MeasureAccumulatorTests {
                 .extracting(CountKey::category).containsExactly("not_recorded", "prefers_informal");
         assertThat(partsOf(sums, new CountKey("take_up", "offers", null, null, all)))
                 .extracting(CountKey::category).containsExactlyInAnyOrder("iro", "not_recorded", "social_worker");
+        assertThat(partsOf(sums, new CountKey("take_up", "meetings_held", null, null, all)))
+                .as("held = taken up + refused at the meeting").extracting(CountKey::statistic, CountKey::category)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("taken_up", null),
+                        org.assertj.core.groups.Tuple.tuple("count", "all"));
         assertThat(partsOf(sums, new CountKey("response_time", "n", null, "referral_to_meeting", all)))
                 .extracting(CountKey::statistic).containsExactlyInAnyOrder("beyond_target", "within_target");
     }

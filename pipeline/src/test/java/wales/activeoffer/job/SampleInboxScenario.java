@@ -206,6 +206,13 @@ abstract class SampleInboxScenario {
                             r.get("note_code"))).toList();
             assertThat(hiddenInParquet).as("the same cells are suppressed in the CSV and the Parquet")
                     .containsExactlyInAnyOrderElementsOf(hiddenInCsv).isNotEmpty();
+            List<String> hiddenInDatabase = jdbc.queryForList("""
+                    SELECT CONCAT(measure, '|', statistic, '|', geography_code, '|', period, '|', eligibility_route, '|',
+                                  COALESCE(stage, ''), '|', COALESCE(category, ''), '|', symbol)
+                    FROM publication_aggregate WHERE release_name = ? AND symbol IS NOT NULL AND figure IS NULL""",
+                    String.class, Path.of(run.releaseFolder()).getFileName().toString());
+            assertThat(hiddenInDatabase).as("the same cells are suppressed in the CSV and the publication table")
+                    .containsExactlyInAnyOrderElementsOf(hiddenInCsv);
         }
     }
 

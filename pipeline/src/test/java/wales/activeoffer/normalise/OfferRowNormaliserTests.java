@@ -215,6 +215,27 @@ class OfferRowNormaliserTests {
         assertThat(result.record().refusalReason()).isEqualTo("time_to_think");
     }
 
+    /**
+     * Regression: a meeting that was held counts in meetings held, so a refusal there must count at the meeting stage
+     * even when the offer was recorded as declined; otherwise meetings held minus taken up would not equal the
+     * meeting-stage refusals, and disclosure control relies on that sum.
+     */
+    @Test
+    void aMeetingOutcomeRecordedAfterADeclinedOfferIsARefusalAtTheMeeting() {
+        // given an offer recorded as declined, yet a meeting outcome of "declined" with its reason
+        Map<String, String> row = validRow();
+        row.put("offer_response", "Declined");
+        row.put("meeting_outcome", "Declined");
+        row.put("refusal_reason", "Not at the moment");
+
+        // when it is normalised
+        NormalisedRow result = normalise(row);
+
+        // then it is flagged for the inconsistency and counted where the meeting was held
+        assertFlaggedBy(result, "AO-011", "meeting_outcome");
+        assertThat(result.record().refusalStage()).isEqualTo("meeting");
+    }
+
     @Test
     void ao013MeetingBeforeReferralIsFlagged() {
         Map<String, String> row = validRow();

@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
  *
  * <p>It lists every sum a reader can write down from those definitions (routes add up to all routes, authorities to
  * their region, regions to Wales, quarters to their financial year, reasons to their stage's total, referral sources to
- * offers, within and beyond the target to the response times measured), then repeatedly solves any sum with a single
+ * offers, within and beyond the target to the response times measured, advocacy taken up and refusals at the meeting to
+ * meetings held), then repeatedly solves any sum with a single
  * unknown, as a reader with a spreadsheet would. Every suppressed count it can work out this way is a disclosure.
  */
 public final class DisclosureAudit {
@@ -149,10 +150,14 @@ public final class DisclosureAudit {
             totals.add(new Key("period", k.with(k.measure(), k.statistic(), k.stage(), k.category(), k.level(),
                     k.code(), "financial_year", k.period().split(" ")[0], k.route())));
         }
+        Key meetingsHeld = k.named(new String[] {"take_up", "meetings_held", "", ""});
         switch (k.measure() + "/" + k.statistic()) {
+            case "take_up/taken_up" -> totals.add(new Key("meeting", meetingsHeld));
             case "refusal_reasons/count" -> {
                 if (!k.category().equals("all")) {
                     totals.add(new Key("reason", k.named(new String[] {"refusal_reasons", "count", null, "all"})));
+                } else if (k.stage().equals("meeting")) {
+                    totals.add(new Key("meeting", meetingsHeld));
                 }
             }
             case "referral_sources/count" -> totals.add(new Key("source",
