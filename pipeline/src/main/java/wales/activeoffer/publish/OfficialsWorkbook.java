@@ -135,7 +135,8 @@ final class OfficialsWorkbook {
         rows.add(List.of("Data quality", "Completeness: the percentage of an authority's current records that have the "
                 + "field, out of those that should (see each heading). Rules: rows of its current submissions, kept or "
                 + "rejected, that broke each validation rule of the template (see mappings/template/README.md). Rows "
-                + "are counted as sent, so they do not add up to the published measures.",
+                + "are counted as sent, so they do not add up to the published measures. Missing referral sources and "
+                + "refusal reasons (AO-012) are in Table_4 and Table_2 as 'not_recorded'.",
                 "Cyflawnrwydd: canran y cofnodion sydd â'r maes. Rheolau: rhesi a dorrodd bob rheol ddilysu."));
         grid(sheet, 2, rows);
         markAsTable(sheet, 2, rows.size(), 3, "notes");

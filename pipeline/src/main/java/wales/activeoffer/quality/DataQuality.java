@@ -23,10 +23,13 @@ public final class DataQuality {
 
     private static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
 
+    /**
+     * The key fields whose completeness the table shows. Referral source and refusal reason are left out: how often
+     * they are missing is already published, under disclosure control, as the {@code not_recorded} category of the
+     * referral-source and refusal-reason tables, and an unprotected percentage here would let a suppressed
+     * {@code not_recorded} count be worked out.
+     */
     public static final List<KeyField> KEY_FIELDS = List.of(
-            new KeyField("referral_source", "Referral source recorded (% of offers)",
-                    "Ffynhonnell atgyfeirio wedi'i chofnodi (% o gynigion)", r -> true,
-                    r -> r.referralSource() != null),
             new KeyField("date_referral", "Referral date recorded (% of meetings accepted)",
                     "Dyddiad atgyfeirio wedi'i gofnodi (% o gyfarfodydd a dderbyniwyd)",
                     r -> "accepted_meeting".equals(r.offerResponse()), r -> r.dateReferral() != null),
@@ -37,9 +40,6 @@ public final class DataQuality {
                     "Dyddiad cyfarfod wedi'i gofnodi (% o gyfarfodydd a gynhaliwyd)",
                     r -> r.meetingOutcome() != null && MEETING_HELD.contains(r.meetingOutcome()),
                     r -> r.dateMeeting() != null),
-            new KeyField("refusal_reason", "Reason recorded (% of refusals)",
-                    "Rheswm wedi'i gofnodi (% o wrthodiadau)", r -> r.refusalStage() != null,
-                    r -> r.refusalReason() != null && !"not_recorded".equals(r.refusalReason())),
             new KeyField("age_at_offer", "Age known (% of offers)", "Oedran yn hysbys (% o gynigion)", r -> true,
                     r -> r.ageAtOffer() != null),
             new KeyField("language", "Language of choice recorded (% of offers)",
@@ -52,12 +52,19 @@ public final class DataQuality {
     private final Map<String, Map<String, Integer>> ruleCountsByAuthority = new TreeMap<>();
 
     /**
+     * Rules whose count is a published measure in another form, left out for the reason given at {@link #KEY_FIELDS}:
+     * AO-012 counts refusals with no reason, published as {@code not_recorded} refusals.
+     */
+    public static final Set<String> RULES_PUBLISHED_AS_MEASURES = Set.of("AO-012");
+
+    /**
      * @param authorities every authority, in the order the tables list them
-     * @param ruleIds     every row rule of the template, in the order the tables list them
+     * @param ruleIds     every row rule of the template, in the order the tables list them; those in
+     *                    {@link #RULES_PUBLISHED_AS_MEASURES} are left out
      */
     public DataQuality(List<Authority> authorities, List<String> ruleIds) {
         this.authorities = authorities;
-        this.ruleIds = ruleIds;
+        this.ruleIds = ruleIds.stream().filter(rule -> !RULES_PUBLISHED_AS_MEASURES.contains(rule)).toList();
     }
 
     public void add(OfferRecord record) {

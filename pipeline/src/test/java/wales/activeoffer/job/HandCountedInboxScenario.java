@@ -438,21 +438,21 @@ abstract class HandCountedInboxScenario {
             assertThat(coverage.get("W06000013")).containsEntry("2018-19 Q4", "Received / Wedi dod i law")
                     .containsEntry("2019-20 Q1", "Received / Wedi dod i law");
             assertThat(coverage.get("W06000022")).containsEntry("Quarters missing / Chwarteri ar goll", "23");
-            // Data quality: 8 of Cardiff's 12 records have a referral source (67%); all 8 accepted meetings have a
-            // referral date; its 4 refusals are too few to show a percentage; one row lacked the child's ID (AO-001),
-            // a count too small to show. Newport has no records, so no field applies.
+            // Data quality: all 8 of Cardiff's accepted meetings have a referral date and all 7 meetings held a
+            // meeting date; one row lacked the child's ID (AO-001), a count too small to show. The Vale's 2 records
+            // are too few for a percentage. Newport has no records, so no field applies.
             Map<String, Map<String, String>> quality = tableByAuthority(workbook.getSheet("Table_6"), text);
-            assertThat(quality.get("W06000015"))
-                    .containsEntry("Referral source recorded (% of offers) / Ffynhonnell atgyfeirio wedi'i chofnodi "
-                            + "(% o gynigion)", "67")
-                    .containsEntry("Referral date recorded (% of meetings accepted) / Dyddiad atgyfeirio wedi'i "
-                            + "gofnodi (% o gyfarfodydd a dderbyniwyd)", "100")
-                    .containsEntry("Reason recorded (% of refusals) / Rheswm wedi'i gofnodi (% o wrthodiadau)", "[c]")
-                    .containsEntry("Rows breaking AO-001 (child_id) / Rhesi sy'n torri AO-001", "[c]");
-            assertThat(quality.get("W06000022"))
-                    .containsEntry("Referral source recorded (% of offers) / Ffynhonnell atgyfeirio wedi'i chofnodi "
-                            + "(% o gynigion)", "[z]")
-                    .containsEntry("Rows breaking AO-001 (child_id) / Rhesi sy'n torri AO-001", "0");
+            String referralDate = "Referral date recorded (% of meetings accepted) / Dyddiad atgyfeirio wedi'i "
+                    + "gofnodi (% o gyfarfodydd a dderbyniwyd)";
+            String meetingDate = "Meeting date recorded (% of meetings held) / Dyddiad cyfarfod wedi'i gofnodi (% o "
+                    + "gyfarfodydd a gynhaliwyd)";
+            String missingId = "Rows breaking AO-001 (child_id) / Rhesi sy'n torri AO-001";
+            assertThat(quality.get("W06000015")).containsEntry(referralDate, "100").containsEntry(meetingDate, "100")
+                    .containsEntry(missingId, "[c]");
+            assertThat(quality.get("W06000014")).containsEntry(referralDate, "[c]");
+            assertThat(quality.get("W06000022")).containsEntry(referralDate, "[z]").containsEntry(missingId, "0");
+            assertThat(quality.get("W06000015").keySet()).as("published as not_recorded, under disclosure control")
+                    .noneMatch(heading -> heading.contains("AO-012") || heading.contains("Referral source"));
         }
         // the same in the tidy CSVs
         List<Map<String, String>> coverageCsv = PublishedCsv.read(release.resolve("coverage.csv")).rows();
@@ -463,7 +463,7 @@ abstract class HandCountedInboxScenario {
         List<Map<String, String>> qualityCsv = PublishedCsv.read(release.resolve("data-quality.csv")).rows();
         assertThat(qualityCsv).filteredOn(r -> r.get("authority_code").equals("W06000015"))
                 .extracting(r -> r.get("indicator") + "=" + r.get("value") + r.get("note_code"))
-                .contains("percent_complete_referral_source=67", "percent_complete_refusal_reason=[c]",
+                .contains("percent_complete_date_referral=100", "percent_complete_date_meeting=100",
                         "rows_breaking_AO-001=[c]", "rows_breaking_AO-014=0");
     }
 

@@ -36,30 +36,35 @@ class DataQualityTests {
 
     @Test
     void completenessIsOfTheRecordsThatShouldHaveTheFieldAndRulesAreCountedPerAuthority() {
-        // given six Cardiff offers: five with a source; two accepted meetings, one with a referral date;
-        // one refusal with no reason
+        // given six Cardiff offers, one of them with no language: two accepted meetings, one with a referral date
         LocalDate referral = LocalDate.of(2024, 1, 11);
         for (int i = 0; i < 4; i++) {
             quality.add(offer("2023-24 Q4", "no_response", null, null, null, "iro", null));
         }
         quality.add(offer("2023-24 Q4", "accepted_meeting", null, null, null, "iro", referral));
-        quality.add(offer("2023-24 Q4", "accepted_meeting", "declined", "not_recorded", "meeting", null, null));
+        OfferRecord noLanguage = offer("2023-24 Q4", "accepted_meeting", "declined", "not_recorded", "meeting", null,
+                null);
+        quality.add(new OfferRecord(noLanguage.authorityCode(), noLanguage.regionCode(), "p", "k", null,
+                noLanguage.eligibilityRoute(), null, null, noLanguage.dateOffer(), null, null, null,
+                noLanguage.offerResponse(), noLanguage.meetingOutcome(), noLanguage.refusalReason(),
+                noLanguage.refusalStage(), null, null, null, null, null, null, null, noLanguage.financialYear(),
+                noLanguage.quarter(), null, null, false));
+        quality.addIssue(CARDIFF.onsCode(), "AO-006");
+        quality.addIssue(CARDIFF.onsCode(), "AO-006");
         quality.addIssue(CARDIFF.onsCode(), "AO-012");
-        quality.addIssue(CARDIFF.onsCode(), "AO-006");
-        quality.addIssue(CARDIFF.onsCode(), "AO-006");
 
         DataQuality.Quality.Line cardiff = quality.quality().authorities().get(0);
 
-        // then source 5 of 6 = 83%; referral date 1 of 2 is too few records to show; reason 0 of 1 likewise
-        assertThat(cardiff.completeness().get("referral_source").display(4)).isEqualTo("83");
+        // then language 5 of 6 = 83%; referral date 1 of 2 meetings accepted is too few records to show
+        assertThat(cardiff.completeness().get("language").display(4)).isEqualTo("83");
         assertThat(cardiff.completeness().get("date_referral")).isEqualTo(new Completeness(1, 2));
         assertThat(cardiff.completeness().get("date_referral").display(4)).isEqualTo("[c]");
-        assertThat(cardiff.completeness().get("refusal_reason")).isEqualTo(new Completeness(0, 1));
-        assertThat(cardiff.completeness().get("language").display(4)).isEqualTo("100");
-        assertThat(cardiff.ruleCounts()).containsExactly(java.util.Map.entry("AO-006", 2), java.util.Map.entry("AO-012", 1));
+        // and AO-012 (a refusal with no reason) is left out: it is published as not_recorded refusals
+        assertThat(cardiff.ruleCounts()).containsExactly(java.util.Map.entry("AO-006", 2));
+        assertThat(cardiff.completeness()).doesNotContainKeys("referral_source", "refusal_reason");
         // and the Vale, with no records, has nothing that applies
         DataQuality.Quality.Line vale = quality.quality().authorities().get(1);
-        assertThat(vale.completeness().get("referral_source").display(4)).isEqualTo("[z]");
-        assertThat(vale.ruleCounts()).containsOnly(java.util.Map.entry("AO-006", 0), java.util.Map.entry("AO-012", 0));
+        assertThat(vale.completeness().get("language").display(4)).isEqualTo("[z]");
+        assertThat(vale.ruleCounts()).containsOnly(java.util.Map.entry("AO-006", 0));
     }
 }
