@@ -109,7 +109,10 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
         text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
         text.append(summary.newRelease() ? "  Release folder:           " : "  Latest release:           ")
                 .append(summary.releaseFolder()).append('\n');
-        text.append("  Aggregates (CSV):         ").append(summary.releaseFolder()).append("/aggregates.csv\n");
+        text.append("  Officials' workbook:      ").append(summary.releaseFolder())
+                .append("/active-offer-official-statistics.xlsx\n");
+        text.append("  Aggregates (CSV):         ").append(summary.releaseFolder())
+                .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
         text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
         text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
                 .append(" (partitioned by financial_year and region_code)\n");
