@@ -1,11 +1,13 @@
 package wales.activeoffer.aggregate;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -14,11 +16,16 @@ import java.util.stream.Stream;
  *
  * <p><b>Primary suppression.</b> A count from 1 to the threshold (4 by default) is shown as {@code [c]}.
  *
- * <p><b>Secondary suppression.</b> A suppressed count could be worked back by subtraction from any sum it is part of
- * (see {@link SumRelation}) in which it is the only one suppressed. So, until no sum has exactly one suppressed count,
- * one more count of each such sum is suppressed: the smallest non-zero part, or the total when no other part is
- * non-zero. Zeros are never chosen, because a zero whose own parts are all published zeros gives itself away. Each
- * sum with a suppressed count then has two or more, and nothing can be recovered by subtracting published figures.
+ * <p><b>Secondary suppression, one sum at a time.</b> A suppressed count could be worked back by subtraction from any
+ * sum it is part of (see {@link SumRelation}) in which it is the only one suppressed. So, until no sum has exactly one
+ * suppressed count, one more count of each such sum is suppressed: the smallest non-zero part, or the total when no
+ * other part is non-zero. Zeros are not chosen, because a zero whose own parts are all published zeros gives itself
+ * away.
+ *
+ * <p><b>Secondary suppression, all sums together.</b> A reader can also solve all the sums at once, as a system of
+ * linear equations, and so fix a count that no single sum gives away. {@link CombinedSums} finds such counts; for each,
+ * one more published count is suppressed in the nearest sum that still has one, and both steps repeat until nothing is
+ * fixed. Counts next to one just protected wait for the next round, since that protection may already cover them.
  *
  * <p><b>Figures built on counts.</b> A rate, share, median, percentile or share within target is {@code [c]} when any
  * count it is built on is suppressed, and {@code [z]} (not applicable) when its denominator is zero.
@@ -52,18 +59,65 @@ public final class DisclosureControl {
             }
         });
         Map<CountKey, List<SumRelation>> sumsOf = new HashMap<>();
-        sums.forEach(sum -> members(sum).forEach(key -> sumsOf.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+        sums.forEach(sum -> members(sum).forEach(key -> sumsOf.computeIfAbsent(key, k -> new ArrayList<>())
                 .add(sum)));
-        ArrayDeque<SumRelation> toCheck = new ArrayDeque<>(sums);
+        protectEachSum(new ArrayDeque<>(sums), sumsOf, counts, suppressed);
+        for (List<CountKey> fixed = CombinedSums.fixed(sums, suppressed); !fixed.isEmpty();
+                fixed = CombinedSums.fixed(sums, suppressed)) {
+            ArrayDeque<SumRelation> toCheck = new ArrayDeque<>();
+            Set<CountKey> nextToAnExtra = new HashSet<>();
+            for (CountKey key : fixed) {
+                if (nextToAnExtra.contains(key)) {
+                    continue;
+                }
+                nearestPublished(key, sumsOf, counts, suppressed).ifPresent(extra -> {
+                    suppressed.add(extra);
+                    List<SumRelation> changed = sumsOf.getOrDefault(extra, List.of());
+                    toCheck.addAll(changed);
+                    changed.forEach(sum -> members(sum).forEach(nextToAnExtra::add));
+                });
+            }
+            if (toCheck.isEmpty()) {
+                throw new IllegalStateException("No count left to protect " + fixed.get(0));
+            }
+            protectEachSum(toCheck, sumsOf, counts, suppressed);
+        }
+        return suppressed;
+    }
+
+    /** Until no sum to check has exactly one suppressed count, suppresses a complement in each that has. */
+    private static void protectEachSum(ArrayDeque<SumRelation> toCheck, Map<CountKey, List<SumRelation>> sumsOf,
+            Map<CountKey, Integer> counts, Set<CountKey> suppressed) {
         while (!toCheck.isEmpty()) {
             SumRelation sum = toCheck.poll();
             if (members(sum).filter(suppressed::contains).count() == 1) {
-                CountKey complement = complement(sum, counts, suppressed);
+                CountKey complement = complement(sum, counts, suppressed)
+                        .orElseThrow(() -> new IllegalStateException("No count left to protect " + sum.total()));
                 suppressed.add(complement);
                 toCheck.addAll(sumsOf.getOrDefault(complement, List.of()));
             }
         }
-        return suppressed;
+    }
+
+    /**
+     * For a suppressed count that the sums fix when solved together: the published count to suppress with it, taken
+     * from the nearest sum (through suppressed counts) that still has a non-zero published count. Empty when an extra
+     * suppression earlier in the same round has already hidden all of them; the next round checks again.
+     */
+    private static Optional<CountKey> nearestPublished(CountKey fixed, Map<CountKey, List<SumRelation>> sumsOf,
+            Map<CountKey, Integer> counts, Set<CountKey> suppressed) {
+        ArrayDeque<CountKey> frontier = new ArrayDeque<>(List.of(fixed));
+        Set<CountKey> seen = new HashSet<>(frontier);
+        while (!frontier.isEmpty()) {
+            for (SumRelation sum : sumsOf.getOrDefault(frontier.poll(), List.of())) {
+                Optional<CountKey> complement = complement(sum, counts, suppressed);
+                if (complement.isPresent()) {
+                    return complement;
+                }
+                members(sum).filter(seen::add).forEach(frontier::add);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Stream<CountKey> members(SumRelation sum) {
@@ -74,14 +128,13 @@ public final class DisclosureControl {
      * The count to suppress with the only suppressed one of a sum. Parts come before the total, so that totals stay
      * published where they can; among parts, the smallest non-zero, then the first in table order.
      */
-    private static CountKey complement(SumRelation sum, Map<CountKey, Integer> counts, Set<CountKey> suppressed) {
+    private static Optional<CountKey> complement(SumRelation sum, Map<CountKey, Integer> counts,
+            Set<CountKey> suppressed) {
         Comparator<CountKey> smallestPartFirst = Comparator
                 .comparing((CountKey key) -> key.equals(sum.total()))
                 .thenComparing(counts::get)
                 .thenComparing(Comparator.naturalOrder());
-        return members(sum).filter(key -> !suppressed.contains(key) && counts.get(key) > 0)
-                .min(smallestPartFirst)
-                .orElseThrow(() -> new IllegalStateException("No count left to protect " + sum.total()));
+        return members(sum).filter(key -> !suppressed.contains(key) && counts.get(key) > 0).min(smallestPartFirst);
     }
 
     private static PublishedAggregate publish(AggregateRow row, Set<CountKey> suppressed) {

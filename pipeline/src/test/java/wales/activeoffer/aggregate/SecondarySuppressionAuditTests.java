@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.template.OfferRecord;
 
@@ -63,9 +62,17 @@ class SecondarySuppressionAuditTests {
         return control.apply(withSums ? table : new MeasureTable(table.rows(), List.of()));
     }
 
+    private DisclosureAudit auditor() {
+        return new DisclosureAudit(4, (authority, period) -> regionOfAuthorityInPeriod.get(authority + " " + period));
+    }
+
     private DisclosureAudit.Findings audit(List<PublishedAggregate> published) {
-        return new DisclosureAudit(4, (authority, period) -> regionOfAuthorityInPeriod.get(authority + " " + period))
-                .audit(published.stream().map(SecondarySuppressionAuditTests::asCsvRow).toList());
+        return auditor().audit(published.stream().map(SecondarySuppressionAuditTests::asCsvRow).toList());
+    }
+
+    private List<String> fixedBySolvingAllSums(List<PublishedAggregate> published) {
+        return auditor().fixedBySolvingAllSums(published.stream().map(SecondarySuppressionAuditTests::asCsvRow)
+                .toList());
     }
 
     /** A published row as {@code aggregates.csv} has it. */
@@ -116,6 +123,7 @@ class SecondarySuppressionAuditTests {
         DisclosureAudit.Findings findings = audit(published);
         assertThat(findings.disclosures()).isEmpty();
         assertThat(findings.inconsistencies()).isEmpty();
+        assertThat(fixedBySolvingAllSums(published)).isEmpty();
     }
 
     @Test
@@ -126,15 +134,21 @@ class SecondarySuppressionAuditTests {
         offers(6, VALE, "cardiff-and-vale", LocalDate.of(2019, 4, 11), "child_protection");
         offers(9, VALE, "cardiff-and-vale", LocalDate.of(2019, 3, 11), "care_and_support");
 
-        DisclosureAudit.Findings findings = audit(publish(new DisclosureControl(4), true));
+        List<PublishedAggregate> published = publish(new DisclosureControl(4), true);
+        DisclosureAudit.Findings findings = audit(published);
 
         assertThat(findings.suppressedCounts()).isPositive();
         assertThat(findings.disclosures()).isEmpty();
         assertThat(findings.inconsistencies()).isEmpty();
+        assertThat(fixedBySolvingAllSums(published)).isEmpty();
+    }
+
+    static java.util.stream.IntStream seeds() {
+        return java.util.stream.IntStream.rangeClosed(1, 60);
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(ints = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597})
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
     void randomSmallTablesGiveNothingAway(int seed) {
         // given up to sixty offers scattered over four authorities in two regions, two years and every route, a few
         // with a meeting outcome although the offer was not accepted (flagged AO-011 in real data)
@@ -153,9 +167,11 @@ class SecondarySuppressionAuditTests {
                     random.nextBoolean() ? random.nextInt(20) : null, random.nextBoolean() ? random.nextInt(15) : null);
         }
 
-        // when published, then the audit works back nothing and every published sum adds up
-        DisclosureAudit.Findings findings = audit(publish(new DisclosureControl(4), true));
+        // when published, then the audit works back nothing, even solving all sums together, and every sum adds up
+        List<PublishedAggregate> published = publish(new DisclosureControl(4), true);
+        DisclosureAudit.Findings findings = audit(published);
         assertThat(findings.disclosures()).isEmpty();
+        assertThat(fixedBySolvingAllSums(published)).isEmpty();
         assertThat(findings.inconsistencies()).isEmpty();
         assertThat(findings.suppressedCounts()).isPositive();
     }

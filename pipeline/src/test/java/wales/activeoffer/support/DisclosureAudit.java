@@ -120,6 +120,25 @@ public final class DisclosureAudit {
     }
 
     /**
+     * A stronger reader: one who solves all the sums together, as one system of linear equations, not one at a time.
+     * Returns the suppressed counts whose value that system fixes.
+     */
+    public List<String> fixedBySolvingAllSums(List<Map<String, String>> rows) {
+        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.put(Key.of(row), row));
+        List<Key> counts = byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/" + k.statistic()))
+                .toList();
+        List<Key> hidden = counts.stream().filter(k -> byKey.get(k).get("value").isEmpty()).toList();
+        Map<Key, Integer> unknown = new HashMap<>();
+        hidden.forEach(k -> unknown.put(k, unknown.size()));
+        LinearSystem system = new LinearSystem();
+        sums(counts).forEach((sum, parts) -> system.equation(
+                parts.stream().filter(unknown::containsKey).map(unknown::get).toList(),
+                unknown.containsKey(sum.parent()) ? List.of(unknown.get(sum.parent())) : List.of()));
+        return system.fixedUnknowns().stream().map(i -> hidden.get(i).toString()).sorted().toList();
+    }
+
+    /**
      * Every sum, keyed by a key whose {@link Key#parent()} is the total. A part that is not published is zero, so only
      * the published parts are listed.
      */
