@@ -18,6 +18,7 @@ import wales.activeoffer.read.LayoutDetector;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
+import wales.activeoffer.publish.PublicationLabels;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
@@ -106,7 +107,9 @@ public class PipelineConfiguration {
             default -> reference.authority(code).map(a -> a.nameEn()).orElse(code);
         };
         return new ReleasePublisher(store, names, new DisclosureControl(properties.suppressionThreshold()),
-                properties.responseTargetWorkingDays(), new Configuration(), reference, template);
+                properties.responseTargetWorkingDays(), new Configuration(), reference, template,
+                PublicationLabels.load(properties.mappingsDir().resolve("reference").resolve(PublicationLabels.FILE_NAME),
+                        template, reference));
     }
 
     /** Where Parquet goes: the configured URI, or the work root's releases folder. */

@@ -47,7 +47,9 @@ final class OfficialsWorkbook {
     private static final List<String> HEADINGS = List.of("Measure / Mesur", "Statistic / Ystadegyn",
             "Geography level / Lefel daearyddiaeth", "Geography code / Cod daearyddiaeth",
             "Geography name / Enw daearyddiaeth", "Period type / Math o gyfnod", "Period / Cyfnod",
-            "Eligibility route / Llwybr cymhwysedd", "Stage / Cam", "Category / Categori", "Value / Gwerth");
+            "Eligibility route / Llwybr cymhwysedd", "Stage / Cam", "Category / Categori", "Value / Gwerth",
+            "Geography name (Welsh) / Enw daearyddiaeth (Cymraeg)", "What the value is (English)",
+            "Beth yw'r gwerth (Cymraeg)");
 
     private OfficialsWorkbook() {
     }
@@ -60,7 +62,7 @@ final class OfficialsWorkbook {
             "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu", null);
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
-            DataQuality.Quality quality, RecordingTemplate template, int threshold) {
+            DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             cover(workbook.createSheet("Cover_sheet"), release);
             contents(workbook.createSheet("Table_of_contents"));
@@ -68,7 +70,7 @@ final class OfficialsWorkbook {
             for (Table table : TABLES) {
                 List<PublishedAggregate> tableRows = rows.stream()
                         .filter(r -> r.row().measure().equals(table.measure())).toList();
-                table(workbook, table, tableRows);
+                table(workbook, table, tableRows, labels);
             }
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
@@ -189,7 +191,8 @@ final class OfficialsWorkbook {
         return shown.startsWith("[") ? shown : Integer.valueOf(shown);
     }
 
-    private static void table(SXSSFWorkbook workbook, Table table, List<PublishedAggregate> rows) {
+    private static void table(SXSSFWorkbook workbook, Table table, List<PublishedAggregate> rows,
+            PublicationLabels labels) {
         Sheet sheet = workbook.createSheet(table.sheet());
         lines(sheet, List.of(table.titleEn() + " / " + table.titleCy(),
                 "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
@@ -211,6 +214,11 @@ final class OfficialsWorkbook {
                 row.createCell(cells.length).setCellValue(published.symbol());
             } else {
                 row.createCell(cells.length).setCellValue(Double.parseDouble(published.display()));
+            }
+            PublicationLabels.Label described = labels.describe(r);
+            String[] words = {labels.geography(r.cell().geographyCode()).cy(), described.en(), described.cy()};
+            for (int w = 0; w < words.length; w++) {
+                row.createCell(cells.length + 1 + w).setCellValue(SpreadsheetSafe.cell(words[w]));
             }
         }
         markAsTable(sheet, 2, rows.size() + 1, HEADINGS.size(), table.sheet().toLowerCase(java.util.Locale.ROOT));

@@ -35,15 +35,18 @@ public final class ReleasePublisher {
     private final Configuration hadoop;
     private final ReferenceData reference;
     private final RecordingTemplate template;
+    private final PublicationLabels labels;
 
     /**
      * @param reference the authorities the coverage and data-quality tables list, in order
      * @param template  the recording template, whose row rules the data-quality table counts
+     * @param labels    the English and Welsh words for the workbook's rows
      */
     public ReleasePublisher(SubmissionStore store, MeasureAccumulator.GeographyNames names,
             DisclosureControl disclosureControl, int targetWorkingDays, Configuration hadoop,
-            ReferenceData reference, RecordingTemplate template) {
+            ReferenceData reference, RecordingTemplate template, PublicationLabels labels) {
         this.store = store;
+        this.labels = labels;
         this.reference = reference;
         this.template = template;
         this.names = names;
@@ -175,7 +178,7 @@ public final class ReleasePublisher {
                 disclosureControl.threshold());
         store.publishAggregates(folder.getFileName().toString(), published);
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
-                quality.coverage(), quality.quality(), template, disclosureControl.threshold());
+                quality.coverage(), quality.quality(), template, labels, disclosureControl.threshold());
         URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
         URI aggregatesParquet = base.resolve("aggregates.parquet");
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,

@@ -346,6 +346,11 @@ abstract class HandCountedInboxScenario {
             assertThat(text.formatCellValue(workbook.getSheet("Table_1").getRow(0).getCell(0)))
                     .contains("Take-up").contains("Manteisio");
             assertThat(text.formatCellValue(workbook.getSheet("Table_1").getRow(2).getCell(10))).isEqualTo("Value / Gwerth");
+            var firstRow = workbook.getSheet("Table_1").getRow(3);
+            assertThat(text.formatCellValue(firstRow.getCell(4))).isEqualTo("Wales");
+            assertThat(text.formatCellValue(firstRow.getCell(11))).as("Welsh geography name").isEqualTo("Cymru");
+            assertThat(text.formatCellValue(firstRow.getCell(12))).isEqualTo("Offers; All routes");
+            assertThat(text.formatCellValue(firstRow.getCell(13))).isEqualTo("Cynigion; Pob llwybr");
             List<String> fromWorkbook = new java.util.ArrayList<>();
             for (String sheet : List.of("Table_1", "Table_2", "Table_3", "Table_4")) {
                 var rows = workbook.getSheet(sheet);

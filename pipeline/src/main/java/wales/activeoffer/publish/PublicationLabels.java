@@ -1,0 +1,85 @@
+package wales.activeoffer.publish;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import wales.activeoffer.aggregate.AggregateRow;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.template.RecordingTemplate;
+
+/**
+ * English and Welsh words for what the workbook's rows hold. Statistics, stages and intervals come from
+ * {@code mappings/reference/publication-labels.csv}. Refusal reasons, referral sources and eligibility routes come from
+ * the template's code lists. Geography names come from the reference data. All of it is data that translators can
+ * edit without touching code.
+ */
+public final class PublicationLabels {
+    public static final String FILE_NAME = "publication-labels.csv";
+    private final Map<String, Label> labels;
+
+    /** A label in both languages. */
+    public record Label(String en, String cy) {
+    }
+
+    private PublicationLabels(Map<String, Label> labels) {
+        this.labels = labels;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the file and line of a row without both languages
+     */
+    public static PublicationLabels load(Path file, RecordingTemplate template, ReferenceData reference) {
+        Map<String, Label> labels = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (row.get("en").isBlank() || row.get("cy").isBlank()) {
+                    throw new IllegalArgumentException(file + ":" + (row.getRecordNumber() + 1) + ": the label for "
+                            + row.get("kind") + " '" + row.get("code") + "' needs both English (en) and Welsh (cy)");
+                }
+                labels.put(row.get("kind") + ":" + row.get("code"), new Label(row.get("en"), row.get("cy")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the publication labels " + file, e);
+        }
+        Stream.of("refusal_reason", "referral_source").flatMap(list -> template.codeLists().get(list).stream())
+                .forEach(code -> labels.put("category:" + code.code(), new Label(code.en(), code.cy())));
+        template.codeLists().get("eligibility_route")
+                .forEach(code -> labels.put("route:" + code.code(), new Label(code.en(), code.cy())));
+        labels.put("geography:" + wales.activeoffer.aggregate.MeasureAccumulator.WALES_CODE, new Label("Wales", "Cymru"));
+        reference.regions().forEach(r -> labels.put("geography:" + r.code(), new Label(r.nameEn(), r.nameCy())));
+        reference.authorities().forEach(a -> labels.put("geography:" + a.onsCode(), new Label(a.nameEn(), a.nameCy())));
+        return new PublicationLabels(labels);
+    }
+
+    public Label geography(String code) {
+        return label("geography", code);
+    }
+
+    /**
+     * What a row holds, in words: the statistic, then the stage and the category or interval where it has them, then
+     * the eligibility route.
+     */
+    public Label describe(AggregateRow row) {
+        List<Label> parts = Stream.of(label("statistic", row.statistic()),
+                row.stage() == null ? null : label("stage", row.stage()),
+                row.category() == null ? null : label("category", row.category()),
+                label("route", row.cell().route())).filter(Objects::nonNull).toList();
+        return new Label(String.join("; ", parts.stream().map(Label::en).toList()),
+                String.join("; ", parts.stream().map(Label::cy).toList()));
+    }
+
+    /** The label, or the code itself in both languages where none is given, so that nothing is left blank. */
+    private Label label(String kind, String code) {
+        return labels.getOrDefault(kind + ":" + code, new Label(code, code));
+    }
+}
