@@ -108,8 +108,17 @@ public class PipelineConfiguration {
         };
         return new ReleasePublisher(store, names, new DisclosureControl(properties.suppressionThreshold()),
                 properties.responseTargetWorkingDays(), new Configuration(), reference, template,
-                PublicationLabels.load(properties.mappingsDir().resolve("reference").resolve(PublicationLabels.FILE_NAME),
-                        template, reference));
+                publicationLabels(properties, template, reference));
+    }
+
+    private static PublicationLabels publicationLabels(PipelineProperties properties, RecordingTemplate template,
+            ReferenceData reference) {
+        try {
+            return PublicationLabels.load(properties.mappingsDir().resolve("reference")
+                    .resolve(PublicationLabels.FILE_NAME), template, reference);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new PipelineSetupException(e.getMessage(), e);
+        }
     }
 
     /** Where Parquet goes: the configured URI, or the work root's releases folder. */
