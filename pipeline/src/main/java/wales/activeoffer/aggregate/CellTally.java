@@ -1,13 +1,11 @@
 package wales.activeoffer.aggregate;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import wales.activeoffer.template.OfferRecord;
 
 /** Running counts for one cell. The definitions of the measures live here and in {@code docs/measures.md}. */
 final class CellTally {
-    static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
     static final String NOT_RECORDED = "not_recorded";
 
     int offers;
@@ -24,7 +22,7 @@ final class CellTally {
         if ("accepted_meeting".equals(record.offerResponse())) {
             meetingsAccepted++;
         }
-        if (record.meetingOutcome() != null && MEETING_HELD.contains(record.meetingOutcome())) {
+        if (record.meetingHeld()) {
             meetingsHeld++;
             if (record.workingDaysToMeeting() != null) {
                 referralToMeeting.add(record.workingDaysToMeeting());

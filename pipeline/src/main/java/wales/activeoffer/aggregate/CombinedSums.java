@@ -15,7 +15,7 @@ import java.util.Set;
  * for sums like these.
  */
 final class CombinedSums {
-    static final long PRIME = 2_147_483_647L;
+    private static final long PRIME = 2_147_483_647L;
 
     /** One sum restricted to its suppressed counts: parts with +1, the total with -1. */
     private record HiddenSum(List<CountKey> keys, List<Long> signs) {

@@ -43,6 +43,11 @@ public final class DisclosureControl {
         return threshold;
     }
 
+    /** Primary suppression's test: a count from 1 to the threshold describes too few children to show. */
+    public static boolean isSmall(long n, int threshold) {
+        return n >= 1 && n <= threshold;
+    }
+
     public List<PublishedAggregate> apply(MeasureTable table) {
         Map<CountKey, Integer> counts = new HashMap<>();
         table.rows().stream().filter(AggregateRow::isCount)
@@ -54,7 +59,7 @@ public final class DisclosureControl {
     private Set<CountKey> suppressed(Map<CountKey, Integer> counts, List<SumRelation> sums) {
         Set<CountKey> suppressed = new HashSet<>();
         counts.forEach((key, n) -> {
-            if (n >= 1 && n <= threshold) {
+            if (isSmall(n, threshold)) {
                 suppressed.add(key);
             }
         });

@@ -4,7 +4,6 @@ import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import wales.activeoffer.aggregate.MeasureAccumulator;
 import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
@@ -101,12 +100,7 @@ public class PipelineConfiguration {
     @Bean
     ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, RecordingTemplate template,
             PipelineProperties properties) {
-        MeasureAccumulator.GeographyNames names = (level, code) -> switch (level) {
-            case "wales" -> "Wales";
-            case "region" -> reference.region(code).map(r -> r.nameEn()).orElse(code);
-            default -> reference.authority(code).map(a -> a.nameEn()).orElse(code);
-        };
-        return new ReleasePublisher(store, names, new DisclosureControl(properties.suppressionThreshold()),
+        return new ReleasePublisher(store, new DisclosureControl(properties.suppressionThreshold()),
                 properties.responseTargetWorkingDays(), new Configuration(), reference, template,
                 publicationLabels(properties, template, reference));
     }

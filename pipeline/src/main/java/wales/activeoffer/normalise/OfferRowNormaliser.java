@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.reference.Authority;
@@ -27,8 +26,6 @@ import wales.activeoffer.template.Severity;
  */
 public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRow> {
     static final String WITHHELD = "(withheld)";
-    private static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
-    private static final Set<String> DECLINED_AT_MEETING = Set.of("declined", "time_to_think");
     private static final int OLDEST_AGE = 25;
     private static final List<String> DATES_AFTER_OFFER = List.of("date_referral", "date_first_contact", "date_meeting");
 
@@ -128,7 +125,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         if (outcome != null && response.isPresent() && !"accepted_meeting".equals(response.get())) {
             checks.flag("AO-011", "meeting_outcome");
         }
-        String refusalStage = outcome != null && DECLINED_AT_MEETING.contains(outcome) ? "meeting"
+        String refusalStage = outcome != null && OfferRecord.REFUSED_AT_MEETING_OUTCOMES.contains(outcome) ? "meeting"
                 : "declined".equals(response.orElse(null)) ? "offer" : null;
         if (refusalStage != null && reason == null) {
             checks.flag("AO-012", "refusal_reason");
@@ -137,7 +134,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         if (meeting != null && referral != null && meeting.isBefore(referral)) {
             checks.flag("AO-013", "date_meeting");
         }
-        if (outcome != null && MEETING_HELD.contains(outcome) && meeting == null) {
+        if (outcome != null && OfferRecord.MEETING_HELD_OUTCOMES.contains(outcome) && meeting == null) {
             checks.flag("AO-015", "date_meeting");
         }
 

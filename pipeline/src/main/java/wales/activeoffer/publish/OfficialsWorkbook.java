@@ -15,6 +15,7 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFTable;
+import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.quality.DataQuality;
 import wales.activeoffer.template.RecordingTemplate;
@@ -180,7 +181,7 @@ final class OfficialsWorkbook {
             List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
                     line.authority().nameCy()));
             line.completeness().values().forEach(c -> row.add(numberOrSymbol(c.display(threshold))));
-            line.ruleCounts().values().forEach(n -> row.add(n >= 1 && n <= threshold ? "[c]" : n));
+            line.ruleCounts().values().forEach(n -> row.add(DisclosureControl.isSmall(n, threshold) ? DisclosureControl.CONFIDENTIAL : n));
             rows.add(row);
         }
         grid(sheet, 2, rows);

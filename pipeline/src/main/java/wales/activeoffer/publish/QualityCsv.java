@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.quality.Completeness;
 import wales.activeoffer.quality.DataQuality;
 
-/** The coverage and data-quality tables of the workbook as tidy CSVs: one row per authority and quarter or indicator. */
+/**
+ * The coverage and data-quality tables of the workbook as tidy CSVs (one row per authority and quarter or indicator),
+ * and how every CSV of a release is opened: UTF-8, never over an existing file.
+ */
 final class QualityCsv {
     static final String COVERAGE = "coverage.csv";
     static final String DATA_QUALITY = "data-quality.csv";
@@ -19,8 +23,9 @@ final class QualityCsv {
     private QualityCsv() {
     }
 
-    static void writeCoverage(Path file, DataQuality.Coverage coverage) {
-        try (CSVPrinter csv = printer(file)) {
+    /** @return the rows written, not counting the header */
+    static long writeCoverage(Path file, DataQuality.Coverage coverage) {
+        try (CSVPrinter csv = create(file)) {
             csv.printRecord(CsvwMetadata.names(CsvwMetadata.COVERAGE));
             for (DataQuality.Coverage.Line line : coverage.authorities()) {
                 for (String quarter : coverage.quarters()) {
@@ -28,13 +33,16 @@ final class QualityCsv {
                             line.received(quarter));
                 }
             }
+            return (long) coverage.authorities().size() * coverage.quarters().size();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 
-    static void writeQuality(Path file, DataQuality.Quality quality, int threshold) {
-        try (CSVPrinter csv = printer(file)) {
+    /** @return the rows written, not counting the header */
+    static long writeQuality(Path file, DataQuality.Quality quality, int threshold) {
+        try (CSVPrinter csv = create(file)) {
+            long rows = 0;
             csv.printRecord(CsvwMetadata.names(CsvwMetadata.DATA_QUALITY));
             for (DataQuality.Quality.Line line : quality.authorities()) {
                 for (var field : line.completeness().entrySet()) {
@@ -43,20 +51,24 @@ final class QualityCsv {
                     boolean symbol = shown.startsWith("[");
                     csv.printRecord(line.authority().onsCode(), line.authority().nameEn(),
                             "percent_complete_" + field.getKey(), symbol ? "" : shown, symbol ? shown : "");
+                    rows++;
                 }
                 for (var rule : line.ruleCounts().entrySet()) {
                     int n = rule.getValue();
-                    boolean confidential = n >= 1 && n <= threshold;
+                    boolean confidential = DisclosureControl.isSmall(n, threshold);
                     csv.printRecord(line.authority().onsCode(), line.authority().nameEn(),
-                            "rows_breaking_" + rule.getKey(), confidential ? "" : n, confidential ? "[c]" : "");
+                            "rows_breaking_" + rule.getKey(), confidential ? "" : n,
+                            confidential ? DisclosureControl.CONFIDENTIAL : "");
+                    rows++;
                 }
             }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 
-    private static CSVPrinter printer(Path file) throws IOException {
+    static CSVPrinter create(Path file) throws IOException {
         return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW),
                 CSVFormat.DEFAULT);
     }

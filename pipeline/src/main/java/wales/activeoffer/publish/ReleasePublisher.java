@@ -3,12 +3,11 @@ package wales.activeoffer.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import wales.activeoffer.aggregate.AggregateRow;
@@ -29,7 +28,6 @@ import wales.activeoffer.store.SubmissionStore;
  */
 public final class ReleasePublisher {
     private final SubmissionStore store;
-    private final MeasureAccumulator.GeographyNames names;
     private final DisclosureControl disclosureControl;
     private final int targetWorkingDays;
     private final Configuration hadoop;
@@ -42,14 +40,13 @@ public final class ReleasePublisher {
      * @param template  the recording template, whose row rules the data-quality table counts
      * @param labels    the English and Welsh words for the workbook's rows
      */
-    public ReleasePublisher(SubmissionStore store, MeasureAccumulator.GeographyNames names,
-            DisclosureControl disclosureControl, int targetWorkingDays, Configuration hadoop,
+    public ReleasePublisher(SubmissionStore store, DisclosureControl disclosureControl, int targetWorkingDays,
+            Configuration hadoop,
             ReferenceData reference, RecordingTemplate template, PublicationLabels labels) {
         this.store = store;
         this.labels = labels;
         this.reference = reference;
         this.template = template;
-        this.names = names;
         this.disclosureControl = disclosureControl;
         this.targetWorkingDays = targetWorkingDays;
         this.hadoop = hadoop;
@@ -70,7 +67,7 @@ public final class ReleasePublisher {
             Path folder = releases.folder(latest.get().release());
             return new Release(folder, folder.resolve("aggregates.csv"), parquetUri.resolve("../" + latest.get().release()
                     + "/aggregates.parquet"), parquetUri.resolve("../" + latest.get().release() + "/records/"),
-                    -1, -1, false);
+                    -1, -1, Map.of(), false);
         }
         releases.setAsideIncomplete(name);
         Release release = publish(releases.folder(name), parquetUri);
@@ -98,10 +95,8 @@ public final class ReleasePublisher {
         files.add(entry(release.folder(), release.folder().resolve("data-dictionary.csv"),
                 PublishedTables.RECORD_COLUMNS.size()));
         files.add(entry(release.folder(), release.folder().resolve(CsvwMetadata.FILE_NAME), 0));
-        files.add(entry(release.folder(), release.folder().resolve(QualityCsv.COVERAGE), csvRows(
-                release.folder().resolve(QualityCsv.COVERAGE))));
-        files.add(entry(release.folder(), release.folder().resolve(QualityCsv.DATA_QUALITY), csvRows(
-                release.folder().resolve(QualityCsv.DATA_QUALITY))));
+        release.qualityRows().forEach((name, rows) -> files.add(entry(release.folder(), release.folder().resolve(name),
+                rows)));
         Path aggregates = localPath(release.aggregatesParquet());
         if (aggregates != null) {
             files.add(entry(release.folder(), aggregates, release.aggregateRows()));
@@ -117,14 +112,6 @@ public final class ReleasePublisher {
             }
         }
         return files;
-    }
-
-    private static long csvRows(Path file) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.count() - 1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private long parquetRows(Path part) {
@@ -160,7 +147,8 @@ public final class ReleasePublisher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create release folder " + folder + " (it must not exist yet)", e);
         }
-        MeasureAccumulator measures = new MeasureAccumulator(names, targetWorkingDays);
+        MeasureAccumulator measures = new MeasureAccumulator((level, code) -> labels.geography(code).en(),
+                targetWorkingDays);
         DataQuality quality = new DataQuality(reference.authorities(),
                 template.rules().stream().map(RuleDefinition::id).toList());
         store.forEachCurrentRecord(r -> {
@@ -173,12 +161,15 @@ public final class ReleasePublisher {
 
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);
-        QualityCsv.writeCoverage(folder.resolve(QualityCsv.COVERAGE), quality.coverage());
-        QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), quality.quality(),
-                disclosureControl.threshold());
+        DataQuality.Coverage coverage = quality.coverage();
+        DataQuality.Quality qualityTable = quality.quality();
+        Map<String, Long> qualityRows = new TreeMap<>(Map.of(
+                QualityCsv.COVERAGE, QualityCsv.writeCoverage(folder.resolve(QualityCsv.COVERAGE), coverage),
+                QualityCsv.DATA_QUALITY, QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), qualityTable,
+                        disclosureControl.threshold())));
         store.publishAggregates(folder.getFileName().toString(), published);
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
-                quality.coverage(), quality.quality(), template, labels, disclosureControl.threshold());
+                coverage, qualityTable, template, labels, disclosureControl.threshold());
         URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
         URI aggregatesParquet = base.resolve("aggregates.parquet");
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
@@ -189,7 +180,8 @@ public final class ReleasePublisher {
         long records = writeRecordPartitions(recordsParquet);
         writeDataDictionary(folder.resolve("data-dictionary.csv"));
         CsvwMetadata.write(folder.resolve(CsvwMetadata.FILE_NAME));
-        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, true);
+        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, qualityRows,
+                true);
     }
 
     /**
@@ -207,8 +199,7 @@ public final class ReleasePublisher {
 
     /** The record-level columns: name, Parquet type, what they hold, and the schema version. */
     private static void writeDataDictionary(Path file) {
-        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
+        try (CSVPrinter csv = QualityCsv.create(file)) {
             csv.printRecord("column", "type", "description", "schema_version");
             for (ParquetColumn<wales.activeoffer.store.StoredRecord> column : PublishedTables.RECORD_COLUMNS) {
                 csv.printRecord(column.name(), column.kind(), PublishedTables.RECORD_DESCRIPTIONS.get(column.name()),
@@ -220,8 +211,7 @@ public final class ReleasePublisher {
     }
 
     private static void writeCsv(Path file, List<PublishedAggregate> rows) {
-        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
+        try (CSVPrinter csv = QualityCsv.create(file)) {
             csv.printRecord(PublishedTables.AGGREGATE_HEADER);
             for (PublishedAggregate published : rows) {
                 AggregateRow row = published.row();

@@ -1,5 +1,7 @@
 package wales.activeoffer.quality;
 
+import wales.activeoffer.aggregate.DisclosureControl;
+
 /**
  * How many records of an authority have a field filled, out of those that should.
  *
@@ -18,10 +20,10 @@ public record Completeness(int filled, int of) {
      */
     public String display(int threshold) {
         if (of == 0) {
-            return "[z]";
+            return DisclosureControl.NOT_APPLICABLE;
         }
-        if (of <= threshold) {
-            return "[c]";
+        if (DisclosureControl.isSmall(of, threshold)) {
+            return DisclosureControl.CONFIDENTIAL;
         }
         return String.valueOf(Math.round(100.0 * filled / of));
     }

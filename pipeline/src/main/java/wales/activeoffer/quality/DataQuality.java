@@ -21,8 +21,6 @@ public final class DataQuality {
             Predicate<OfferRecord> filled) {
     }
 
-    private static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
-
     /**
      * The key fields whose completeness the table shows. Referral source and refusal reason are left out: how often
      * they are missing is already published, under disclosure control, as the {@code not_recorded} category of the
@@ -38,7 +36,7 @@ public final class DataQuality {
                     r -> "accepted_meeting".equals(r.offerResponse()), r -> r.dateFirstContact() != null),
             new KeyField("date_meeting", "Meeting date recorded (% of meetings held)",
                     "Dyddiad cyfarfod wedi'i gofnodi (% o gyfarfodydd a gynhaliwyd)",
-                    r -> r.meetingOutcome() != null && MEETING_HELD.contains(r.meetingOutcome()),
+                    OfferRecord::meetingHeld,
                     r -> r.dateMeeting() != null),
             new KeyField("age_at_offer", "Age known (% of offers)", "Oedran yn hysbys (% o gynigion)", r -> true,
                     r -> r.ageAtOffer() != null),
@@ -72,8 +70,8 @@ public final class DataQuality {
         Map<String, Completeness> completeness = completenessByAuthority.computeIfAbsent(record.authorityCode(),
                 a -> new LinkedHashMap<>());
         for (KeyField field : KEY_FIELDS) {
-            completeness.merge(field.name(), new Completeness(0, 0).plus(field.applies().test(record),
-                    field.filled().test(record)), (a, b) -> new Completeness(a.filled() + b.filled(), a.of() + b.of()));
+            completeness.compute(field.name(), (name, soFar) -> (soFar == null ? new Completeness(0, 0) : soFar)
+                    .plus(field.applies().test(record), field.filled().test(record)));
         }
     }
 

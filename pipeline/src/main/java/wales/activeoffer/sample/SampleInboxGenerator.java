@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,6 +28,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import wales.activeoffer.template.OfferRecord;
 
 /**
  * Generates the sample inbox: all 22 authorities, financial years 2023-24 and 2024-25, in twelve source layouts (CSV,
@@ -41,7 +41,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class SampleInboxGenerator {
     static final List<Integer> FINANCIAL_YEARS = List.of(2023, 2024);
-    private static final Set<String> MEETING_HELD = Set.of("took_up", "declined", "time_to_think");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Who sends what (a table layout or a form), and how many offers a year at scale 1. */
@@ -278,7 +277,7 @@ public final class SampleInboxGenerator {
             referral = offer.plusDays(random.nextInt(4));
             contact = referral.plusDays(1 + random.nextInt(7));
             outcome = pick(random, "took_up", 48, "declined", 18, "time_to_think", 10, "not_held", 12, "pending", 12);
-            if (MEETING_HELD.contains(outcome) && random.nextInt(50) > 0) {
+            if (OfferRecord.MEETING_HELD_OUTCOMES.contains(outcome) && random.nextInt(50) > 0) {
                 meeting = contact.plusDays(random.nextInt(15));
             }
             source = pick(random, "social_worker", 60, "iro", 15, "carer", 10, "parent_family", 5, "self", 4,

@@ -115,8 +115,8 @@ enum SampleLayout {
             null, "Yes", "No", false);
 
     /** The groups over the Swansea workbook's headings: first column of each group, and its name. */
-    static final Map<Integer, String> SWANSEA_GROUPS = Map.of(0, "Child", 3, "Dates", 7, "Offer and outcome",
-            12, "Monitoring");
+    static final Map<Integer, String> SWANSEA_GROUPS = new java.util.TreeMap<>(Map.of(0, "Child", 3, "Dates", 7,
+            "Offer and outcome", 12, "Monitoring"));
 
     static final Map<String, String> ENGLISH = Map.ofEntries(
             Map.entry("entry", "New"), Map.entry("review", "Review"), Map.entry("placement_move", "Placement move"),

@@ -1,6 +1,7 @@
 package wales.activeoffer.template;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * One active offer episode in the national template: one offer to one child at one trigger point. Codes are the
@@ -35,4 +36,13 @@ public record OfferRecord(
         Integer workingDaysToFirstContact,
         Integer workingDaysToMeeting,
         boolean flagged) {
+
+    /** Meeting outcomes that mean the meeting took place. */
+    public static final Set<String> MEETING_HELD_OUTCOMES = Set.of("took_up", "declined", "time_to_think");
+    /** Meeting outcomes that are a refusal at the meeting. */
+    public static final Set<String> REFUSED_AT_MEETING_OUTCOMES = Set.of("declined", "time_to_think");
+
+    public boolean meetingHeld() {
+        return meetingOutcome != null && MEETING_HELD_OUTCOMES.contains(meetingOutcome);
+    }
 }

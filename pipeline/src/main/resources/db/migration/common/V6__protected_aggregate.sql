@@ -17,3 +17,7 @@ CREATE TABLE protected_aggregate (
     suppressed         BOOLEAN      NOT NULL
 );
 CREATE INDEX protected_aggregate_release ON protected_aggregate (release_name);
+
+-- The data-quality table finds the record or rejected row behind each row issue by submission, sheet and row.
+CREATE INDEX offer_record_source ON offer_record (submission_id, source_sheet, source_row);
+CREATE INDEX rejected_row_source ON rejected_row (submission_id, source_sheet, source_row);
