@@ -114,10 +114,4 @@ public class PipelineConfiguration {
             throw new PipelineSetupException(e.getMessage(), e);
         }
     }
-
-    /** Where Parquet goes: the configured URI, or the work root's releases folder. */
-    public static URI parquetBase(PipelineProperties properties, WorkRoot workRoot) {
-        URI base = properties.parquetUri() != null ? properties.parquetUri() : workRoot.releases().toUri();
-        return base.toString().endsWith("/") ? base : URI.create(base + "/");
-    }
 }

@@ -1,15 +1,24 @@
 package wales.activeoffer.config;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 
-/** Shows a set-up problem as a plain message and what to do about it, instead of a stack trace. */
-class PipelineFailureAnalyzer extends AbstractFailureAnalyzer<PipelineSetupException> {
+/**
+ * Shows a set-up problem an operator can fix (a setting, a mapping file, the database out of reach, another process
+ * holding the work root) as one plain line instead of a stack trace; {@link PlainFailureReporter} prints it.
+ */
+class PipelineFailureAnalyzer implements FailureAnalyzer {
+    private final Environment environment;
+
+    PipelineFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, PipelineSetupException cause) {
-        return new FailureAnalysis(cause.getMessage(), "Fix the setting or file named above and start again. "
-                + "Settings are listed in README.md (Configuration); mapping files can be checked with "
-                + "'validate-mappings'.", cause);
+    public FailureAnalysis analyze(Throwable failure) {
+        return StartupFailure.of(failure, environment)
+                .map(known -> new FailureAnalysis(known.message(), "", failure))
+                .orElse(null);
     }
 }

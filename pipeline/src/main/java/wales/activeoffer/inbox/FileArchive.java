@@ -44,31 +44,63 @@ public final class FileArchive {
         }
     }
 
-    /** Archives an ingested (or duplicate) file under {@code archive/<region>/<run>/}; returns where it went. */
+    /**
+     * Archives an ingested (or duplicate) file under {@code archive/<region>/<run>/[<authority folder>/]}; returns
+     * where it went.
+     */
     public Path archive(InboxFile file, String sha256, String runStamp) {
-        Path target = moveInto(workRoot.archive(file.regionCode()).resolve(runStamp), file.path());
-        write(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
-        return target;
+        return moveWithChecksum(file, workRoot.archive(file.regionCode()).resolve(runStamp), sha256);
     }
 
     /** Moves a file that could not be taken in to {@code rejected/<region>/<run>/}, with the reason beside it. */
     public Path reject(InboxFile file, String sha256, String runStamp, String reason) {
-        Path target = moveInto(workRoot.rejected(file.regionCode()).resolve(runStamp), file.path());
-        write(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
-        write(target.resolveSibling(target.getFileName() + ".reason.txt"), reason + "\n");
+        Path target = moveWithChecksum(file, workRoot.rejected(file.regionCode()).resolve(runStamp), sha256);
+        writeOnce(target.resolveSibling(target.getFileName() + ".reason.txt"), reason + "\n");
         return target;
     }
 
+    /**
+     * Moves a file whose processing failed unexpectedly to {@code quarantine/<region>/<run>/}, with what went wrong
+     * beside it for the data team; its checksum too when the file could be read.
+     */
+    public Path quarantine(InboxFile file, String sha256, String runStamp, String reason) {
+        Path target = moveInto(file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)), file.path());
+        if (sha256 != null) {
+            writeOnce(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
+        }
+        writeOnce(target.resolveSibling(target.getFileName() + ".reason.txt"), reason + "\n");
+        return target;
+    }
+
+    private static Path moveWithChecksum(InboxFile file, Path runFolder, String sha256) {
+        Path target = moveInto(file.folderWithin(runFolder), file.path());
+        writeOnce(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
+        return target;
+    }
+
+    /**
+     * Moves {@code source} into {@code folder} under its own name (a numbered name if that is taken). A source that is
+     * gone while its namesake is in the folder was moved by a run that stopped just after: that move stands.
+     */
     private static Path moveInto(Path folder, Path source) {
         try {
             Files.createDirectories(folder);
             Path target = folder.resolve(source.getFileName());
+            if (!Files.exists(source) && Files.exists(target)) {
+                return target;
+            }
             for (int copy = 2; Files.exists(target); copy++) {
                 target = folder.resolve(copy + "-" + source.getFileName());
             }
             return Files.move(source, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move " + source + " to " + folder, e);
+        }
+    }
+
+    private static void writeOnce(Path file, String text) {
+        if (!Files.exists(file)) {
+            write(file, text);
         }
     }
 

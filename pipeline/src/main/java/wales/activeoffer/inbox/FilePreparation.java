@@ -78,7 +78,7 @@ public final class FilePreparation {
         try {
             return java.nio.file.Files.size(file.path()) == 0;
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", "the file cannot be read: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotOpen(e);
         }
     }
 
@@ -110,7 +110,7 @@ public final class FilePreparation {
                 }
             }
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", e.getMessage(), e);
+            throw UnreadableFileException.cannotReadToTheEnd(e);
         }
         if (file.regionCode() == null) {
             return;
@@ -129,7 +129,7 @@ public final class FilePreparation {
                             .collect(Collectors.joining(" / ")) + ")")
                     .collect(Collectors.joining(", "));
             throw new UnreadableFileException("AO-F05", "it was dropped in the " + folderRegion.nameEn()
-                    + " folder but holds records for " + who);
+                    + " folder but holds records for " + who + "; send each region's records to that region's inbox");
         }
     }
 }

@@ -15,4 +15,9 @@ public record InboxFile(String regionCode, Path path, String subFolder) {
     public String fileName() {
         return path.getFileName().toString();
     }
+
+    /** The authority folder inside a run's archive, receipt or quarantine folder: itself, or nothing. */
+    public Path folderWithin(Path regionFolder) {
+        return subFolder == null ? regionFolder : regionFolder.resolve(subFolder);
+    }
 }

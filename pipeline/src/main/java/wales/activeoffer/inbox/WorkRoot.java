@@ -24,6 +24,11 @@ public record WorkRoot(Path root) {
         return root.resolve("rejected").resolve(regionCode);
     }
 
+    /** Files whose processing failed unexpectedly, kept for the data team. */
+    public Path quarantine(String regionCode) {
+        return root.resolve("quarantine").resolve(regionCode);
+    }
+
     public Path receipts(String regionCode) {
         return root.resolve("receipts").resolve(regionCode);
     }
@@ -34,5 +39,15 @@ public record WorkRoot(Path root) {
 
     public Path releases() {
         return root.resolve("releases");
+    }
+
+    /** Where a release is built before it is moved into {@code releases/} whole. */
+    public Path staging() {
+        return root.resolve("staging");
+    }
+
+    /** Where the leftovers of a release build that was stopped part-way are kept. */
+    public Path incomplete() {
+        return root.resolve("incomplete");
     }
 }

@@ -1,5 +1,7 @@
 package wales.activeoffer.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,19 +20,15 @@ import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.PreparedFile;
-import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.read.UnreadableFileException;
-import wales.activeoffer.receipt.Receipt;
-import wales.activeoffer.receipt.ReceiptWriter;
-import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
-import wales.activeoffer.template.RecordingTemplate;
 
 /**
  * The life of one submitted file around its rows: before them, register it, spot a duplicate, recognise its layout
- * and check its region; after them, close the submission, write the receipt and move the file out of the inbox.
+ * and check its region; after them, close the submission, then write the receipt and move the file out of the inbox
+ * ({@link FileFinisher}).
  */
 class FileIngestListener implements StepExecutionListener {
     static final String SUBMISSION_ID = "submission.id";
@@ -39,37 +37,31 @@ class FileIngestListener implements StepExecutionListener {
     static final String NOTES = "submission.notes";
     static final String UNREADABLE_RULE = "submission.unreadableRule";
     static final String UNREADABLE_DETAIL = "submission.unreadableDetail";
+    /** The submission was closed before this attempt: its rows are not read again, only its receipt and move finished. */
+    static final String CLOSED = "submission.closed";
     private static final Logger log = LoggerFactory.getLogger(FileIngestListener.class);
 
     private final SubmissionStore store;
     private final FilePreparation preparation;
-    private final ReceiptWriter receipts;
-    private final FileArchive archive;
-    private final WorkRoot workRoot;
-    private final ReferenceData reference;
-    private final RecordingTemplate template;
+    private final FileFinisher finisher;
     private final String runStamp;
     private final JobRepository jobRepository;
 
-    FileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts, FileArchive archive,
-            WorkRoot workRoot, ReferenceData reference, RecordingTemplate template, String runStamp,
+    FileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher finisher, String runStamp,
             JobRepository jobRepository) {
-        this.jobRepository = jobRepository;
         this.store = store;
         this.preparation = preparation;
-        this.receipts = receipts;
-        this.archive = archive;
-        this.workRoot = workRoot;
-        this.reference = reference;
-        this.template = template;
+        this.finisher = finisher;
         this.runStamp = runStamp;
+        this.jobRepository = jobRepository;
     }
 
     /**
      * Registers the file once, then decides what to do with it (duplicate, refused, or which layout). Each step is
      * saved as soon as it is taken, and skipped on a restart that finds it already taken (a registration made just
-     * before a crash is found again by run, region, name and checksum), so a crash at any point neither registers the
-     * file twice nor loses the decision.
+     * before a crash is found again by run, place, name and checksum), so a crash at any point neither registers the
+     * file twice nor loses the decision. A file whose submission was closed by a run that stopped before moving it out
+     * of the inbox is finished, never taken in a second time.
      */
     @Override
     public void beforeStep(StepExecution step) {
@@ -78,17 +70,20 @@ class FileIngestListener implements StepExecutionListener {
         if (!context.containsKey(SUBMISSION_ID)) {
             long run = step.getJobExecution().getJobInstance().getId();
             String sha256 = FileArchive.sha256(file.path());
-            long submissionId = store.findRegistered(run, file.regionCode(), file.fileName(), sha256)
-                    .orElseGet(() -> store.register(file.regionCode(), file.fileName(), sha256, sizeOf(file.path()),
-                            LocalDateTime.now(), run));
+            Optional<Long> leftBehind = store.findLeftBehind(file.regionCode(), file.subFolder(), file.fileName(), sha256);
+            long submissionId = leftBehind.or(() -> store.findRegistered(run, file.regionCode(), file.subFolder(),
+                    file.fileName(), sha256)).orElseGet(() -> store.register(file.regionCode(), file.subFolder(),
+                            file.fileName(), sha256, sizeOf(file.path()), LocalDateTime.now(), run));
             context.putLong(SUBMISSION_ID, submissionId);
             jobRepository.updateExecutionContext(step);
         }
         long submissionId = context.getLong(SUBMISSION_ID);
         Submission submission = store.submission(submissionId);
-        boolean decided = submission.status() == SubmissionStatus.DUPLICATE || context.containsKey(MAPPING_ID)
-                || context.containsKey(UNREADABLE_RULE);
-        if (decided) {
+        if (submission.status() != SubmissionStatus.RECEIVED) {
+            context.putString(CLOSED, "true");
+            return;
+        }
+        if (context.containsKey(MAPPING_ID) || context.containsKey(UNREADABLE_RULE)) {
             return;
         }
         Optional<Submission> earlier = store.findIngested(submission.sha256(), submissionId);
@@ -96,6 +91,7 @@ class FileIngestListener implements StepExecutionListener {
             Submission first = earlier.get();
             store.markDuplicate(submissionId, first.id(), "AO-F04", "Identical to '" + first.fileName()
                     + "' received " + first.receivedAt().toLocalDate() + " (submission " + first.id() + ").");
+            context.putString(CLOSED, "true");
             return;
         }
         try {
@@ -131,34 +127,20 @@ class FileIngestListener implements StepExecutionListener {
     private void finish(ExecutionContext context, long fileNumber) {
         InboxFile file = inboxFile(context);
         long submissionId = context.getLong(SUBMISSION_ID);
-        Submission registered = store.submission(submissionId);
-        String verdict = null;
-        if (registered.status() == SubmissionStatus.DUPLICATE) {
-            verdict = template.fileRule("AO-F04").message() + "\n" + registered.statusDetail() + "\nRule: AO-F04";
-        } else if (context.containsKey(UNREADABLE_RULE)) {
-            String rule = context.getString(UNREADABLE_RULE);
-            store.markUnreadable(submissionId, rule, context.getString(UNREADABLE_DETAIL));
-            verdict = template.fileRule(rule).message() + "\nDetail: " + context.getString(UNREADABLE_DETAIL)
-                    + "\nRule: " + rule + "\nNo rows from this file were counted.";
-        } else {
-            store.recordReadingNotes(submissionId, (List<String>) context.get(NOTES, List.class, List.of()));
-            store.markIngested(submissionId);
+        if (store.submission(submissionId).status() == SubmissionStatus.RECEIVED) {
+            if (context.containsKey(UNREADABLE_RULE)) {
+                store.markUnreadable(submissionId, context.getString(UNREADABLE_RULE),
+                        context.getString(UNREADABLE_DETAIL));
+            } else {
+                store.recordReadingNotes(submissionId, (List<String>) context.get(NOTES, List.class, List.of()));
+                store.markIngested(submissionId);
+            }
         }
-        Submission closed = store.submission(submissionId);
-        String regionName = reference.region(file.regionCode()).orElseThrow().nameEn();
-        Receipt receipt = new Receipt(closed.fileName(), regionName, closed.receivedAt(), "run " + closed.ingestRun(),
-                closed.sha256(), closed.mappingId(), closed.sourceDetail(), closed.receiptStatus(), closed.rowsRead(),
-                closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(), verdict, closed.notes(),
-                closed.replaced(), sink -> store.forEachIssue(submissionId, sink));
-        Path written = receipts.write(workRoot.receipts(file.regionCode()), receipt, runStamp);
-        Path moved = closed.status() == SubmissionStatus.UNREADABLE
-                ? archive.reject(file, closed.sha256(), runStamp, verdict)
-                : archive.archive(file, closed.sha256(), runStamp);
-        store.markArchived(submissionId, workRoot.root().relativize(moved).toString());
+        Submission closed = finisher.finish(file, submissionId, runStamp);
         log.info("[{}/{}] {}/{}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}", fileNumber,
-                context.getInt(InboxPartitioner.TOTAL), file.regionCode(), file.fileName(),
+                context.getInt(InboxPartitioner.TOTAL), file.folderWithin(Path.of(file.regionCode())), file.fileName(),
                 closed.receiptStatus().wording(), closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(),
-                workRoot.root().relativize(written));
+                closed.receiptPath());
     }
 
     static InboxFile inboxFile(ExecutionContext context) {
@@ -169,8 +151,8 @@ class FileIngestListener implements StepExecutionListener {
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package wales.activeoffer.job;
 
 import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import wales.activeoffer.config.PipelineConfiguration;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.InboxScanner;
@@ -54,17 +54,34 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step ingestInboxStep(JobRepository jobRepository, Partitioner inboxPartitioner, Step ingestFileStep) {
+    Step ingestInboxStep(JobRepository jobRepository, Partitioner inboxPartitioner, Step ingestFileStep,
+            FileQuarantine fileQuarantine) {
         return new StepBuilder("ingestInboxStep", jobRepository)
                 .partitioner(ingestFileStep.getName(), inboxPartitioner)
                 .step(ingestFileStep)
-                .partitionHandler(new InOrderPartitionHandler(ingestFileStep))
+                .partitionHandler(new InOrderPartitionHandler(ingestFileStep, fileQuarantine, jobRepository))
                 .build();
     }
 
     @Bean
-    RunLock runLock(javax.sql.DataSource dataSource) {
-        return new RunLock(dataSource);
+    PausePoint pausePoint(@Value("${activeoffer.testing.pause-at:}") String pauseAt) {
+        return new PausePoint(pauseAt);
+    }
+
+    @Bean
+    FileFinisher fileFinisher(SubmissionStore store, ReceiptWriter receipts, FileArchive archive, WorkRoot workRoot,
+            ReferenceData reference, RecordingTemplate template, PausePoint pausePoint) {
+        return new FileFinisher(store, receipts, archive, workRoot, reference, template, pausePoint);
+    }
+
+    @Bean
+    FileQuarantine fileQuarantine(SubmissionStore store, FileFinisher fileFinisher, FileArchive archive) {
+        return new FileQuarantine(store, fileFinisher, archive);
+    }
+
+    @Bean
+    RunLock runLock(DataSource dataSource, WorkRoot workRoot) {
+        return new RunLock(dataSource, workRoot.root());
     }
 
     @Bean
@@ -112,11 +129,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, ReceiptWriter receipts,
-            FileArchive archive, WorkRoot workRoot, ReferenceData reference, RecordingTemplate template,
+    FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher fileFinisher,
             @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp, JobRepository jobRepository) {
-        return new FileIngestListener(store, preparation, receipts, archive, workRoot, reference, template, runStamp,
-                jobRepository);
+        return new FileIngestListener(store, preparation, fileFinisher, runStamp, jobRepository);
     }
 
     @Bean
@@ -131,8 +146,7 @@ public class NightlyJobConfiguration {
     @JobScope
     Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
             RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
-        return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases()), runStamp,
-                PipelineConfiguration.parquetBase(properties, workRoot).resolve(runStamp + "/"),
-                String.valueOf(template.version()));
+        return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases(), workRoot.staging(),
+                workRoot.incomplete()), runStamp, properties.parquetUri(), String.valueOf(template.version()));
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,12 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.store.Submission;
+import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
 
 /** Starts (or resumes) one run of the nightly job and reports what it did. */
@@ -31,6 +36,9 @@ public class NightlyRun {
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     static final String SEEDED_MARKER = ".seeded-from-sample";
+    /** A run is started once and resumed at most once. */
+    static final int MAX_ATTEMPTS = 2;
+    private static final String INGEST_FILE_STEP = "ingestFileStep:";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -39,10 +47,15 @@ public class NightlyRun {
     private final WorkRoot workRoot;
     private final PipelineProperties properties;
     private final SubmissionStore store;
+    private final FileQuarantine quarantine;
+    private final FileFinisher finisher;
     private final Clock clock;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job activeOfferNightlyJob,
-            WorkRoot workRoot, PipelineProperties properties, SubmissionStore store, RunLock runLock) {
+            WorkRoot workRoot, PipelineProperties properties, SubmissionStore store, RunLock runLock,
+            FileQuarantine quarantine, FileFinisher finisher) {
+        this.quarantine = quarantine;
+        this.finisher = finisher;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.runLock = runLock;
@@ -61,9 +74,17 @@ public class NightlyRun {
      */
     public RunSummary execute() throws Exception {
         try (RunLock.Held ignored = runLock.acquire()) {
-            JobExecution execution = interruptedRun().map(this::resume).orElseGet(this::startNew);
-            return summarise(execution);
+            Optional<JobExecution> interrupted = interruptedRun();
+            if (interrupted.isPresent() && attempts(interrupted.get()) < MAX_ATTEMPTS) {
+                return summarise(resume(interrupted.get()), null);
+            }
+            GivenUp givenUp = interrupted.map(this::giveUp).orElse(null);
+            return summarise(startNew(), givenUp);
         }
+    }
+
+    private int attempts(JobExecution execution) {
+        return jobRepository.getJobExecutions(execution.getJobInstance()).size();
     }
 
     /** The last run, if it did not finish: still marked running (its process died) or failed. */
@@ -83,9 +104,70 @@ public class NightlyRun {
             log.warn("Run {} ({}) did not finish (status {}); resuming it where it stopped.",
                     interrupted.getJobInstance().getId(),
                     interrupted.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP), interrupted.getStatus());
+            finishLeftBehind(failed);
             return jobOperator.restart(failed);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot resume the interrupted run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A file whose step was recorded as complete while its receipt or its move out of the inbox was still to come
+     * (the process died in between) is finished now: a resumed run skips completed steps, and the file must neither
+     * stay in the inbox nor be taken in again as a new submission.
+     */
+    private void finishLeftBehind(JobExecution interrupted) {
+        String runStamp = interrupted.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP);
+        for (StepExecution step : interrupted.getStepExecutions()) {
+            var context = step.getExecutionContext();
+            if (!step.getStepName().startsWith(INGEST_FILE_STEP) || step.getStatus() != BatchStatus.COMPLETED
+                    || !context.containsKey(FileIngestListener.SUBMISSION_ID)) {
+                continue;
+            }
+            Submission submission = store.submission(context.getLong(FileIngestListener.SUBMISSION_ID));
+            if (submission.status() != SubmissionStatus.RECEIVED && submission.archivedPath() == null) {
+                finisher.finish(FileIngestListener.inboxFile(context), submission.id(), runStamp);
+                log.warn("Finished {}/{}, left in the inbox by the interrupted run", submission.regionCode(),
+                        submission.fileName());
+            }
+        }
+    }
+
+    /** What giving up a run did: the operator's note, and how many files it quarantined. */
+    private record GivenUp(String note, int quarantined) {
+    }
+
+    /**
+     * A run that failed again after being resumed is not tried a third time: the file it was part-way through, if
+     * any, is quarantined (it is the likely cause), the run is abandoned, and a new run starts, so the pipeline never
+     * loops on the same failure.
+     */
+    private GivenUp giveUp(JobExecution last) {
+        try {
+            JobExecution failed = last.getStatus().isRunning() ? jobOperator.recover(last) : last;
+            List<String> stuck = new ArrayList<>();
+            List<String> quarantined = new ArrayList<>();
+            for (StepExecution step : failed.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.COMPLETED) {
+                    continue;
+                }
+                stuck.add(step.getStepName());
+                if (step.getStepName().startsWith(INGEST_FILE_STEP) && step.getExecutionContext()
+                        .containsKey(InboxPartitioner.PATH) && Files.exists(Path.of(step.getExecutionContext()
+                                .getString(InboxPartitioner.PATH))) && quarantine.quarantine(step)) {
+                    quarantined.add(step.getStepName().substring(INGEST_FILE_STEP.length()));
+                }
+            }
+            jobOperator.abandon(failed);
+            String note = "Run " + last.getJobInstance().getId() + " ("
+                    + last.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP) + ") failed again after it "
+                    + "was resumed once, at " + (stuck.isEmpty() ? "an unknown step" : String.join(", ", stuck))
+                    + "; it was abandoned and a new run started."
+                    + (quarantined.isEmpty() ? "" : " Quarantined: " + String.join(", ", quarantined) + ".");
+            log.warn(note);
+            return new GivenUp(note, quarantined.size());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot abandon the run that failed twice: " + e.getMessage(), e);
         }
     }
 
@@ -102,15 +184,22 @@ public class NightlyRun {
         }
     }
 
-    private RunSummary summarise(JobExecution execution) {
+    private RunSummary summarise(JobExecution execution, GivenUp givenUp) {
         var context = execution.getExecutionContext();
         long run = execution.getJobInstance().getId();
+        int quarantined = (int) jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .flatMap(e -> e.getStepExecutions().stream())
+                .filter(step -> step.getStepName().startsWith(INGEST_FILE_STEP)
+                        && InOrderPartitionHandler.QUARANTINED.equals(step.getExitStatus().getExitCode()))
+                .count();
         return new RunSummary(run, execution.getStatus(), store.submissionsOfRun(run),
                 context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null),
                 context.getString(PublishReleaseTasklet.RECORDS_PARQUET, null),
                 context.getString(PublishReleaseTasklet.AGGREGATES_PARQUET, null),
                 workRoot.receipts().toString(),
-                Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")));
+                Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")),
+                quarantined + (givenUp == null ? 0 : givenUp.quarantined()),
+                givenUp == null ? List.of() : List.of(givenUp.note()));
     }
 
     /** A stamp no earlier run or release has used (two runs may start within the same second). */

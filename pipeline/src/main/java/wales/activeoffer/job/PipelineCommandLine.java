@@ -9,8 +9,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +23,6 @@ import wales.activeoffer.mapping.MappingProblem;
 import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.receipt.ReceiptWriter;
-import wales.activeoffer.store.Submission;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
@@ -40,8 +37,12 @@ import wales.activeoffer.validate.FileValidator;
 class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     /** Commands that need neither the database nor the child key: the application starts lazily for them. */
     static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings");
+    /** Exit code when the run failed: no release was published; the next run resumes it (once). */
+    static final int FAILED = 1;
     /** Exit code when another process holds the run lock. */
     static final int RUN_IN_PROGRESS = 3;
+    /** Exit code when the run completed but a file was quarantined: it has its receipt, and the data team must look. */
+    static final int COMPLETED_WITH_QUARANTINE = 4;
 
     private final ObjectProvider<NightlyRun> nightlyRun;
     private final ObjectProvider<FileValidator> validator;
@@ -88,36 +89,11 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
             out.println(e.getMessage());
             return RUN_IN_PROGRESS;
         }
-        Map<ReceiptStatus, Integer> files = new TreeMap<>();
-        int accepted = 0;
-        int rejected = 0;
-        for (Submission s : summary.submissions()) {
-            files.merge(s.receiptStatus(), 1, Integer::sum);
-            accepted += s.rowsAccepted();
-            rejected += s.rowsRejected();
+        out.print(RunSummaryText.of(summary, workRoot.root()));
+        if (summary.status() != BatchStatus.COMPLETED) {
+            return FAILED;
         }
-        StringBuilder text = new StringBuilder("\nActive Offer nightly run ").append(summary.runId()).append(": ")
-                .append(summary.status()).append('\n');
-        text.append(String.format("  Files processed:  %d%s%n", summary.submissions().size(),
-                summary.submissions().isEmpty() ? " (no new files were waiting in the inbox)" : ""));
-        files.forEach((status, n) -> text.append(String.format("    %-44s %d%n", status.wording(), n)));
-        text.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
-        if (!summary.newRelease()) {
-            text.append("  No submission has changed since the latest release, so nothing new was published.\n");
-        }
-        text.append("Outputs:\n");
-        text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
-        text.append(summary.newRelease() ? "  Release folder:           " : "  Latest release:           ")
-                .append(summary.releaseFolder()).append('\n');
-        text.append("  Officials' workbook:      ").append(summary.releaseFolder())
-                .append("/active-offer-official-statistics.xlsx\n");
-        text.append("  Aggregates (CSV):         ").append(summary.releaseFolder())
-                .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
-        text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
-        text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
-                .append(" (partitioned by financial_year and region_code)\n");
-        out.print(text);
-        return summary.status() == BatchStatus.COMPLETED ? 0 : 1;
+        return summary.needsAttention() ? COMPLETED_WITH_QUARANTINE : 0;
     }
 
     private int validate(List<String> files, List<String> regions) throws Exception {

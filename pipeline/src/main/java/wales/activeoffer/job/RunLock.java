@@ -1,5 +1,12 @@
 package wales.activeoffer.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +14,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Makes sure two instances of the pipeline never process at the same time against the same database. On PostgreSQL it
+ * Makes sure two instances of the pipeline never process at the same time against the same work root or the same
+ * database. The work root is locked with an operating-system file lock on {@code <work root>/.run.lock}, which the
+ * system releases when the process dies. On PostgreSQL the database is locked too: it
  * is a session-level advisory lock held on a connection of its own for the whole run: a process that dies, even by
  * {@code kill -9}, loses its connection and so its lock, and the next run can recover. The embedded H2 database is a
  * file that only one process can open at a time, so it needs no lock of its own.
@@ -18,10 +27,13 @@ public class RunLock {
      * so installations sharing a server (or tests in schemas of their own) do not block each other.
      */
     static final int ADVISORY_CLASS = 0x41634F66;
+    static final String LOCK_FILE = ".run.lock";
     private final DataSource dataSource;
+    private final Path workRoot;
 
-    public RunLock(DataSource dataSource) {
+    public RunLock(DataSource dataSource, Path workRoot) {
         this.dataSource = dataSource;
+        this.workRoot = workRoot;
     }
 
     /** A lock that is held until closed. */
@@ -32,6 +44,48 @@ public class RunLock {
 
     /** Takes the lock, or throws {@link RunInProgressException} at once if another process holds it. */
     public Held acquire() {
+        FileLock workRootLock = lockWorkRoot();
+        try {
+            Held database = acquireDatabase();
+            return () -> {
+                try {
+                    database.close();
+                } finally {
+                    release(workRootLock);
+                }
+            };
+        } catch (RuntimeException e) {
+            release(workRootLock);
+            throw e;
+        }
+    }
+
+    private FileLock lockWorkRoot() {
+        try {
+            Files.createDirectories(workRoot);
+            FileChannel channel = FileChannel.open(workRoot.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new RunInProgressException("Another run of the pipeline is using the work root "
+                        + "activeoffer.work-root=" + workRoot + "; nothing was done. Try again when it has finished.");
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the work root " + workRoot, e);
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try (FileChannel channel = lock.channel()) {
+            lock.release();
+        } catch (IOException e) {
+            // closing the channel, or the process ending, releases the lock anyway
+        }
+    }
+
+    private Held acquireDatabase() {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -82,8 +136,12 @@ public class RunLock {
     /** Another process is running the pipeline against this database now. */
     public static class RunInProgressException extends IllegalStateException {
         public RunInProgressException() {
-            super("Another run of the pipeline is in progress against this database; nothing was done. "
+            this("Another run of the pipeline is in progress against this database; nothing was done. "
                     + "Try again when it has finished.");
+        }
+
+        public RunInProgressException(String message) {
+            super(message);
         }
     }
 }

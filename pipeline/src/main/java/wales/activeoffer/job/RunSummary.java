@@ -4,7 +4,18 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import wales.activeoffer.store.Submission;
 
-/** What one run did, for the closing lines a person reads. */
+/**
+ * What one run did, for the closing lines a person reads.
+ *
+ * @param quarantined   files of this run set aside for the data team (their step failed unexpectedly)
+ * @param operatorNotes what the operator must know: an earlier run given up, for example
+ */
 public record RunSummary(long runId, BatchStatus status, List<Submission> submissions, String releaseFolder,
-        String recordsParquet, String aggregatesParquet, String receiptsFolder, boolean newRelease) {
+        String recordsParquet, String aggregatesParquet, String receiptsFolder, boolean newRelease, int quarantined,
+        List<String> operatorNotes) {
+
+    /** Completed, but a file needs the data team. */
+    public boolean needsAttention() {
+        return quarantined > 0;
+    }
 }

@@ -35,7 +35,8 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
     @SuppressWarnings("unchecked")
     public void open(ExecutionContext context) {
         this.stepContext = context;
-        if (!context.containsKey(FileIngestListener.MAPPING_ID) || context.containsKey(FileIngestListener.UNREADABLE_RULE)) {
+        if (!context.containsKey(FileIngestListener.MAPPING_ID) || context.containsKey(FileIngestListener.UNREADABLE_RULE)
+                || context.containsKey(FileIngestListener.CLOSED)) {
             return;
         }
         emitted = context.getInt(EMITTED, 0);

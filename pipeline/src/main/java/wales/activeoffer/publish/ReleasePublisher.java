@@ -54,26 +54,47 @@ public final class ReleasePublisher {
 
     /**
      * Publishes a new release, unless the current submissions are exactly those of the latest release: then nothing
-     * new is published and the latest release is returned.
+     * new is published and the latest release is returned. The release is built in the staging folder and moved into
+     * {@code releases/} whole; a release a stopped run had already moved into place is pointed at, not built again.
      *
      * @param releases   the releases folder; the new release is {@code releases/<name>}, which must not exist yet
-     * @param parquetUri base URI for the Parquet files (a local {@code file:} URI by default)
+     * @param parquetBase where the Parquet of every release goes ({@code <base>/<name>/}), or {@code null} to write
+     *                    it inside the release folder
      */
-    public Release publishIfChanged(ReleaseFolder releases, String name, URI parquetUri, String templateVersion) {
+    public Release publishIfChanged(ReleaseFolder releases, String name, URI parquetBase, String templateVersion) {
         List<ReleaseManifest.SubmissionEntry> submissions = store.currentSubmissions();
         String contentKey = contentKey(submissions, templateVersion);
         var latest = releases.latest();
         if (latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
-            Path folder = releases.folder(latest.get().release());
-            return new Release(folder, folder.resolve("aggregates.csv"), parquetUri.resolve("../" + latest.get().release()
-                    + "/aggregates.parquet"), parquetUri.resolve("../" + latest.get().release() + "/records/"),
-                    -1, -1, Map.of(), false);
+            return existing(releases, latest.get().release(), parquetBase);
+        }
+        if (releases.published(name).isPresent()) {
+            releases.pointAt(name);
+            Release moved = existing(releases, name, parquetBase);
+            return new Release(moved.folder(), moved.aggregatesCsv(), moved.aggregatesParquet(), moved.recordsParquet(),
+                    -1, -1, Map.of(), true);
         }
         releases.setAsideIncomplete(name);
-        Release release = publish(releases.folder(name), parquetUri);
+        Path building = releases.building(name);
+        Release built = publish(building, parquetBase == null ? building.toUri() : parquetOf(parquetBase, name));
         releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(), contentKey,
-                files(release), submissions));
-        return release;
+                files(built), submissions));
+        Path folder = releases.folder(name);
+        URI parquet = parquetBase == null ? folder.toUri() : parquetOf(parquetBase, name);
+        return new Release(folder, folder.resolve("aggregates.csv"), parquet.resolve("aggregates.parquet"),
+                parquet.resolve("records/"), built.aggregateRows(), built.recordRows(), built.qualityRows(), true);
+    }
+
+    private static Release existing(ReleaseFolder releases, String name, URI parquetBase) {
+        Path folder = releases.folder(name);
+        URI parquet = parquetBase == null ? folder.toUri() : parquetOf(parquetBase, name);
+        return new Release(folder, folder.resolve("aggregates.csv"), parquet.resolve("aggregates.parquet"),
+                parquet.resolve("records/"), -1, -1, Map.of(), false);
+    }
+
+    /** {@code <base>/<release>/}. */
+    private static URI parquetOf(URI base, String release) {
+        return (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(release + "/");
     }
 
     private static String contentKey(List<ReleaseManifest.SubmissionEntry> submissions, String templateVersion) {
@@ -102,7 +123,7 @@ public final class ReleasePublisher {
             files.add(entry(release.folder(), aggregates, release.aggregateRows()));
         }
         Path records = localPath(release.recordsParquet());
-        if (records != null) {
+        if (records != null && Files.isDirectory(records)) {
             try (var parts = Files.walk(records)) {
                 for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
                     files.add(entry(release.folder(), part, parquetRows(part)));

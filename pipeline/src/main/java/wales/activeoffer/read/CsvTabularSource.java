@@ -15,6 +15,7 @@ public final class CsvTabularSource implements TabularSource {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final TextDialect dialect;
+    private boolean finished;
 
     public CsvTabularSource(Path file, TextDialect dialect) {
         this.dialect = dialect;
@@ -22,7 +23,7 @@ public final class CsvTabularSource implements TabularSource {
             this.parser = CSVFormat.DEFAULT.builder().setDelimiter(dialect.delimiter()).get().parse(dialect.open(file));
             this.records = parser.iterator();
         } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableFileException("AO-F03", "cannot read the file as text: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotOpen(e);
         }
     }
 
@@ -34,7 +35,7 @@ public final class CsvTabularSource implements TabularSource {
     @Override
     public RawRow next() {
         try {
-            if (!records.hasNext()) {
+            if (finished || !records.hasNext()) {
                 return null;
             }
             CSVRecord record = records.next();
@@ -42,11 +43,38 @@ public final class CsvTabularSource implements TabularSource {
             record.forEach(cells::add);
             return new RawRow("", (int) record.getRecordNumber(), cells);
         } catch (UncheckedIOException | IllegalStateException e) {
-            String why = TextDialect.isDecodingFailure(e)
-                    ? "the text is not valid " + dialect.charset().name() + "; save it as CSV UTF-8"
-                    : e.getMessage();
-            throw new UnreadableFileException("AO-F03", why, e);
+            throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
+    }
+
+    /** The reason in a lead's words; Commons CSV's own message goes to the log with the exception, never to a receipt. */
+    private String whyUnreadable(RuntimeException e) {
+        long row = parser.getRecordNumber() + 1;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RowLengthGuard.OverlongRowException overlong) {
+                return overlong.getMessage();
+            }
+        }
+        if (TextDialect.isDecodingFailure(e)) {
+            return "the text is not valid " + dialect.charset().name() + "; save it as CSV UTF-8";
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "row " + row + " has a quote mark (\") that opens a cell and is never closed before the end of the "
+                    + "file. Close the quote, or remove it, and send the file again";
+        }
+        if (message.contains("between encapsulated token and delimiter")) {
+            return "row " + row + " has a cell in quote marks with more text after its closing quote (as in "
+                    + "\"abc\"def). Put the whole cell in quotes and double any quote mark inside it (\"abc\"\"def\"), "
+                    + "then send the file again";
+        }
+        return "row " + row + " could not be read as delimited text; open the file in Excel and save it again as "
+                + "CSV UTF-8";
+    }
+
+    @Override
+    public void skipSheet() {
+        finished = true;
     }
 
     @Override

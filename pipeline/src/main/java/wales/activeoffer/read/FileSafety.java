@@ -14,6 +14,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 public final class FileSafety {
     private static final int SAMPLE = 8192;
+    static final String PASSWORD_PROTECTED = "the workbook is password-protected, so it cannot be read; remove the "
+            + "password (File, Info, Protect Workbook) and send it again";
+    static final String SAVE_AS_XLSX = "Open it in Excel, save it as an Excel Workbook (.xlsx) and send it again";
     private static final int DOCTYPE_WINDOW = 2048;
 
     private FileSafety() {
@@ -27,14 +30,13 @@ public final class FileSafety {
                 case "xlsx" -> {
                     if (magic == FileMagic.OLE2) {
                         throw isEncrypted(file)
-                                ? new UnreadableFileException("AO-F03", "the workbook is password-protected; "
-                                        + "remove the password and send it again")
+                                ? new UnreadableFileException("AO-F03", PASSWORD_PROTECTED)
                                 : new UnreadableFileException("AO-F03", "this is an Excel 97-2003 workbook named "
                                         + ".xlsx; save it as .xlsx, or name it .xls");
                     }
                     if (magic != FileMagic.OOXML) {
                         throw new UnreadableFileException("AO-F03", "the file is named .xlsx but is not an Excel "
-                                + "workbook (" + describe(magic) + ")");
+                                + "workbook: it is " + describe(magic) + ". " + SAVE_AS_XLSX);
                     }
                     refuseDocumentTypes(file);
                 }
@@ -44,7 +46,7 @@ public final class FileSafety {
                     }
                     if (magic != FileMagic.OLE2) {
                         throw new UnreadableFileException("AO-F03", "the file is named .xls but is not an Excel "
-                                + "workbook (" + describe(magic) + ")");
+                                + "97-2003 workbook: it is " + describe(magic) + ". " + SAVE_AS_XLSX);
                     }
                 }
                 default -> {
@@ -59,7 +61,7 @@ public final class FileSafety {
                 }
             }
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", "the file cannot be read: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotOpen(e);
         }
     }
 
@@ -84,8 +86,7 @@ public final class FileSafety {
                 }
             }
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", "not a readable Excel workbook: it may be damaged or "
-                    + "incomplete (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException("AO-F03", XlsxTabularSource.DAMAGED, e);
         }
     }
 
@@ -94,7 +95,10 @@ public final class FileSafety {
             case OOXML -> "an Office Open XML document such as a .xlsx or .docx";
             case OLE2 -> "an Office 97-2003 document";
             case PDF -> "a PDF";
-            default -> "something else";
+            case BIFF2, BIFF3, BIFF4 -> "a workbook in an old Excel format (Excel 4.0 or earlier)";
+            case XML -> "an XML file, such as an Excel 2003 XML spreadsheet";
+            case HTML -> "a web page (HTML), as some systems export under a spreadsheet's name";
+            default -> "text or a format that is not a spreadsheet";
         };
     }
 

@@ -106,6 +106,7 @@ public final class LayoutDetector {
                     previous = null;
                 }
                 if (++searched > mapping.headerSearchRows()) {
+                    source.skipSheet();
                     continue;
                 }
                 Optional<HeaderMatch> match = TableRecords.headingOf(mapping, matcher, previous, row);
@@ -127,7 +128,7 @@ public final class LayoutDetector {
             return new Probe(mapping, false, best == null ? 0 : best.score(), mapping.columns().size(), missing,
                     source.describe());
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", e.getMessage(), e);
+            throw UnreadableFileException.cannotReadToTheEnd(e);
         }
     }
 
@@ -160,7 +161,7 @@ public final class LayoutDetector {
                     missing.stream().map(f -> "'" + labelOf(mapping.form().fields().get(f)) + "'").toList(),
                     description.describe() + "; recording form");
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", e.getMessage(), e);
+            throw UnreadableFileException.cannotReadToTheEnd(e);
         }
     }
 

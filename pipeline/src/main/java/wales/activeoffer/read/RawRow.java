@@ -15,8 +15,9 @@ public record RawRow(String sheet, int rowNumber, List<String> cells) {
     public RawRow {
         for (String cell : cells) {
             if (cell != null && cell.length() > MAX_CELL_CHARS) {
-                throw new UnreadableFileException("AO-F03", "row " + rowNumber + " has a cell of more than "
-                        + MAX_CELL_CHARS + " characters, the most a spreadsheet cell can hold");
+                throw new UnreadableFileException("AO-F03", String.format("row %d has a cell of more than %,d "
+                        + "characters, the most a spreadsheet cell can hold; shorten it and send the file again",
+                        rowNumber, MAX_CELL_CHARS));
             }
         }
     }

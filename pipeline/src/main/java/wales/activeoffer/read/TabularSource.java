@@ -15,6 +15,9 @@ public interface TabularSource extends Closeable {
     /** The next row, or {@code null} at the end of the data. */
     RawRow next();
 
+    /** Passes over the rest of the current sheet: the next row comes from the next chosen sheet, if any. */
+    void skipSheet();
+
     /** What was detected about the file on opening (encoding, delimiter, sheets), kept in the submission's lineage. */
     String describe();
 }

@@ -21,8 +21,12 @@ public final class TabularSources {
             return "xls";
         }
         int dot = name.lastIndexOf('.');
-        throw new UnreadableFileException("AO-F01", "files ending '" + (dot < 0 ? name : name.substring(dot))
-                + "' are not accepted");
+        if (dot < 0) {
+            throw new UnreadableFileException("AO-F01", "the file name has no ending such as .xlsx or .csv, so its "
+                    + "format is not known; add the ending of its format and send it again");
+        }
+        throw new UnreadableFileException("AO-F01", "files ending '" + name.substring(dot) + "' are not accepted; send "
+                + "the data as .xlsx, .xls or .csv");
     }
 
     public static TabularSource open(Path file, SourceMapping mapping) {

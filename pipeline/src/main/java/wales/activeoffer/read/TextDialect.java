@@ -57,7 +57,7 @@ public record TextDialect(Charset charset, int bomLength, char delimiter, boolea
                     : unescape(delimiterSetting);
             return new TextDialect(charset, bom, delimiter, encodingDetected && bom == 0, delimiterDetected);
         } catch (IOException e) {
-            throw new UnreadableFileException("AO-F03", "cannot read the file: " + e.getMessage(), e);
+            throw UnreadableFileException.cannotOpen(e);
         }
     }
 
@@ -80,41 +80,8 @@ public record TextDialect(Charset charset, int bomLength, char delimiter, boolea
     public Reader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(bomLength);
-        return new LongLineGuard(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-    }
-
-    /** Stops a line of megabytes from being read into memory: no real export has a line this long. */
-    static final class LongLineGuard extends java.io.FilterReader {
-        static final int MAX_LINE_CHARS = 1_000_000;
-        private int sinceNewline;
-
-        LongLineGuard(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            count(c);
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            for (int i = 0; i < n; i++) {
-                count(buffer[offset + i]);
-            }
-            return n;
-        }
-
-        private void count(int c) throws IOException {
-            sinceNewline = c == '\n' ? 0 : sinceNewline + 1;
-            if (sinceNewline > MAX_LINE_CHARS) {
-                throw new IOException("a line is longer than " + MAX_LINE_CHARS + " characters");
-            }
-        }
+        return new RowLengthGuard(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), delimiter);
     }
 
     private static byte[] readSample(Path file) throws IOException {

@@ -13,6 +13,16 @@ public class UnreadableFileException extends RuntimeException {
         this(ruleId, detail, null);
     }
 
+    /** The file could not be opened at all. */
+    public static UnreadableFileException cannotOpen(Throwable cause) {
+        return new UnreadableFileException("AO-F03", "the file could not be opened: it may have been moved while the run was reading it, or the pipeline is not allowed to read it", cause);
+    }
+
+    /** The file broke part-way through. */
+    public static UnreadableFileException cannotReadToTheEnd(Throwable cause) {
+        return new UnreadableFileException("AO-F03", "the file could not be read to the end: it may be damaged or still being copied. Save it again and send it once more", cause);
+    }
+
     public String ruleId() {
         return ruleId;
     }

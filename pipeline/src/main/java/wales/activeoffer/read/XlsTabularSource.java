@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
@@ -65,7 +66,11 @@ public final class XlsTabularSource implements TabularSource {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFileException("AO-F03", "not a readable Excel 97-2003 workbook (" + e.getMessage() + ")", e);
+            if (e instanceof EncryptedDocumentException) {
+                throw new UnreadableFileException("AO-F03", FileSafety.PASSWORD_PROTECTED, e);
+            }
+            throw new UnreadableFileException("AO-F03", "not a readable Excel 97-2003 workbook: it may be damaged or "
+                    + "incomplete. " + FileSafety.SAVE_AS_XLSX, e);
         }
     }
 
@@ -76,7 +81,7 @@ public final class XlsTabularSource implements TabularSource {
         while ((record = records.nextRecord()) != null && !(record instanceof EOFRecord)) {
             formats.processRecordInternally(record);
             if (record instanceof FilePassRecord) {
-                throw new UnreadableFileException("AO-F03", "the workbook is password-protected");
+                throw new UnreadableFileException("AO-F03", FileSafety.PASSWORD_PROTECTED);
             } else if (record instanceof org.apache.poi.hssf.record.SupBookRecord book && book.isExternalReferences()) {
                 throw new UnreadableFileException("AO-F03", "the workbook has formulas that point at another "
                         + "workbook; copy and paste the values, then send the file again");
@@ -118,8 +123,16 @@ public final class XlsTabularSource implements TabularSource {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFileException("AO-F03", "the workbook could not be read (" + e.getMessage() + ")", e);
+            throw new UnreadableFileException("AO-F03", "the workbook could not be read to the end: it may be damaged. "
+                    + FileSafety.SAVE_AS_XLSX, e);
         }
+    }
+
+    @Override
+    public void skipSheet() {
+        currentCells.clear();
+        currentRow = -1;
+        inChosenSheet = false;
     }
 
     private void accept(Record record) {

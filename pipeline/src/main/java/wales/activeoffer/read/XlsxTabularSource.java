@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * in memory. Formulas give their cached values; date-formatted numbers become ISO dates.
  */
 public final class XlsxTabularSource implements TabularSource {
+    static final String DAMAGED = "not a readable Excel workbook: it may be damaged or incomplete. Open it in Excel, "
+            + "save it again as .xlsx and send it once more";
     private static final int ROW_CACHE = 100;
     private static final int BUFFER_BYTES = 4096;
     private static final java.util.regex.Pattern EXTERNAL_REFERENCE = java.util.regex.Pattern.compile("\\[[^\\]]+\\]");
@@ -32,7 +34,7 @@ public final class XlsxTabularSource implements TabularSource {
     public XlsxTabularSource(Path file, Predicate<SheetInfo> include) {
         try {
             this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES)
-                    .open(file.toFile());
+                    .setReadSharedFormulas(true).open(file.toFile());
         } catch (RuntimeException e) {
             throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
@@ -89,11 +91,11 @@ public final class XlsxTabularSource implements TabularSource {
             return "the workbook's XML declares a document type or entities, which workbooks never need, so it was "
                     + "not read";
         }
-        return "not a readable Excel workbook: it may be damaged or incomplete (" + e.getMessage() + ")";
+        return DAMAGED;
     }
 
     static String text(Cell cell) {
-        if (cell.getCellType() == CellType.FORMULA && EXTERNAL_REFERENCE.matcher(cell.getCellFormula()).find()) {
+        if (cell.getCellType() == CellType.FORMULA && EXTERNAL_REFERENCE.matcher(formulaOf(cell)).find()) {
             throw new UnreadableFileException("AO-F03", "cell " + cell.getAddress() + " holds a formula that points "
                     + "at another workbook; copy and paste the values, then send the file again");
         }
@@ -106,6 +108,23 @@ public final class XlsxTabularSource implements TabularSource {
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             default -> "";
         };
+    }
+
+    /**
+     * The formula's text, to spot links to other workbooks. Shared formulas (a formula filled down a column) are
+     * expanded by the reader; a cell whose formula text cannot be had is read by its cached value like any other.
+     */
+    private static String formulaOf(Cell cell) {
+        try {
+            return cell.getCellFormula();
+        } catch (RuntimeException noText) {
+            return "";
+        }
+    }
+
+    @Override
+    public void skipSheet() {
+        rows = Collections.emptyIterator();
     }
 
     @Override

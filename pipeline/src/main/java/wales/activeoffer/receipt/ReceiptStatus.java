@@ -6,7 +6,8 @@ public enum ReceiptStatus {
     ACCEPTED_WITH_WARNINGS("Accepted with warnings"),
     PARTIALLY_ACCEPTED("Partially accepted: some rows were rejected"),
     REJECTED("Rejected"),
-    DUPLICATE("Already received: not ingested again");
+    DUPLICATE("Already received: not ingested again"),
+    NOT_PROCESSED("Could not be processed: the data team has been told");
 
     private final String wording;
 

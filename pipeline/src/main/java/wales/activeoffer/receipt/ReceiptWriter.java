@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,25 +37,45 @@ public final class ReceiptWriter {
         this.template = template;
     }
 
-    /** Writes {@code <file>.receipt-<stamp>.txt}, {@code .csv} and {@code .xlsx} into {@code folder}; returns the text. */
+    /**
+     * Writes {@code <file>.receipt-<stamp>.csv}, {@code .xlsx} and, last, {@code .txt} into {@code folder}; returns the
+     * text. Each file is written under a temporary name and moved into place whole. A receipt whose text is already
+     * there was written in full before (by a run that then stopped) and is left as it is.
+     */
     public Path write(Path folder, Receipt receipt, String stamp) {
+        String stem = receipt.fileName() + ".receipt-" + stamp;
+        Path text = folder.resolve(stem + ".txt");
+        if (Files.exists(text)) {
+            return text;
+        }
         try {
             Files.createDirectories(folder);
-            String stem = receipt.fileName() + ".receipt-" + stamp;
-            Path text = folder.resolve(stem + ".txt");
-            try (Writer out = Files.newBufferedWriter(text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                writeLetter(out, receipt);
-            }
-            try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(folder.resolve(stem + ".csv"),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW), CSVFormat.DEFAULT)) {
+            Path csvFile = folder.resolve(stem + ".csv");
+            try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(temporary(csvFile), StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT)) {
                 csv.printRecord(CSV_HEADER);
                 receipt.issues().forEach(issue -> printCsv(csv, issue));
             }
-            writeWorkbook(folder.resolve(stem + ".xlsx"), receipt);
+            moveIntoPlace(csvFile);
+            Path workbook = folder.resolve(stem + ".xlsx");
+            writeWorkbook(temporary(workbook), receipt);
+            moveIntoPlace(workbook);
+            try (Writer out = Files.newBufferedWriter(temporary(text), StandardCharsets.UTF_8)) {
+                writeLetter(out, receipt);
+            }
+            moveIntoPlace(text);
             return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the receipt for " + receipt.fileName(), e);
         }
+    }
+
+    private static Path temporary(Path file) {
+        return file.resolveSibling(file.getFileName() + ".part");
+    }
+
+    private static void moveIntoPlace(Path file) throws IOException {
+        Files.move(temporary(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void printCsv(CSVPrinter csv, RowIssue issue) {
@@ -95,6 +115,14 @@ public final class ReceiptWriter {
         if (!r.replaced().isEmpty()) {
             out.append("Replaces (a corrected file replaces earlier records for the same authorities and quarters):\n");
             for (String line : r.replaced()) {
+                out.append("  ").append(line).append('\n');
+            }
+            out.append('\n');
+        }
+        if (!r.withdrawn().isEmpty()) {
+            out.append("Withdrawn (this file has fewer records than the one it replaces, so these earlier records no "
+                    + "longer count; if that is not what you meant, send the missing rows again):\n");
+            for (String line : r.withdrawn()) {
                 out.append("  ").append(line).append('\n');
             }
             out.append('\n');
@@ -166,6 +194,9 @@ public final class ReceiptWriter {
             for (String replaced : r.replaced()) {
                 row(summary, line++, "Replaces", replaced);
             }
+            for (String withdrawn : r.withdrawn()) {
+                row(summary, line++, "Withdrawn", withdrawn);
+            }
             line++;
             row(summary, line++, "Rule", "Count", "Description", "Fields");
             for (Map.Entry<String, Integer> rule : countByRule.entrySet()) {
@@ -175,7 +206,7 @@ public final class ReceiptWriter {
             workbook.setSheetOrder("Summary", 0);
             workbook.setActiveSheet(0);
             workbook.setSelectedTab(0);
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
         }

@@ -9,6 +9,8 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,31 +38,56 @@ public class SubmissionStore {
         this.transactions = transactions;
     }
 
-    public long register(String regionCode, String fileName, String sha256, long size, LocalDateTime receivedAt,
-            long ingestRun) {
+    /** @param subFolder the authority folder the file was dropped in, or {@code null} */
+    public long register(String regionCode, String subFolder, String fileName, String sha256, long size,
+            LocalDateTime receivedAt, long ingestRun) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO submission (region_code, file_name, file_sha256, file_size, received_at, ingest_run, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO submission (region_code, sub_folder, file_name, file_sha256, file_size, received_at,
+                      ingest_run, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             ps.setString(1, regionCode);
-            ps.setString(2, fileName);
-            ps.setString(3, sha256);
-            ps.setLong(4, size);
-            ps.setTimestamp(5, Timestamp.valueOf(receivedAt));
-            ps.setLong(6, ingestRun);
-            ps.setString(7, SubmissionStatus.RECEIVED.name());
+            ps.setString(2, subFolder);
+            ps.setString(3, fileName);
+            ps.setString(4, sha256);
+            ps.setLong(5, size);
+            ps.setTimestamp(6, Timestamp.valueOf(receivedAt));
+            ps.setLong(7, ingestRun);
+            ps.setString(8, SubmissionStatus.RECEIVED.name());
             return ps;
         }, keys);
         return keys.getKey().longValue();
     }
 
     /** A submission this run already registered for this file, still being taken in (found again after a crash). */
-    public Optional<Long> findRegistered(long ingestRun, String regionCode, String fileName, String sha256) {
+    public Optional<Long> findRegistered(long ingestRun, String regionCode, String subFolder, String fileName,
+            String sha256) {
         return jdbc.queryForList("""
-                SELECT id FROM submission WHERE ingest_run = ? AND region_code = ? AND file_name = ? AND file_sha256 = ?
-                  AND status = 'RECEIVED' ORDER BY id""", Long.class, ingestRun, regionCode, fileName, sha256)
-                .stream().findFirst();
+                SELECT id FROM submission WHERE ingest_run = ? AND region_code = ? AND COALESCE(sub_folder, '') = ?
+                  AND file_name = ? AND file_sha256 = ? AND status = 'RECEIVED' ORDER BY id""", Long.class, ingestRun,
+                regionCode, subFolder == null ? "" : subFolder, fileName, sha256).stream().findFirst();
+    }
+
+    /**
+     * A submission of this very file (same place, name and bytes) that was closed but never moved out of the inbox:
+     * a run stopped between its receipt and its archive. It is finished, not taken in again.
+     */
+    public Optional<Long> findLeftBehind(String regionCode, String subFolder, String fileName, String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM submission WHERE region_code = ? AND COALESCE(sub_folder, '') = ? AND file_name = ?
+                  AND file_sha256 = ? AND status <> 'RECEIVED' AND archived_path IS NULL ORDER BY id""", Long.class,
+                regionCode, subFolder == null ? "" : subFolder, fileName, sha256).stream().findFirst();
+    }
+
+    public void markReceipted(long id, String receiptPath) {
+        jdbc.update("UPDATE submission SET receipt_path = ? WHERE id = ?", receiptPath, id);
+    }
+
+    /** Sets aside a submission whose processing failed unexpectedly: nothing it stored counts. */
+    public void markQuarantined(long id, String detail) {
+        jdbc.update("UPDATE submission SET status = ?, status_rule_id = NULL, status_detail = ? WHERE id = ?",
+                SubmissionStatus.QUARANTINED.name(), truncate(detail, 2000), id);
     }
 
     /** The earlier ingested submission with the same bytes, if any. */
@@ -115,13 +142,30 @@ public class SubmissionStore {
                       rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
                     WHERE id = ?""", SubmissionStatus.INGESTED.name(), id, id, id, id);
             jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
-            jdbc.update("""
+            List<Object[]> scope = jdbc.query("""
+                    SELECT authority_code, quarter, COUNT(*) AS n FROM offer_record WHERE submission_id = ?
+                    GROUP BY authority_code, quarter ORDER BY quarter, authority_code""",
+                    (rs, n) -> new Object[] {rs.getString("authority_code"), rs.getString("quarter"), rs.getLong("n")},
+                    id);
+            jdbc.batchUpdate("""
                     UPDATE offer_record SET superseded_by = ?
-                    WHERE superseded_by IS NULL AND submission_id <> ?
-                      AND submission_id IN (SELECT s.id FROM submission s WHERE s.status = 'INGESTED')
-                      AND EXISTS (SELECT 1 FROM offer_record n WHERE n.submission_id = ?
-                                  AND n.authority_code = offer_record.authority_code AND n.quarter = offer_record.quarter)""",
-                    id, id, id);
+                    WHERE authority_code = ? AND quarter = ? AND superseded_by IS NULL AND submission_id <> ?
+                      AND submission_id IN (SELECT s.id FROM submission s WHERE s.status = 'INGESTED')""",
+                    scope, 1000, (ps, pair) -> {
+                        ps.setLong(1, id);
+                        ps.setString(2, (String) pair[0]);
+                        ps.setString(3, (String) pair[1]);
+                        ps.setLong(4, id);
+                    });
+            Map<String, Long> withdrawnByQuarter = new TreeMap<>();
+            for (Object[] pair : scope) {
+                long replacedHere = jdbc.queryForObject("""
+                        SELECT COUNT(*) FROM offer_record WHERE superseded_by = ? AND authority_code = ? AND quarter = ?""",
+                        Long.class, id, pair[0], pair[1]);
+                if (replacedHere > (Long) pair[2]) {
+                    withdrawnByQuarter.merge((String) pair[1], replacedHere - (Long) pair[2], Long::sum);
+                }
+            }
             List<String> replaced = jdbc.query("""
                     SELECT s.id, s.file_name, s.received_at, COUNT(*) AS n, MIN(r.quarter) AS first_quarter,
                            MAX(r.quarter) AS last_quarter
@@ -137,8 +181,13 @@ public class SubmissionStore {
                       AND EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id AND r.superseded_by = ?)
                       AND NOT EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id
                                       AND r.superseded_by IS NULL)""", SubmissionStatus.SUPERSEDED.name(), id, id);
-            jdbc.update("UPDATE submission SET replaced_summary = ? WHERE id = ?",
-                    replaced.isEmpty() ? null : String.join("\n", replaced), id);
+            List<String> withdrawn = withdrawnByQuarter.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " earlier record" : " earlier records")
+                            + " withdrawn")
+                    .toList();
+            jdbc.update("UPDATE submission SET replaced_summary = ?, withdrawn_summary = ? WHERE id = ?",
+                    replaced.isEmpty() ? null : String.join("\n", replaced),
+                    withdrawn.isEmpty() ? null : String.join("\n", withdrawn), id);
             return replaced;
         });
     }
@@ -267,10 +316,14 @@ public class SubmissionStore {
 
     /**
      * Stores a release's aggregates in batches: as published (already suppressed) for BI tools, and unsuppressed in
-     * the protected table {@code protected_aggregate}.
+     * the protected table {@code protected_aggregate}. What a publication of the same release stopped part-way had
+     * stored is replaced, in the same transaction.
      */
     public void publishAggregates(String release, List<wales.activeoffer.aggregate.PublishedAggregate> rows) {
         transactions.executeWithoutResult(status -> {
+            for (String table : List.of("publication_aggregate", "protected_aggregate", "publication_release")) {
+                jdbc.update("DELETE FROM " + table + " WHERE release_name = ?", release);
+            }
             jdbc.batchUpdate("""
                     INSERT INTO publication_aggregate (release_name, measure, statistic, geography_level, geography_code,
                       geography_name, period_type, period, eligibility_route, stage, category, figure, symbol)
@@ -372,11 +425,12 @@ public class SubmissionStore {
                     integer(rs, "working_days_to_meeting"), rs.getBoolean("flagged")));
 
     private static final RowMapper<Submission> SUBMISSION = (rs, n) -> new Submission(rs.getLong("id"),
-            rs.getString("region_code"), rs.getString("file_name"), rs.getString("file_sha256"),
+            rs.getString("region_code"), rs.getString("sub_folder"), rs.getString("file_name"), rs.getString("file_sha256"),
             rs.getLong("file_size"), rs.getTimestamp("received_at").toLocalDateTime(), rs.getLong("ingest_run"),
             SubmissionStatus.valueOf(rs.getString("status")), rs.getString("status_rule_id"),
             rs.getString("status_detail"), (Long) rs.getObject("duplicate_of", Long.class), rs.getString("mapping_id"),
             rs.getString("source_detail"), rs.getInt("rows_read"), rs.getInt("rows_accepted"),
             rs.getInt("rows_rejected"), rs.getInt("rows_flagged"), rs.getString("period"),
-            rs.getString("reading_notes"), rs.getString("replaced_summary"));
+            rs.getString("reading_notes"), rs.getString("replaced_summary"), rs.getString("receipt_path"),
+            rs.getString("archived_path"), rs.getString("withdrawn_summary"));
 }

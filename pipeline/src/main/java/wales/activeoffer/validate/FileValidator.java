@@ -90,12 +90,12 @@ public final class FileValidator {
             return new Receipt(file.getFileName().toString(), regionLabel(region), now, "dry run: nothing stored",
                     sha256, prepared.layout().mapping().id(), prepared.layout().sourceDescription(),
                     ReceiptStatus.ofRows(accepted, rejected, flagged), accepted + rejected, accepted, flagged, rejected,
-                    null, notes, List.of(), issues::forEach);
+                    null, notes, List.of(), List.of(), issues::forEach);
         } catch (UnreadableFileException e) {
             String verdict = template.fileRule(e.ruleId()).message() + "\nDetail: " + e.getMessage() + "\nRule: "
                     + e.ruleId() + "\nNo rows from this file would be counted.";
             return new Receipt(file.getFileName().toString(), regionLabel(region), now, "dry run: nothing stored",
-                    sha256, null, null, ReceiptStatus.REJECTED, 0, 0, 0, 0, verdict, List.of(), List.of(), sink -> { });
+                    sha256, null, null, ReceiptStatus.REJECTED, 0, 0, 0, 0, verdict, List.of(), List.of(), List.of(), sink -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

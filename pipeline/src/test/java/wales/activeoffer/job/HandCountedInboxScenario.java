@@ -638,6 +638,38 @@ abstract class HandCountedInboxScenario {
         assertThat(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv"))).isEqualTo(before);
     }
 
+    @Test
+    @Order(24)
+    void aCorrectionWithFewerRecordsSaysHowManyEarlierRecordsItWithdrawsPerQuarter() throws Exception {
+        // given a correction of the corrected Cardiff file that leaves out two of its eleven Q1 records
+        List<String> corrected = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
+        corrected = new java.util.ArrayList<>(corrected.subList(0, corrected.size() - 1));
+        corrected.set(2, corrected.get(2).replace("Took up advocacy,,Social worker", "Declined,Not at the moment,Social worker"));
+        corrected.remove(2);
+        corrected.remove(1);
+        Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 v4.csv"), corrected);
+
+        // when it is taken in
+        RunSummary run = nightlyRun.execute();
+
+        // then its receipt and the run summary say that two earlier Q1 records no longer count
+        assertThat(run.submissions()).singleElement().satisfies(s -> assertThat(s.rowsAccepted()).isEqualTo(9));
+        assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff-active-offer-2024-25 v4.csv", ".txt"))).contains(
+                "\nReplaces (a corrected file replaces earlier records for the same authorities and quarters):\n"
+                + "  Replaces 11 records of 'cardiff-active-offer-2024-25 corrected.csv' received "
+                + java.time.LocalDate.now() + " (submission " + jdbc.queryForObject("SELECT id FROM submission WHERE "
+                        + "file_name = 'cardiff-active-offer-2024-25 corrected.csv'", Long.class)
+                + "), quarters 2024-25 Q1.\n\n"
+                + "Withdrawn (this file has fewer records than the one it replaces, so these earlier records no longer "
+                + "count; if that is not what you meant, send the missing rows again):\n"
+                + "  2024-25 Q1: 2 earlier records withdrawn\n\n");
+        assertThat(RunSummaryText.of(run, workRoot.root())).contains("\n  Withdrawn by the correction "
+                + "cardiff-active-offer-2024-25 v4.csv: 2024-25 Q1: 2 earlier records withdrawn\n");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM offer_record WHERE authority_code = 'W06000015' AND superseded_by IS NULL""",
+                Integer.class)).as("9 Q1 records and the untouched Q2 record").isEqualTo(10);
+    }
+
     private String latestRelease() throws Exception {
         return workRoot.releases().resolve(Files.readString(workRoot.releases().resolve("LATEST")).strip()).toString();
     }
@@ -675,7 +707,7 @@ abstract class HandCountedInboxScenario {
     }
 
     private Path receipt(String region, String fileName, String extension) throws Exception {
-        try (Stream<Path> files = Files.list(workRoot.receipts(region))) {
+        try (Stream<Path> files = Files.walk(workRoot.receipts(region))) {
             return files.filter(f -> f.getFileName().toString().startsWith(fileName + ".receipt-")
                     && f.getFileName().toString().endsWith(extension)).findFirst()
                     .orElseThrow(() -> new AssertionError("no receipt for " + fileName));

@@ -33,24 +33,29 @@ class RestartAndLockIntegrationTests {
         }
     }
 
+    private static final Path SAMPLE = RepoPaths.sampleData().resolve("inbox");
+    private static final Path HAND_COUNTED = HandCountedInboxScenario.INBOX;
+
     private List<String> settings(Path workRoot, boolean seed) {
+        return settings(workRoot, seed ? SAMPLE : null);
+    }
+
+    /** Settings for a process on a new schema of its own, its inbox seeded from {@code seed} unless that is null. */
+    private List<String> settings(Path workRoot, Path seed) {
         String schema = TestDatabases.newSchemaName();
         schemas.add(schema);
         return settings(workRoot, schema, seed);
     }
 
     private static List<String> settings(Path workRoot, String schema, boolean seed) {
-        List<String> settings = new ArrayList<>(List.of(
-                "spring.datasource.url=" + TestDatabases.POSTGRES_URL + "?currentSchema=" + schema,
-                "spring.datasource.username=" + TestDatabases.POSTGRES_USER,
-                "spring.flyway.schemas=" + schema,
-                "activeoffer.work-root=" + workRoot,
-                "activeoffer.mappings-dir=" + RepoPaths.mappings(),
-                "activeoffer.child-key.secret=restart-test-secret-that-is-long-enough",
-                "activeoffer.chunk-size=25",
-                "activeoffer.inbox-settle-seconds=0"));
-        if (seed) {
-            settings.add("activeoffer.seed-from=" + RepoPaths.sampleData().resolve("inbox"));
+        return settings(workRoot, schema, seed ? SAMPLE : null);
+    }
+
+    private static List<String> settings(Path workRoot, String schema, Path seed) {
+        List<String> settings = TestDatabases.postgresSettings(workRoot, schema);
+        settings.add("activeoffer.chunk-size=25");
+        if (seed != null) {
+            settings.add("activeoffer.seed-from=" + seed);
         }
         return settings;
     }
@@ -74,6 +79,12 @@ class RestartAndLockIntegrationTests {
         assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output()).isZero();
         assertThat(second.output()).contains("did not finish").contains("resuming it where it stopped");
 
+        assertSameReleaseAndStore(uninterruptedRoot, schemas.get(0), killedRoot, schema, 6 + 2 * 6);
+    }
+
+    /** The release and the store of an interrupted run are exactly those of the uninterrupted one. */
+    private static void assertSameReleaseAndStore(Path uninterruptedRoot, String aSchema, Path killedRoot, String schema,
+            int dataFiles) throws Exception {
         Path a = onlyRelease(uninterruptedRoot);
         Path b = onlyRelease(killedRoot);
         List<Path> published;
@@ -82,13 +93,12 @@ class RestartAndLockIntegrationTests {
                     .filter(f -> !f.toString().endsWith(".xlsx")).toList();
         }
         assertThat(published).as("aggregates CSV and Parquet, data dictionary, coverage and data-quality CSVs, CSVW "
-                + "metadata, one file per year and region").hasSize(6 + 2 * 6);
+                + "metadata, one file per year and region").hasSize(dataFiles);
         for (Path file : published) {
             Path same = b.resolve(a.relativize(file).toString());
             assertThat(Files.readAllBytes(same)).as(a.relativize(file) + " byte for byte")
                     .isEqualTo(Files.readAllBytes(file));
         }
-        String aSchema = schemas.get(0);
         for (String query : List.of("SELECT COUNT(*) FROM offer_record", "SELECT COUNT(*) FROM rejected_row",
                 "SELECT COUNT(*) FROM row_issue", "SELECT COUNT(*) FROM submission")) {
             assertThat(count(schema, query)).as(query).isEqualTo(count(aSchema, query));
@@ -97,6 +107,120 @@ class RestartAndLockIntegrationTests {
                 SELECT COUNT(*) FROM (SELECT submission_id, source_sheet, source_row FROM offer_record
                 GROUP BY submission_id, source_sheet, source_row HAVING COUNT(*) > 1) d""")).as("no row twice").isZero();
         assertThat(count(schema, "SELECT COUNT(*) FROM submission WHERE status = 'RECEIVED'")).isZero();
+    }
+
+    @Test
+    void aRunKilledJustAfterAReceiptIsWrittenFinishesThatFileOnceOnItsNextRun(@TempDir Path temp) throws Exception {
+        // given an uninterrupted run over the hand-counted inbox, and a second one killed with kill -9 at the instant
+        // after its first receipt is written, before that file leaves the inbox
+        Path uninterruptedRoot = temp.resolve("uninterrupted");
+        PipelineProcess uninterrupted = PipelineProcess.start(temp.resolve("a.log"),
+                settings(uninterruptedRoot, HAND_COUNTED));
+        assertThat(uninterrupted.awaitExit(RUN_TIMEOUT)).as(uninterrupted.output()).isZero();
+        Path killedRoot = temp.resolve("killed");
+        List<String> killedSettings = settings(killedRoot, HAND_COUNTED);
+        pausedAfterItsFirstReceipt(temp.resolve("b1.log"), killedSettings).killHard();
+        List<Path> receiptsBefore = receipts(killedRoot);
+        assertThat(receiptsBefore).as("one receipt written").hasSize(1);
+        String fileName = receiptsBefore.get(0).getFileName().toString().replaceAll("\\.receipt-.*", "");
+
+        // when the pipeline runs again
+        PipelineProcess second = PipelineProcess.start(temp.resolve("b2.log"), killedSettings);
+        assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output()).isZero();
+
+        // then that file is archived once, keeps its one receipt, is never called a duplicate of itself, and the
+        // records and release are those of the uninterrupted run
+        try (Stream<Path> archived = Files.walk(killedRoot.resolve("archive"))) {
+            assertThat(archived.filter(f -> f.getFileName().toString().endsWith(fileName))).hasSize(1);
+        }
+        assertThat(receipts(killedRoot)).hasSameSizeAs(receipts(uninterruptedRoot))
+                .filteredOn(r -> r.getFileName().toString().startsWith(fileName + ".receipt-")).hasSize(1);
+        for (Path receipt : receipts(killedRoot)) {
+            assertThat(Files.readString(receipt)).as(receipt.toString()).doesNotContain("Already received");
+        }
+        assertThat(Files.exists(killedRoot.resolve("inbox"))).isTrue();
+        try (Stream<Path> left = Files.walk(killedRoot.resolve("inbox"))) {
+            assertThat(left.filter(Files::isRegularFile)).as("the inbox is empty").isEmpty();
+        }
+        assertSameReleaseAndStore(uninterruptedRoot, schemas.get(0), killedRoot, schemas.get(1), 6 + 3);
+    }
+
+    /** A pipeline process stopped at the instant after its first receipt is written, until it is killed. */
+    private static PipelineProcess pausedAfterItsFirstReceipt(Path log, List<String> settings) throws Exception {
+        List<String> pausing = new ArrayList<>(settings);
+        pausing.add("activeoffer.testing.pause-at=" + PausePoint.AFTER_RECEIPT);
+        PipelineProcess process = PipelineProcess.start(log, pausing);
+        process.awaitLine("Paused at '" + PausePoint.AFTER_RECEIPT + "'", RUN_TIMEOUT);
+        return process;
+    }
+
+    private static List<Path> receipts(Path workRoot) throws Exception {
+        try (Stream<Path> files = Files.walk(workRoot.resolve("receipts"))) {
+            return files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameWorkRootIsToldSoInOneLineWhateverItsDatabase(@TempDir Path temp) throws Exception {
+        // given a run paused part-way on one database
+        Path workRoot = temp.resolve("shared");
+        PipelineProcess first = pausedAfterItsFirstReceipt(temp.resolve("first.log"), settings(workRoot, HAND_COUNTED));
+
+        // when a second process starts on the same work root with another database
+        PipelineProcess second = PipelineProcess.start(temp.resolve("second.log"), settings(workRoot, null));
+        int exit = second.awaitExit(RUN_TIMEOUT);
+        first.killHard();
+
+        // then it does nothing and says why in one line
+        assertThat(exit).as(second.output()).isEqualTo(PipelineCommandLine.RUN_IN_PROGRESS);
+        assertThat(second.output()).contains("Another run of the pipeline is using the work root activeoffer.work-root="
+                + workRoot + "; nothing was done. Try again when it has finished.").doesNotContain("\tat ");
+        assertThat(count(schemas.get(1), "SELECT COUNT(*) FROM submission")).isZero();
+    }
+
+    @Test
+    void theEmbeddedDatabaseHeldByAnotherProcessIsToldInOneLineWithExitCode3(@TempDir Path temp) throws Exception {
+        Path workRoot = temp.resolve("embedded");
+        PipelineProcess first = pausedAfterItsFirstReceipt(temp.resolve("first.log"), embeddedSettings(workRoot, true));
+
+        PipelineProcess second = PipelineProcess.start(temp.resolve("second.log"), embeddedSettings(workRoot, false));
+        int exit = second.awaitExit(RUN_TIMEOUT);
+        first.killHard();
+
+        assertThat(exit).as(second.output()).isEqualTo(3);
+        assertThat(second.output().lines().filter(l -> l.startsWith("The pipeline could not start"))).containsExactly(
+                "The pipeline could not start: Another run of the pipeline is using the embedded database under "
+                        + "activeoffer.work-root=" + workRoot + "; nothing was done. Try again when it has finished.");
+        assertThat(second.output()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWrongDatabasePortIsNamedInOneLineWithExitCode2(@TempDir Path temp) throws Exception {
+        List<String> wrongPort = new ArrayList<>(settings(temp.resolve("root"), null));
+        wrongPort.replaceAll(s -> s.startsWith("spring.datasource.url=")
+                ? "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/test" : s);
+
+        PipelineProcess process = PipelineProcess.start(temp.resolve("port.log"), wrongPort);
+
+        assertThat(process.awaitExit(RUN_TIMEOUT)).as(process.output()).isEqualTo(2);
+        assertThat(process.output().lines().filter(l -> l.startsWith("The pipeline could not start"))).singleElement()
+                .asString().startsWith("The pipeline could not start: Cannot connect to the database at "
+                        + "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/test (")
+                .endsWith("); check the host, port and database name in spring.datasource.url and that PostgreSQL is "
+                        + "running.");
+        assertThat(process.output()).doesNotContain("\tat ");
+    }
+
+    private static List<String> embeddedSettings(Path workRoot, boolean seed) {
+        List<String> settings = new ArrayList<>(List.of(
+                "activeoffer.work-root=" + workRoot,
+                "activeoffer.mappings-dir=" + RepoPaths.mappings(),
+                "activeoffer.child-key.secret=restart-test-secret-that-is-long-enough",
+                "activeoffer.inbox-settle-seconds=0"));
+        if (seed) {
+            settings.add("activeoffer.seed-from=" + HAND_COUNTED);
+        }
+        return settings;
     }
 
     @Test

@@ -360,7 +360,7 @@ abstract class SampleInboxScenario {
     }
 
     private Path receipt(String region, String fileName, String extension) throws Exception {
-        try (Stream<Path> receipts = Files.list(workRoot.receipts(region))) {
+        try (Stream<Path> receipts = Files.walk(workRoot.receipts(region))) {
             return receipts.filter(p -> p.getFileName().toString().startsWith(fileName + ".receipt-")
                     && p.getFileName().toString().endsWith(extension)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + extension + " receipt for " + fileName));

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.SheetXmlWorkbook;
 import wales.activeoffer.support.WorkbookFixture;
 
 class TabularSourceTests {
@@ -85,5 +86,88 @@ class TabularSourceTests {
     void anUnacceptedExtensionIsNamed() {
         assertThatThrownBy(() -> TabularSources.formatOf(Path.of("notes.docx")))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining(".docx");
+    }
+
+    @Test
+    void sharedAndArrayFormulasGiveTheValuesExcelLastCalculated(@TempDir Path dir) throws IOException {
+        // given a column filled down with one formula, which Excel saves as a shared formula, and an array formula
+        Path file = SheetXmlWorkbook.write(dir.resolve("filled down.xlsx"), "Returns",
+                "<row r=\"1\">" + SheetXmlWorkbook.text("A1", "n") + SheetXmlWorkbook.text("B1", "double")
+                        + SheetXmlWorkbook.text("C1", "total") + "</row>"
+                + "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"B2\"><f t=\"shared\" ref=\"B2:B4\" si=\"0\">A2*2</f>"
+                        + "<v>2</v></c><c r=\"C2\"><f t=\"array\" ref=\"C2\">SUM(A2:A4)</f><v>6</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\"><v>2</v></c><c r=\"B3\"><f t=\"shared\" si=\"0\"/><v>4</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\"><v>3</v></c><c r=\"B4\"><f t=\"shared\" si=\"0\"/><v>6</v></c></row>");
+
+        // when it is read
+        List<RawRow> rows = readAll(new XlsxTabularSource(file, new SheetSelection(List.of())));
+
+        // then every formula gives its cached value
+        assertThat(rows).extracting(RawRow::cells).containsExactly(List.of("n", "double", "total"),
+                List.of("1", "2", "6"), List.of("2", "4"), List.of("3", "6"));
+    }
+
+    @Test
+    void aSharedFormulaThatPointsAtAnotherWorkbookIsStillRefused(@TempDir Path dir) throws IOException {
+        Path file = SheetXmlWorkbook.write(dir.resolve("linked.xlsx"), "Returns",
+                "<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A2\" si=\"0\">[1]Sheet1!A1</f><v>5</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><f t=\"shared\" si=\"0\"/><v>6</v></c></row>");
+        assertThatThrownBy(() -> readAll(new XlsxTabularSource(file, new SheetSelection(List.of()))))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("points at another workbook");
+    }
+
+    @Test
+    void aQuoteThatIsNeverClosedIsRefusedAtItsRowWithoutReadingTheRestIntoMemory(@TempDir Path dir)
+            throws IOException {
+        // given a CSV whose second row opens a quote that is never closed, and far more than a row's worth after it
+        Path file = dir.resolve("unclosed.csv");
+        String filler = "x,y,z\n".repeat(200_000);
+        Files.writeString(file, "a,b,c\n1,\"oops,3\n" + filler);
+
+        // when it is read, then it is refused with the row and the fix, in plain words
+        assertThatThrownBy(() -> readAll(new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto"))))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("row 2 has a quote mark (\") that opens a cell and is never closed, so the rest of the file "
+                        + "would be read as one cell. Close the quote, or remove it, and send the file again");
+    }
+
+    @Test
+    void quotedCellsSpanningLinesAndDoubledQuotesAreNotMistakenForAnUnclosedQuote(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("fine.csv");
+        Files.writeString(file, "a,b\n\"said \"\"hi\"\"\nthen left\",5\" tall\n" + "p,q\n".repeat(300_000));
+        List<RawRow> rows = readAll(new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto")));
+        assertThat(rows).hasSize(300_002);
+        assertThat(rows.get(1).cells()).containsExactly("said \"hi\"\nthen left", "5\" tall");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedWithTheRowAndTheFix(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("stray.csv");
+        Files.writeString(file, "a,b\nok,1\n\"abc\"def,2\n");
+        assertThatThrownBy(() -> readAll(new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto"))))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("row 3 has a cell in quote marks with more text after its closing quote (as in \"abc\"def). "
+                        + "Put the whole cell in quotes and double any quote mark inside it (\"abc\"\"def\"), then send "
+                        + "the file again");
+    }
+
+    @Test
+    void aFileWithNoEndingIsToldToAddOne() {
+        assertThatThrownBy(() -> TabularSources.formatOf(Path.of("bigsstrecord2cr1")))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("the file name has no ending such as .xlsx or .csv, so its format is not known; add the "
+                        + "ending of its format and send it again");
+    }
+
+    @Test
+    void skippingASheetMovesOnToTheNextChosenSheet(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rows.csv");
+        Files.writeString(file, "a\nb\nc\n");
+        try (CsvTabularSource source = new CsvTabularSource(file, TextDialect.detect(file, "auto", "auto"))) {
+            assertThat(source.next().cells()).containsExactly("a");
+            source.skipSheet();
+            assertThat(source.next()).as("a text file has one sheet").isNull();
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -37,6 +39,21 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> POSTGRES_URL + "?currentSchema=" + schema);
         registry.add("spring.datasource.username", () -> POSTGRES_USER);
         registry.add("spring.flyway.schemas", () -> schema);
+    }
+
+    /**
+     * The settings ({@code name=value}) of a pipeline process or command line on its own schema of the real
+     * PostgreSQL and its own work root, with a test child key and no settling time for the inbox.
+     */
+    public static List<String> postgresSettings(Path workRoot, String schema) {
+        return new ArrayList<>(List.of(
+                "spring.datasource.url=" + POSTGRES_URL + "?currentSchema=" + schema,
+                "spring.datasource.username=" + POSTGRES_USER,
+                "spring.flyway.schemas=" + schema,
+                "activeoffer.work-root=" + workRoot,
+                "activeoffer.mappings-dir=" + RepoPaths.mappings(),
+                "activeoffer.child-key.secret=process-test-secret-that-is-long-enough",
+                "activeoffer.inbox-settle-seconds=0"));
     }
 
     public static void dropPostgresSchema(String schema) throws SQLException {

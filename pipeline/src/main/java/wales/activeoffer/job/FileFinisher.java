@@ -1,0 +1,106 @@
+package wales.activeoffer.job;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.InboxFile;
+import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.receipt.Receipt;
+import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.receipt.ReceiptWriter;
+import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.store.Submission;
+import wales.activeoffer.store.SubmissionStatus;
+import wales.activeoffer.store.SubmissionStore;
+import wales.activeoffer.template.RecordingTemplate;
+
+/**
+ * The last stretch of a file's life, after its rows: its receipt, then its move out of the inbox (to the archive,
+ * the rejected folder or quarantine). Each is saved in the store as soon as it is done and skipped when found done, so
+ * a run stopped at any instant, even by {@code kill -9}, finishes the file on its next attempt: one receipt, one move,
+ * never a second submission of the same file.
+ */
+public final class FileFinisher {
+    static final String NOT_PROCESSED = "We could not process this file because of a problem on our side. Nothing "
+            + "from it has been counted.\nThe file has been kept safely and the data team has been told; they will "
+            + "look into it and contact you. You do not need to send it again unless they ask you to.";
+    static final String GONE = "This file was in the inbox when the run started, but it had gone before it could be "
+            + "read (it may have been moved, renamed or deleted). Nothing from it was stored.\nIf you meant to send "
+            + "it, put it in the inbox again.";
+    private final SubmissionStore store;
+    private final ReceiptWriter receipts;
+    private final FileArchive archive;
+    private final WorkRoot workRoot;
+    private final ReferenceData reference;
+    private final RecordingTemplate template;
+    private final PausePoint pausePoint;
+
+    public FileFinisher(SubmissionStore store, ReceiptWriter receipts, FileArchive archive, WorkRoot workRoot,
+            ReferenceData reference, RecordingTemplate template, PausePoint pausePoint) {
+        this.store = store;
+        this.receipts = receipts;
+        this.archive = archive;
+        this.workRoot = workRoot;
+        this.reference = reference;
+        this.template = template;
+        this.pausePoint = pausePoint;
+    }
+
+    /** Writes the receipt of a closed submission and moves its file out of the inbox, whichever is not done yet. */
+    public Submission finish(InboxFile file, long submissionId, String runStamp) {
+        Submission closed = store.submission(submissionId);
+        String verdict = verdict(closed);
+        if (closed.receiptPath() == null) {
+            Path written = receipts.write(file.folderWithin(workRoot.receipts(file.regionCode())),
+                    receiptOf(closed, verdict), runStamp);
+            store.markReceipted(submissionId, relative(written));
+        }
+        pausePoint.reach(PausePoint.AFTER_RECEIPT);
+        if (closed.archivedPath() == null) {
+            Path moved = switch (closed.status()) {
+                case UNREADABLE -> archive.reject(file, closed.sha256(), runStamp, verdict);
+                case QUARANTINED -> archive.quarantine(file, closed.sha256(), runStamp, closed.statusDetail());
+                default -> archive.archive(file, closed.sha256(), runStamp);
+            };
+            store.markArchived(submissionId, relative(moved));
+        }
+        return store.submission(submissionId);
+    }
+
+    /** The receipt of a file that never became a submission: it was gone, or could not be opened, from the start. */
+    public Path receiptWithoutSubmission(InboxFile file, String runStamp, String verdict, long run) {
+        Receipt receipt = new Receipt(file.fileName(), regionName(file.regionCode()), LocalDateTime.now(), "run " + run,
+                "not available: the file could not be read", null, null, ReceiptStatus.NOT_PROCESSED, 0, 0, 0, 0,
+                verdict, List.of(), List.of(), List.of(), sink -> { });
+        return receipts.write(file.folderWithin(workRoot.receipts(file.regionCode())), receipt, runStamp);
+    }
+
+    /** What the receipt says about the file as a whole, or {@code null} when its rows were read. */
+    private String verdict(Submission s) {
+        return switch (s.status()) {
+            case DUPLICATE -> template.fileRule("AO-F04").message() + "\n" + s.statusDetail() + "\nRule: AO-F04";
+            case UNREADABLE -> template.fileRule(s.statusRuleId()).message() + "\nDetail: " + s.statusDetail()
+                    + "\nRule: " + s.statusRuleId() + "\nNo rows from this file were counted.";
+            case QUARANTINED -> NOT_PROCESSED;
+            default -> null;
+        };
+    }
+
+    private Receipt receiptOf(Submission s, String verdict) {
+        boolean rowsCount = s.status() == SubmissionStatus.INGESTED || s.status() == SubmissionStatus.SUPERSEDED;
+        return new Receipt(s.fileName(), regionName(s.regionCode()), s.receivedAt(), "run " + s.ingestRun(), s.sha256(),
+                s.mappingId(), s.sourceDetail(), s.receiptStatus(), rowsCount ? s.rowsRead() : 0,
+                rowsCount ? s.rowsAccepted() : 0, rowsCount ? s.rowsFlagged() : 0, rowsCount ? s.rowsRejected() : 0,
+                verdict, s.notes(), s.replaced(), s.withdrawn(),
+                rowsCount ? sink -> store.forEachIssue(s.id(), sink) : sink -> { });
+    }
+
+    private String regionName(String regionCode) {
+        return reference.region(regionCode).orElseThrow().nameEn();
+    }
+
+    private String relative(Path path) {
+        return workRoot.root().relativize(path).toString();
+    }
+}

@@ -1,0 +1,63 @@
+package wales.activeoffer.job;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.batch.core.BatchStatus;
+import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.store.Submission;
+
+/** The closing lines of a run, for the person who started it: what came in, what needs attention, where it went. */
+final class RunSummaryText {
+    private RunSummaryText() {
+    }
+
+    static String of(RunSummary summary, Path workRoot) {
+        Map<ReceiptStatus, Integer> files = new TreeMap<>();
+        int accepted = 0;
+        int rejected = 0;
+        for (Submission s : summary.submissions()) {
+            files.merge(s.receiptStatus(), 1, Integer::sum);
+            accepted += s.rowsAccepted();
+            rejected += s.rowsRejected();
+        }
+        StringBuilder text = new StringBuilder("\nActive Offer nightly run ").append(summary.runId()).append(": ")
+                .append(summary.status()).append('\n');
+        text.append(String.format("  Files processed:  %d%s%n", summary.submissions().size(),
+                summary.submissions().isEmpty() ? " (no new files were waiting in the inbox)" : ""));
+        files.forEach((status, n) -> text.append(String.format("    %-44s %d%n", status.wording(), n)));
+        text.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
+        for (Submission s : summary.submissions()) {
+            for (String withdrawn : s.withdrawn()) {
+                text.append("  Withdrawn by the correction ").append(s.fileName()).append(": ").append(withdrawn)
+                        .append('\n');
+            }
+        }
+        if (summary.quarantined() > 0) {
+            text.append(String.format("  Quarantined:      %d file(s) could not be processed; each has a receipt "
+                    + "saying so and is kept in %s with the reason. The data team must look at them.%n",
+                    summary.quarantined(), workRoot.resolve("quarantine")));
+        }
+        summary.operatorNotes().forEach(note -> text.append("  Note: ").append(note).append('\n'));
+        if (summary.status() != BatchStatus.COMPLETED) {
+            text.append("  The run did not finish, so nothing new was published. The next run resumes it once; if it "
+                    + "fails again there, it is abandoned and a new run starts. The log says what went wrong.\n");
+        } else if (!summary.newRelease()) {
+            text.append("  No submission has changed since the latest release, so nothing new was published.\n");
+        }
+        text.append("Outputs:\n");
+        text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
+        if (summary.releaseFolder() != null) {
+            text.append(summary.newRelease() ? "  Release folder:           " : "  Latest release:           ")
+                    .append(summary.releaseFolder()).append('\n');
+            text.append("  Officials' workbook:      ").append(summary.releaseFolder())
+                    .append("/active-offer-official-statistics.xlsx\n");
+            text.append("  Aggregates (CSV):         ").append(summary.releaseFolder())
+                    .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
+            text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
+            text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
+                    .append(" (partitioned by financial_year and region_code)\n");
+        }
+        return text.toString();
+    }
+}
