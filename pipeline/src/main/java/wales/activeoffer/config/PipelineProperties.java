@@ -23,8 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRowsPerFile            a file with more data rows than this is refused whole (read first, streaming)
  * @param inboxSettleSeconds        a file changed less than this long ago may still be being copied: it waits for
  *                                  the next run
- * @param parquetUri                where Parquet releases go ({@code file:}, {@code hdfs:} or {@code s3a:}); default
- *                                  the work root's {@code releases/} folder
+ * @param restrictedUri             where the restricted record-level Parquet goes ({@code file:}, {@code hdfs:} or
+ *                                  {@code s3a:}), apart from the public release; default the work root's
+ *                                  {@code restricted/} folder, readable by the service account only
  * @param childKey                  the secret for pseudonymising child identifiers
  */
 @Validated
@@ -38,7 +39,7 @@ public record PipelineProperties(
         @Min(1) @Max(10) @DefaultValue("4") int suppressionThreshold,
         @Min(1) @Max(5_000_000) @DefaultValue("1000000") long maxRowsPerFile,
         @Min(0) @Max(3600) @DefaultValue("30") int inboxSettleSeconds,
-        URI parquetUri,
+        URI restrictedUri,
         @Valid @NotNull @DefaultValue ChildKey childKey) {
 
     /**

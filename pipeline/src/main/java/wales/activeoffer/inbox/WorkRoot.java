@@ -41,6 +41,11 @@ public record WorkRoot(Path root) {
         return root.resolve("releases");
     }
 
+    /** The restricted record-level data, for researchers under an access agreement; never in a public release. */
+    public Path restricted() {
+        return root.resolve("restricted");
+    }
+
     /** Where a release is built before it is moved into {@code releases/} whole. */
     public Path staging() {
         return root.resolve("staging");

@@ -147,6 +147,8 @@ public class NightlyJobConfiguration {
     Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
             RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
         return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases(), workRoot.staging(),
-                workRoot.incomplete()), runStamp, properties.parquetUri(), String.valueOf(template.version()));
+                workRoot.incomplete()), new ReleaseFolder(workRoot.restricted(), workRoot.staging().resolve("restricted"),
+                        workRoot.incomplete().resolve("restricted")), runStamp, properties.restrictedUri(),
+                String.valueOf(template.version()));
     }
 }

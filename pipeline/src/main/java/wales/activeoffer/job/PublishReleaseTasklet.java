@@ -20,22 +20,24 @@ final class PublishReleaseTasklet implements Tasklet {
     static final String RELEASE_NEW = "release.new";
     private final ReleasePublisher publisher;
     private final ReleaseFolder releases;
+    private final ReleaseFolder restricted;
     private final String name;
-    private final URI parquetBase;
+    private final URI restrictedBase;
     private final String templateVersion;
 
-    PublishReleaseTasklet(ReleasePublisher publisher, ReleaseFolder releases, String name, URI parquetBase,
-            String templateVersion) {
+    PublishReleaseTasklet(ReleasePublisher publisher, ReleaseFolder releases, ReleaseFolder restricted, String name,
+            URI restrictedBase, String templateVersion) {
+        this.restricted = restricted;
         this.publisher = publisher;
         this.releases = releases;
         this.name = name;
-        this.parquetBase = parquetBase;
+        this.restrictedBase = restrictedBase;
         this.templateVersion = templateVersion;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        Release release = publisher.publishIfChanged(releases, name, parquetBase, templateVersion);
+        Release release = publisher.publishIfChanged(releases, restricted, name, restrictedBase, templateVersion);
         var jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
         jobContext.putString(RELEASE_FOLDER, release.folder().toString());
         jobContext.putString(RECORDS_PARQUET, release.recordsParquet().toString());

@@ -56,7 +56,8 @@ final class RunSummaryText {
                     .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
             text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
             text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
-                    .append(" (partitioned by financial_year and region_code)\n");
+                    .append(" (restricted: researchers under an access agreement only; partitioned by financial_year "
+                            + "and region_code)\n");
         }
         return text.toString();
     }

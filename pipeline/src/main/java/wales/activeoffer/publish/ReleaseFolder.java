@@ -114,6 +114,18 @@ public final class ReleaseFolder {
         pointAt(manifest.release());
     }
 
+    /** Makes every release of this folder, built, published or set aside, readable by the service account only. */
+    public void restrictToOwner() {
+        for (Path root : new Path[] {releases, staging, incomplete}) {
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + root, e);
+            }
+            RestrictedAccess.ownerOnly(root);
+        }
+    }
+
     /** Moves the {@code latest} pointers to a published release. */
     public void pointAt(String release) {
         try {

@@ -54,47 +54,68 @@ public final class ReleasePublisher {
 
     /**
      * Publishes a new release, unless the current submissions are exactly those of the latest release: then nothing
-     * new is published and the latest release is returned. The release is built in the staging folder and moved into
-     * {@code releases/} whole; a release a stopped run had already moved into place is pointed at, not built again.
+     * new is published and the latest release is returned. The restricted record-level dataset is written first, apart
+     * from the public release, with a manifest of its own; then the public release (aggregates, workbook, metadata) is
+     * built in the staging folder and moved into {@code releases/} whole. Either part that a stopped run had already
+     * moved into place is kept, not built again.
      *
-     * @param releases   the releases folder; the new release is {@code releases/<name>}, which must not exist yet
-     * @param parquetBase where the Parquet of every release goes ({@code <base>/<name>/}), or {@code null} to write
-     *                    it inside the release folder
+     * @param releases       the public releases; the new release is {@code releases/<name>}
+     * @param restricted     the restricted record-level releases, {@code restricted/<name>/}, with their manifests
+     * @param restrictedBase where the record-level Parquet of every release goes ({@code <base>/<name>/records/}), or
+     *                       {@code null} for the restricted folder itself
      */
-    public Release publishIfChanged(ReleaseFolder releases, String name, URI parquetBase, String templateVersion) {
+    public Release publishIfChanged(ReleaseFolder releases, ReleaseFolder restricted, String name, URI restrictedBase,
+            String templateVersion) {
         List<ReleaseManifest.SubmissionEntry> submissions = store.currentSubmissions();
         String contentKey = contentKey(submissions, templateVersion);
         var latest = releases.latest();
         if (latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
-            return existing(releases, latest.get().release(), parquetBase);
+            return existing(releases, restricted, latest.get().release(), restrictedBase, false);
+        }
+        long recordRows = -1;
+        if (restricted.published(name).isEmpty()) {
+            restricted.setAsideIncomplete(name);
+            restricted.restrictToOwner();
+            Path building = restricted.building(name);
+            URI records = recordsOf(building, restrictedBase, name);
+            recordRows = writeRecordPartitions(records);
+            createFolder(building);
+            writeDataDictionary(building.resolve("data-dictionary.csv"));
+            List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
+            files.add(entry(building, building.resolve("data-dictionary.csv"), PublishedTables.RECORD_COLUMNS.size()));
+            files.addAll(recordFiles(building, records));
+            restricted.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(),
+                    contentKey, files, submissions));
+            restricted.restrictToOwner();
         }
         if (releases.published(name).isPresent()) {
             releases.pointAt(name);
-            Release moved = existing(releases, name, parquetBase);
-            return new Release(moved.folder(), moved.aggregatesCsv(), moved.aggregatesParquet(), moved.recordsParquet(),
-                    -1, -1, Map.of(), true);
+            return existing(releases, restricted, name, restrictedBase, true);
         }
         releases.setAsideIncomplete(name);
         Path building = releases.building(name);
-        Release built = publish(building, parquetBase == null ? building.toUri() : parquetOf(parquetBase, name));
+        Release built = publish(building);
         releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(), contentKey,
                 files(built), submissions));
-        Path folder = releases.folder(name);
-        URI parquet = parquetBase == null ? folder.toUri() : parquetOf(parquetBase, name);
-        return new Release(folder, folder.resolve("aggregates.csv"), parquet.resolve("aggregates.parquet"),
-                parquet.resolve("records/"), built.aggregateRows(), built.recordRows(), built.qualityRows(), true);
+        Release published = existing(releases, restricted, name, restrictedBase, true);
+        return new Release(published.folder(), published.aggregatesCsv(), published.aggregatesParquet(),
+                published.recordsParquet(), built.aggregateRows(), recordRows, built.qualityRows(), true);
     }
 
-    private static Release existing(ReleaseFolder releases, String name, URI parquetBase) {
+    private static Release existing(ReleaseFolder releases, ReleaseFolder restricted, String name, URI restrictedBase,
+            boolean isNew) {
         Path folder = releases.folder(name);
-        URI parquet = parquetBase == null ? folder.toUri() : parquetOf(parquetBase, name);
-        return new Release(folder, folder.resolve("aggregates.csv"), parquet.resolve("aggregates.parquet"),
-                parquet.resolve("records/"), -1, -1, Map.of(), false);
+        return new Release(folder, folder.resolve("aggregates.csv"), folder.resolve("aggregates.parquet").toUri(),
+                recordsOf(restricted.folder(name), restrictedBase, name), -1, -1, Map.of(), isNew);
     }
 
-    /** {@code <base>/<release>/}. */
-    private static URI parquetOf(URI base, String release) {
-        return (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(release + "/");
+    /** {@code <restricted release folder>/records/}, or {@code <base>/<release>/records/} on another file system. */
+    private static URI recordsOf(Path restrictedFolder, URI base, String release) {
+        if (base == null) {
+            return URI.create(restrictedFolder.toAbsolutePath().toUri().toString().replaceAll("/?$", "/"))
+                    .resolve("records/");
+        }
+        return (base.toString().endsWith("/") ? base : URI.create(base + "/")).resolve(release + "/records/");
     }
 
     private static String contentKey(List<ReleaseManifest.SubmissionEntry> submissions, String templateVersion) {
@@ -113,24 +134,34 @@ public final class ReleasePublisher {
         List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
         files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
-        files.add(entry(release.folder(), release.folder().resolve("data-dictionary.csv"),
-                PublishedTables.RECORD_COLUMNS.size()));
         files.add(entry(release.folder(), release.folder().resolve(CsvwMetadata.FILE_NAME), 0));
         release.qualityRows().forEach((name, rows) -> files.add(entry(release.folder(), release.folder().resolve(name),
                 rows)));
-        Path aggregates = localPath(release.aggregatesParquet());
-        if (aggregates != null) {
-            files.add(entry(release.folder(), aggregates, release.aggregateRows()));
+        files.add(entry(release.folder(), localPath(release.aggregatesParquet()), release.aggregateRows()));
+        return files;
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder, e);
         }
-        Path records = localPath(release.recordsParquet());
-        if (records != null && Files.isDirectory(records)) {
-            try (var parts = Files.walk(records)) {
-                for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
-                    files.add(entry(release.folder(), part, parquetRows(part)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    }
+
+    /** The record-level partitions, when they are on this machine's file system. */
+    private List<ReleaseManifest.FileEntry> recordFiles(Path folder, URI records) {
+        Path local = localPath(records);
+        List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();
+        if (local == null || !Files.isDirectory(local)) {
+            return files;
+        }
+        try (var parts = Files.walk(local)) {
+            for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(entry(folder, part, parquetRows(part)));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return files;
     }
@@ -157,11 +188,8 @@ public final class ReleasePublisher {
         }
     }
 
-    /**
-     * @param folder     local release folder for the CSV; must not exist yet
-     * @param parquetUri base URI for the Parquet files (a local {@code file:} URI by default)
-     */
-    Release publish(Path folder, URI parquetUri) {
+    /** Builds the public release in {@code folder}, which must not exist yet: aggregates, workbook and metadata. */
+    Release publish(Path folder) {
         try {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder);
@@ -191,18 +219,13 @@ public final class ReleasePublisher {
         store.publishAggregates(folder.getFileName().toString(), published);
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
                 coverage, qualityTable, template, labels, disclosureControl.threshold());
-        URI base = parquetUri.toString().endsWith("/") ? parquetUri : URI.create(parquetUri + "/");
-        URI aggregatesParquet = base.resolve("aggregates.parquet");
+        URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {
             published.forEach(writer::write);
         }
-        URI recordsParquet = base.resolve("records/");
-        long records = writeRecordPartitions(recordsParquet);
-        writeDataDictionary(folder.resolve("data-dictionary.csv"));
         CsvwMetadata.write(folder.resolve(CsvwMetadata.FILE_NAME));
-        return new Release(folder, csv, aggregatesParquet, recordsParquet, published.size(), records, qualityRows,
-                true);
+        return new Release(folder, csv, aggregatesParquet, null, published.size(), -1, qualityRows, true);
     }
 
     /**

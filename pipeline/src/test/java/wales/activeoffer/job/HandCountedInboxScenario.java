@@ -286,7 +286,8 @@ abstract class HandCountedInboxScenario {
         String readme = Files.readString(RepoPaths.root().resolve("README.md"));
         int start = readme.indexOf("```sql", readme.indexOf(marker)) + "```sql".length();
         String query = readme.substring(start, readme.indexOf("```", start)).replace("work/releases/latest",
-                workRoot.releases().resolve("latest").toString()).replace(";", "");
+                workRoot.releases().resolve("latest").toString()).replace("work/restricted/latest",
+                workRoot.restricted().resolve("latest").toString()).replace(";", "");
         List<String> rows = new java.util.ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 ResultSet rs = duck.createStatement().executeQuery(query)) {
@@ -408,9 +409,43 @@ abstract class HandCountedInboxScenario {
             }
         }
         assertThat(rows).isEqualTo(16);
-        List<String> dictionary = Files.readAllLines(Path.of(firstRun.releaseFolder()).resolve("data-dictionary.csv"));
+        List<String> dictionary = Files.readAllLines(records.getParent().resolve("data-dictionary.csv"));
         assertThat(dictionary).hasSize(1 + wales.activeoffer.publish.PublishedTables.RECORD_COLUMNS.size())
                 .noneMatch(line -> line.contains(",null,"));
+    }
+
+    @Test
+    @Order(11)
+    void thePublicReleaseHoldsNoRecordLevelDataAndTheRestrictedCopyIsTheServiceAccountsAlone() throws Exception {
+        Path release = Path.of(firstRun.releaseFolder());
+        try (Stream<Path> files = Files.walk(release)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(file.getFileName().toString()).as(release.relativize(file).toString())
+                        .isIn("aggregates.csv", "aggregates.parquet", "coverage.csv", "data-quality.csv",
+                                "csv-metadata.json", "manifest.json", "active-offer-official-statistics.xlsx");
+                if (file.toString().endsWith(".parquet")) {
+                    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                            ResultSet columns = duck.createStatement().executeQuery("SELECT column_name FROM "
+                                    + "(DESCRIBE SELECT * FROM read_parquet('" + file + "'))")) {
+                        while (columns.next()) {
+                            assertThat(columns.getString(1)).as("a public Parquet column")
+                                    .isNotIn("child_key", "record_ref_key", "date_offer", "age_at_offer");
+                        }
+                    }
+                }
+            }
+        }
+        Path restricted = Path.of(java.net.URI.create(firstRun.recordsParquet())).getParent();
+        assertThat(restricted.getParent()).isEqualTo(workRoot.restricted());
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        assertThat(Files.getPosixFilePermissions(workRoot.restricted())).isEqualTo(ownerOnly);
+        try (Stream<Path> paths = Files.walk(restricted)) {
+            for (Path path : paths.toList()) {
+                assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).isEqualTo(Files.isDirectory(path)
+                        ? ownerOnly : java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        assertThat(workRoot.restricted().resolve("latest").toRealPath()).isEqualTo(restricted.toRealPath());
     }
 
     @Test
@@ -525,14 +560,24 @@ abstract class HandCountedInboxScenario {
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
         assertThat(manifest.get("files").size())
-                .as("the CSV, the workbook, the data dictionary, the CSVW metadata, the coverage and data-quality CSVs, "
-                        + "the aggregate Parquet, a file per year and region")
-                .isEqualTo(7 + 3);
+                .as("the CSV, the workbook, the CSVW metadata, the coverage and data-quality CSVs, the aggregate Parquet")
+                .isEqualTo(6);
+        assertThat(manifest.get("files").toString()).doesNotContain("records/");
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
             assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(published));
         }
+        Path restricted = workRoot.restricted().resolve(Path.of(firstRun.releaseFolder()).getFileName());
+        var restrictedManifest = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(restricted.resolve("manifest.json").toFile());
+        assertThat(restrictedManifest.get("files").size()).as("the data dictionary, a file per year and region")
+                .isEqualTo(1 + 3);
+        for (var file : restrictedManifest.get("files")) {
+            Path kept = restricted.resolve(file.get("name").asString());
+            assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(kept));
+        }
+        manifest = restrictedManifest;
         long records = 0;
         for (var file : manifest.get("files")) {
             if (file.get("name").asString().startsWith("records/")) {

@@ -151,7 +151,7 @@ class NeverJamIntegrationTests {
         // given a setting that makes every publication fail
         Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
         Files.copy(SAMPLE_GWENT.resolve(NEWPORT), gwent.resolve(NEWPORT));
-        InProcessPipeline broken = new InProcessPipeline(root, schema).with("activeoffer.parquet-uri=nosuch://nowhere/");
+        InProcessPipeline broken = new InProcessPipeline(root, schema).with("activeoffer.restricted-uri=nosuch://nowhere/");
 
         // when it fails, is resumed and fails again at the same place
         Outcome first = broken.run();

@@ -87,16 +87,19 @@ class RestartAndLockIntegrationTests {
             int dataFiles) throws Exception {
         Path a = onlyRelease(uninterruptedRoot);
         Path b = onlyRelease(killedRoot);
-        List<Path> published;
-        try (Stream<Path> files = Files.walk(a)) {
-            published = files.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json"))
-                    .filter(f -> !f.toString().endsWith(".xlsx")).toList();
+        List<Path> published = new ArrayList<>();
+        for (Path folder : List.of(a, uninterruptedRoot.resolve("restricted").resolve(a.getFileName()))) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json"))
+                        .filter(f -> !f.toString().endsWith(".xlsx")).forEach(published::add);
+            }
         }
-        assertThat(published).as("aggregates CSV and Parquet, data dictionary, coverage and data-quality CSVs, CSVW "
-                + "metadata, one file per year and region").hasSize(dataFiles);
+        assertThat(published).as("aggregates CSV and Parquet, coverage and data-quality CSVs, CSVW metadata; and, "
+                + "restricted, the data dictionary and one file per year and region").hasSize(dataFiles);
         for (Path file : published) {
-            Path same = b.resolve(a.relativize(file).toString());
-            assertThat(Files.readAllBytes(same)).as(a.relativize(file) + " byte for byte")
+            Path same = killedRoot.resolve(uninterruptedRoot.relativize(file).toString().replace(
+                    a.getFileName().toString(), b.getFileName().toString()));
+            assertThat(Files.readAllBytes(same)).as(uninterruptedRoot.relativize(file) + " byte for byte")
                     .isEqualTo(Files.readAllBytes(file));
         }
         for (String query : List.of("SELECT COUNT(*) FROM offer_record", "SELECT COUNT(*) FROM rejected_row",
