@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import wales.activeoffer.disclosure.Constraint;
+import wales.activeoffer.disclosure.LinkedTableProtection;
 
 /**
  * Statistical disclosure control for the published tables, with the GSS symbols.
@@ -87,7 +89,45 @@ public final class DisclosureControl {
             }
             protectEachSum(toCheck, sumsOf, counts, suppressed);
         }
+        new LinkedTableProtection(threshold).protect(counts, constraints(counts, sums), suppressed);
         return suppressed;
+    }
+
+    /**
+     * What a reader knows ties the counts together: every sum, and the inequalities the definitions imply. In each
+     * cell, meetings accepted plus refusals at the offer are at most the offers; meetings held, and the response times
+     * to first contact measured, are at most the offers; advocacy taken up, and the response times to the meeting
+     * measured, are at most the meetings held.
+     */
+    static List<Constraint> constraints(Map<CountKey, Integer> counts, List<SumRelation> sums) {
+        List<Constraint> constraints = new ArrayList<>();
+        sums.forEach(sum -> constraints.add(Constraint.sum(sum.total(), sum.parts())));
+        for (CountKey key : counts.keySet()) {
+            if (!"take_up".equals(key.measure()) || !"offers".equals(key.statistic())) {
+                continue;
+            }
+            CellKey cell = key.cell();
+            CountKey accepted = new CountKey("take_up", "meetings_accepted", null, null, cell);
+            CountKey held = new CountKey("take_up", "meetings_held", null, null, cell);
+            CountKey refusedAtOffer = new CountKey("refusal_reasons", "count", "offer", MeasureAccumulator.ALL_REASONS,
+                    cell);
+            List<CountKey> acceptedOrRefused = Stream.of(accepted, refusedAtOffer).filter(counts::containsKey).toList();
+            atMost(constraints, counts, acceptedOrRefused, key);
+            atMost(constraints, counts, List.of(held), key);
+            atMost(constraints, counts, List.of(new CountKey("response_time", "n", null, "referral_to_first_contact",
+                    cell)), key);
+            atMost(constraints, counts, List.of(new CountKey("take_up", "taken_up", null, null, cell)), held);
+            atMost(constraints, counts, List.of(new CountKey("response_time", "n", null, "referral_to_meeting", cell)),
+                    held);
+        }
+        return constraints;
+    }
+
+    private static void atMost(List<Constraint> constraints, Map<CountKey, Integer> counts, List<CountKey> parts,
+            CountKey bound) {
+        if (!parts.isEmpty() && counts.containsKey(bound) && parts.stream().allMatch(counts::containsKey)) {
+            constraints.add(Constraint.atMost(parts, bound));
+        }
     }
 
     /** Until no sum to check has exactly one suppressed count, suppresses a complement in each that has. */

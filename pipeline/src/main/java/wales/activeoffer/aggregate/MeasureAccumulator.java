@@ -178,12 +178,16 @@ public final class MeasureAccumulator {
             if (n == 0) {
                 return;
             }
-            rows.add(new AggregateRow("response_time", "median_working_days", cell, name, null, interval,
-                    times.median(), List.of(measured)));
-            rows.add(new AggregateRow("response_time", "p90_working_days", cell, name, null, interval,
-                    (double) times.percentile90(), List.of(measured)));
             int within = times.countAtMost(target);
-            CountKey withinKey = count("response_time", "within_target", null, interval, within);
+            CountKey withinKey = new CountKey("response_time", "within_target", null, interval, cell);
+            CountKey beyondKey = new CountKey("response_time", "beyond_target", null, interval, cell);
+            // a median or percentile beside n says how many are within the target: shown only with all three counts
+            List<CountKey> allThree = List.of(measured, withinKey, beyondKey);
+            rows.add(new AggregateRow("response_time", "median_working_days", cell, name, null, interval,
+                    times.median(), allThree));
+            rows.add(new AggregateRow("response_time", "p90_working_days", cell, name, null, interval,
+                    (double) times.percentile90(), allThree));
+            count("response_time", "within_target", null, interval, within);
             count("response_time", "beyond_target", null, interval, n - within);
             rate("response_time", "share_within_target", null, interval, within, n, withinKey, measured);
         }

@@ -14,6 +14,7 @@ import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.normalise.ChildKeyHasher;
 import wales.activeoffer.publish.ReleasePublisher;
 import wales.activeoffer.read.LayoutDetector;
+import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
@@ -102,7 +103,15 @@ public class PipelineConfiguration {
             PipelineProperties properties) {
         return new ReleasePublisher(store, new DisclosureControl(properties.suppressionThreshold()),
                 properties.responseTargetWorkingDays(), new Configuration(), reference, template,
-                publicationLabels(properties, template, reference));
+                publicationLabels(properties, template, reference), publicationPlan(properties));
+    }
+
+    private static PublicationPlan publicationPlan(PipelineProperties properties) {
+        try {
+            return PublicationPlan.load(properties.mappingsDir().resolve("reference").resolve(PublicationPlan.FILE_NAME));
+        } catch (IllegalArgumentException e) {
+            throw new PipelineSetupException(e.getMessage(), e);
+        }
     }
 
     private static PublicationLabels publicationLabels(PipelineProperties properties, RecordingTemplate template,

@@ -23,9 +23,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.publish.PublishedShare;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
@@ -199,7 +201,15 @@ public class NightlyRun {
                 workRoot.receipts().toString(),
                 Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")),
                 quarantined + (givenUp == null ? 0 : givenUp.quarantined()),
-                givenUp == null ? List.of() : List.of(givenUp.note()));
+                givenUp == null ? List.of() : List.of(givenUp.note()), share(context));
+    }
+
+    private static PublishedShare share(ExecutionContext context) {
+        String folder = context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null);
+        if (folder == null || !Files.exists(Path.of(folder).resolve("aggregates.csv"))) {
+            return null;
+        }
+        return PublishedShare.of(Path.of(folder).resolve("aggregates.csv"));
     }
 
     /** A stamp no earlier run or release has used (two runs may start within the same second). */

@@ -2,6 +2,7 @@ package wales.activeoffer.job;
 
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
+import wales.activeoffer.publish.PublishedShare;
 import wales.activeoffer.store.Submission;
 
 /**
@@ -9,10 +10,11 @@ import wales.activeoffer.store.Submission;
  *
  * @param quarantined   files of this run set aside for the data team (their step failed unexpectedly)
  * @param operatorNotes what the operator must know: an earlier run given up, for example
+ * @param share         how much of the Wales and region figures the latest release shows, if there is one
  */
 public record RunSummary(long runId, BatchStatus status, List<Submission> submissions, String releaseFolder,
         String recordsParquet, String aggregatesParquet, String receiptsFolder, boolean newRelease, int quarantined,
-        List<String> operatorNotes) {
+        List<String> operatorNotes, PublishedShare share) {
 
     /** Completed, but a file needs the data team. */
     public boolean needsAttention() {

@@ -45,6 +45,10 @@ final class RunSummaryText {
         } else if (!summary.newRelease()) {
             text.append("  No submission has changed since the latest release, so nothing new was published.\n");
         }
+        if (summary.share() != null) {
+            text.append("  Published:        ").append(summary.share().describe())
+                    .append("; the rest are [c], hidden to protect small numbers\n");
+        }
         text.append("Outputs:\n");
         text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
         if (summary.releaseFolder() != null) {

@@ -34,17 +34,20 @@ public final class ReleasePublisher {
     private final ReferenceData reference;
     private final RecordingTemplate template;
     private final PublicationLabels labels;
+    private final PublicationPlan plan;
 
     /**
      * @param reference the authorities the coverage and data-quality tables list, in order
      * @param template  the recording template, whose row rules the data-quality table counts
      * @param labels    the English and Welsh words for the workbook's rows
+     * @param plan      which tables are published, at which levels
      */
     public ReleasePublisher(SubmissionStore store, DisclosureControl disclosureControl, int targetWorkingDays,
             Configuration hadoop,
-            ReferenceData reference, RecordingTemplate template, PublicationLabels labels) {
+            ReferenceData reference, RecordingTemplate template, PublicationLabels labels, PublicationPlan plan) {
         this.store = store;
         this.labels = labels;
+        this.plan = plan;
         this.reference = reference;
         this.template = template;
         this.disclosureControl = disclosureControl;
@@ -206,7 +209,7 @@ public final class ReleasePublisher {
         });
         store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null ? ""
                 : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
-        List<PublishedAggregate> published = disclosureControl.apply(measures.table());
+        List<PublishedAggregate> published = disclosureControl.apply(plan.filter(measures.table()));
 
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);

@@ -71,6 +71,20 @@ class StartupValidationTests {
     }
 
     @Test
+    void aBrokenPublicationPlanStopsTheStartNamingItsFileAndLine(@TempDir Path work, @TempDir Path mappings)
+            throws Exception {
+        RepoPaths.copyMappingsTo(mappings);
+        java.nio.file.Files.writeString(mappings.resolve("reference/publication-plan.csv"),
+                "table,measure,geographies,period,routes\ntake_up_by_month,take_up,wales,month,total\n");
+
+        Throwable failure = startWith(work, mappings, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough");
+
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("publication-plan.csv:2: period: 'month' must be one of financial_year, "
+                + "quarter");
+    }
+
+    @Test
     void goodConfigurationStarts(@TempDir Path work) {
         assertThat(startWith(work, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough")).isNull();
     }

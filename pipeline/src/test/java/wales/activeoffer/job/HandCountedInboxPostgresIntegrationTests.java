@@ -47,10 +47,17 @@ class HandCountedInboxPostgresIntegrationTests extends HandCountedInboxScenario 
         try (Connection reader = DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema=" + SCHEMA,
                 "activeoffer_reader", "reader-test")) {
             try (ResultSet rs = reader.createStatement().executeQuery("""
-                    SELECT figure FROM publication_latest_aggregate WHERE geography_code = 'cardiff-and-vale'
+                    SELECT figure, symbol FROM publication_latest_aggregate WHERE geography_code = 'cardiff-and-vale'
                     AND period = '2024-25' AND eligibility_route = 'all' AND statistic = 'offers'""")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getDouble(1)).isEqualTo(14.0);
+                assertThat(rs.getObject(1)).as("hidden in the database as in the CSV").isNull();
+                assertThat(rs.getString(2)).isEqualTo("[c]");
+            }
+            try (ResultSet rs = reader.createStatement().executeQuery("""
+                    SELECT figure FROM publication_latest_aggregate WHERE geography_code = 'cwm-taf'
+                    AND period = '2019-20' AND eligibility_route = 'all' AND statistic = 'meetings_accepted'""")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDouble(1)).isZero();
             }
             try (ResultSet rs = reader.createStatement().executeQuery("SELECT COUNT(*) FROM publication_offer_record")) {
                 rs.next();

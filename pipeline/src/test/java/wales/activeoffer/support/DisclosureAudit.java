@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.BiFunction;
 
 /**
@@ -84,7 +85,7 @@ public final class DisclosureAudit {
             }
         });
         Map<Key, List<Key>> sums = sums(byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/"
-                + k.statistic())).toList());
+                + k.statistic())).toList(), families(byKey.keySet()));
         sums.keySet().stream().map(Key::parent).filter(total -> !byKey.containsKey(total))
                 .forEach(absentTotal -> known.put(absentTotal, 0L));
         boolean solvedOne = true;
@@ -132,27 +133,210 @@ public final class DisclosureAudit {
         Map<Key, Integer> unknown = new HashMap<>();
         hidden.forEach(k -> unknown.put(k, unknown.size()));
         LinearSystem system = new LinearSystem();
-        sums(counts).forEach((sum, parts) -> system.equation(
+        sums(counts, families(byKey.keySet())).forEach((sum, parts) -> system.equation(
                 parts.stream().filter(unknown::containsKey).map(unknown::get).toList(),
                 unknown.containsKey(sum.parent()) ? List.of(unknown.get(sum.parent())) : List.of()));
         return system.fixedUnknowns().stream().map(i -> hidden.get(i).toString()).sorted().toList();
     }
 
     /**
-     * Every sum, keyed by a key whose {@link Key#parent()} is the total. A part that is not published is zero, so only
-     * the published parts are listed.
+     * The strongest reader: one who writes every hidden count as an unknown of at least 1 (the docs say a hidden count
+     * is never zero), every sum as an equation and every inequality the definitions imply as an inequality, adds what
+     * a published median or 90th percentile says beside its n, and solves for each hidden count's smallest and largest
+     * possible value by linear programming (ojAlgo), as tau-ARGUS and sdcTable audit. Returns each hidden count whose
+     * range is a single value or narrow, judged against its true value: for 1 to the threshold, narrow is less than 2
+     * wide, or inside [1, threshold] without being all of it; for more, less than 3 wide.
+     *
+     * @param truth        the true value of every hidden count (from the protected store), to judge narrowness by
+     * @param targetDays   the response-time target, which medians and percentiles are compared with
      */
-    private Map<Key, List<Key>> sums(List<Key> counts) {
+    public List<String> exposedByLinearProgramming(List<Map<String, String>> rows, Map<String, Long> truth,
+            int targetDays) {
+        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.put(Key.of(row), row));
+        List<Key> counts = byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/" + k.statistic()))
+                .toList();
+        Set<Key> hidden = new java.util.LinkedHashSet<>(counts.stream().filter(k -> byKey.get(k).get("value").isEmpty())
+                .toList());
+        List<Inequality> known = new ArrayList<>();
+        sums(counts, families(byKey.keySet())).forEach((sum, parts) -> known.add(new Inequality(parts,
+                List.of(sum.parent()), 0, true)));
+        for (Key k : counts) {
+            if (!k.measure().equals("take_up") || !k.statistic().equals("offers")) {
+                continue;
+            }
+            Key accepted = k.named(new String[] {"take_up", "meetings_accepted", "", ""});
+            Key held = k.named(new String[] {"take_up", "meetings_held", "", ""});
+            Key refusedAtOffer = k.named(new String[] {"refusal_reasons", "count", "offer", "all"});
+            known.add(new Inequality(byKey.containsKey(refusedAtOffer) ? List.of(accepted, refusedAtOffer)
+                    : List.of(accepted), List.of(k), 0, false));
+            known.add(new Inequality(List.of(held), List.of(k), 0, false));
+            known.add(new Inequality(List.of(k.named(new String[] {"response_time", "n", "", "referral_to_first_contact"})),
+                    List.of(k), 0, false));
+            known.add(new Inequality(List.of(k.named(new String[] {"take_up", "taken_up", "", ""})), List.of(held), 0,
+                    false));
+            known.add(new Inequality(List.of(k.named(new String[] {"response_time", "n", "", "referral_to_meeting"})),
+                    List.of(held), 0, false));
+        }
+        byKey.forEach((key, row) -> {
+            boolean median = key.statistic().equals("median_working_days");
+            if ((!median && !key.statistic().equals("p90_working_days")) || row.get("value").isEmpty()) {
+                return;
+            }
+            Key n = key.named(new String[] {"response_time", "n", null, null});
+            Key within = key.named(new String[] {"response_time", "within_target", null, null});
+            if (!byKey.containsKey(n) || byKey.get(n).get("value").isEmpty()) {
+                return;
+            }
+            long size = Math.round(Double.parseDouble(byKey.get(n).get("value")));
+            long rank = median ? (size + 1) / 2 : (9 * size + 9) / 10;
+            if (Double.parseDouble(row.get("value")) <= targetDays) {
+                known.add(new Inequality(List.of(), List.of(within), -rank, false));
+            } else {
+                known.add(new Inequality(List.of(within), List.of(), rank - 1, false));
+            }
+        });
+        List<String> exposed = new ArrayList<>();
+        for (List<Key> group : linked(known, hidden)) {
+            Set<Key> members = new java.util.HashSet<>(group);
+            List<Inequality> touching = known.stream().filter(i -> i.keys().anyMatch(members::contains)).toList();
+            for (Key key : group) {
+                long[] range = range(key, group, touching, byKey);
+                Long value = truth.get(key.toString());
+                if (value == null) {
+                    throw new IllegalArgumentException("no true value for " + key);
+                }
+                long width = range[1] == Long.MAX_VALUE ? Long.MAX_VALUE : range[1] - range[0];
+                boolean narrow = value <= threshold
+                        ? width < 2 || (range[1] <= threshold && !(range[0] == 1 && range[1] == threshold))
+                        : width < 3;
+                if (narrow) {
+                    exposed.add((width == 0 ? "exact " : "narrow ") + key + " = " + value + " in ["
+                            + range[0] + ", " + (range[1] == Long.MAX_VALUE ? "inf" : range[1]) + "]");
+                }
+            }
+        }
+        return exposed;
+    }
+
+    /** How {@link #exposedByLinearProgramming} names a published row, for the map of true values. */
+    public static String nameOf(Map<String, String> row) {
+        return Key.of(row).toString();
+    }
+
+    /** {@code sum(plus) - sum(minus) <= constant}, or {@code = constant}. */
+    private record Inequality(List<Key> plus, List<Key> minus, long constant, boolean equality) {
+        Stream<Key> keys() {
+            return Stream.concat(plus.stream(), minus.stream());
+        }
+    }
+
+    private static List<List<Key>> linked(List<Inequality> known, Set<Key> hidden) {
+        Map<Key, Set<Key>> neighbours = new HashMap<>();
+        for (Inequality inequality : known) {
+            List<Key> inIt = inequality.keys().filter(hidden::contains).toList();
+            for (Key a : inIt) {
+                neighbours.computeIfAbsent(a, x -> new java.util.HashSet<>()).addAll(inIt);
+            }
+        }
+        List<List<Key>> groups = new ArrayList<>();
+        Set<Key> seen = new java.util.HashSet<>();
+        for (Key start : hidden) {
+            if (!seen.add(start)) {
+                continue;
+            }
+            List<Key> group = new ArrayList<>(List.of(start));
+            for (int i = 0; i < group.size(); i++) {
+                for (Key next : neighbours.getOrDefault(group.get(i), Set.of())) {
+                    if (seen.add(next)) {
+                        group.add(next);
+                    }
+                }
+            }
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /** The smallest and largest value of {@code target}, rounded inwards; the largest is MAX_VALUE if unbounded. */
+    private static long[] range(Key target, List<Key> group, List<Inequality> touching,
+            Map<Key, Map<String, String>> byKey) {
+        long[] range = new long[2];
+        for (int side = 0; side < 2; side++) {
+            org.ojalgo.optimisation.ExpressionsBasedModel model = new org.ojalgo.optimisation.ExpressionsBasedModel();
+            Map<Key, org.ojalgo.optimisation.Variable> unknowns = new HashMap<>();
+            for (Key key : group) {
+                unknowns.put(key, model.addVariable(key.toString()).lower(1).weight(key.equals(target) ? 1 : 0));
+            }
+            int n = 0;
+            for (Inequality inequality : touching) {
+                org.ojalgo.optimisation.Expression row = model.addExpression("r" + n++);
+                double bound = inequality.constant();
+                for (Key key : inequality.plus()) {
+                    bound -= add(row, unknowns, key, 1, byKey);
+                }
+                for (Key key : inequality.minus()) {
+                    bound -= add(row, unknowns, key, -1, byKey);
+                }
+                if (inequality.equality()) {
+                    row.level(bound);
+                } else {
+                    row.upper(bound);
+                }
+            }
+            var result = side == 0 ? model.minimise() : model.maximise();
+            if (side == 1 && (result.getState() == org.ojalgo.optimisation.Optimisation.State.UNBOUNDED
+                    || !result.getState().isFeasible())) {
+                range[1] = Long.MAX_VALUE;
+            } else {
+                range[side] = side == 0 ? (long) Math.ceil(result.getValue() - 1e-6)
+                        : (long) Math.floor(result.getValue() + 1e-6);
+            }
+        }
+        return range;
+    }
+
+    /** An unknown's coefficient, or a published count's value (0 if not published) to move to the other side. */
+    private static double add(org.ojalgo.optimisation.Expression row, Map<Key, org.ojalgo.optimisation.Variable> unknowns,
+            Key key, int sign, Map<Key, Map<String, String>> byKey) {
+        if (unknowns.containsKey(key)) {
+            row.set(unknowns.get(key), sign);
+            return 0;
+        }
+        Map<String, String> published = byKey.get(key);
+        return published == null || published.get("value").isEmpty() ? 0
+                : sign * Double.parseDouble(published.get("value"));
+    }
+
+    /**
+     * The kinds of table published: a measure at a geography level, for a kind of period, for all routes or by route.
+     * A sum is only known to a reader where all its kinds of part are published.
+     */
+    private static Set<String> families(Set<Key> keys) {
+        Set<String> families = new java.util.HashSet<>();
+        keys.forEach(k -> families.add(family(k.measure(), k)));
+        return families;
+    }
+
+    private static String family(String measure, Key k) {
+        return measure + "|" + k.level() + "|" + k.periodType() + "|" + k.route().equals("all");
+    }
+
+    /**
+     * Every sum, keyed by a key whose {@link Key#parent()} is the total. Where a kind of part is published, a part that
+     * is not published is zero, so only the published parts are listed.
+     */
+    private Map<Key, List<Key>> sums(List<Key> counts, Set<String> families) {
         Map<Key, List<Key>> sums = new LinkedHashMap<>();
         for (Key count : counts) {
-            for (Key total : totalsOf(count)) {
+            for (Key total : totalsOf(count, families)) {
                 sums.computeIfAbsent(total, t -> new ArrayList<>()).add(count);
             }
         }
         return sums;
     }
 
-    private List<Key> totalsOf(Key k) {
+    private List<Key> totalsOf(Key k, Set<String> families) {
         List<Key> totals = new ArrayList<>();
         if (!k.route().equals("all")) {
             totals.add(new Key("route", k.with(k.measure(), k.statistic(), k.stage(), k.category(), k.level(),
@@ -171,7 +355,11 @@ public final class DisclosureAudit {
         }
         Key meetingsHeld = k.named(new String[] {"take_up", "meetings_held", "", ""});
         switch (k.measure() + "/" + k.statistic()) {
-            case "take_up/taken_up" -> totals.add(new Key("meeting", meetingsHeld));
+            case "take_up/taken_up" -> {
+                if (families.contains(family("refusal_reasons", k))) {
+                    totals.add(new Key("meeting", meetingsHeld));
+                }
+            }
             case "refusal_reasons/count" -> {
                 if (!k.category().equals("all")) {
                     totals.add(new Key("reason", k.named(new String[] {"refusal_reasons", "count", null, "all"})));
