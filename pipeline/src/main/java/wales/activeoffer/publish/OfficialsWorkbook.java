@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
@@ -31,6 +33,8 @@ import wales.activeoffer.receipt.SpreadsheetSafe;
 final class OfficialsWorkbook {
     static final String FILE_NAME = "active-offer-official-statistics.xlsx";
     private static final int ROW_WINDOW = 200;
+    private static final int MIN_WIDTH_CHARS = 12;
+    private static final int MAX_WIDTH_CHARS = 80;
 
     /** One table: its sheet, its English and Welsh titles, and which published rows it holds. */
     private record Table(String sheet, String titleEn, String titleCy, String measure) {
@@ -65,13 +69,20 @@ final class OfficialsWorkbook {
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
             DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
+            var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+            properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
+                    + release);
+            properties.setCreator("All-Wales Active Offer dataset");
+            properties.getUnderlyingProperties().setLanguageProperty("en-GB");
+            CellStyle percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
             cover(workbook.createSheet("Cover_sheet"), release);
             contents(workbook.createSheet("Table_of_contents"));
-            notes(workbook.createSheet("Notes"));
+            notes(workbook.createSheet("Notes"), rows);
             for (Table table : TABLES) {
                 List<PublishedAggregate> tableRows = rows.stream()
                         .filter(r -> r.row().measure().equals(table.measure())).toList();
-                table(workbook, table, tableRows, labels);
+                table(workbook, table, tableRows, labels, percent);
             }
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
@@ -95,7 +106,13 @@ final class OfficialsWorkbook {
                 "Source: returns from local authorities and advocacy providers, normalised to the national Active "
                         + "Offer Recording Template. / Ffynhonnell: ffurflenni gan awdurdodau lleol a darparwyr "
                         + "eiriolaeth.",
-                "Definitions of every measure are in the Notes sheet. / Mae diffiniadau ar y daflen Nodiadau."));
+                "Definitions of every measure are in the Notes sheet. / Mae diffiniadau ar y daflen Nodiadau.",
+                "Published / Cyhoeddwyd: " + java.time.LocalDate.now(),
+                "Status: official statistics in development / Statws: ystadegau swyddogol sy'n cael eu datblygu",
+                "Next update: the next nightly release, when new returns arrive / Diweddariad nesaf: y rhyddhad "
+                        + "nosweithiol nesaf, pan ddaw ffurflenni newydd i law",
+                "Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
+                        + "Rhagweithiol, drwy eich arweinydd rhanbarthol"));
     }
 
     private static void contents(Sheet sheet) {
@@ -107,10 +124,16 @@ final class OfficialsWorkbook {
         TABLES.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
         List.of(COVERAGE, QUALITY).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
         grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), 3, "contents");
+        var helper = sheet.getWorkbook().getCreationHelper();
+        for (int r = 1; r < rows.size(); r++) {
+            var link = helper.createHyperlink(HyperlinkType.DOCUMENT);
+            link.setAddress("'" + rows.get(r).get(0) + "'!A1");
+            sheet.getRow(2 + r).getCell(0).setHyperlink(link);
+        }
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "contents");
     }
 
-    private static void notes(Sheet sheet) {
+    private static void notes(Sheet sheet, List<PublishedAggregate> published) {
         lines(sheet, List.of("Notes / Nodiadau",
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
@@ -141,8 +164,20 @@ final class OfficialsWorkbook {
                 + "are counted as sent, so they do not add up to the published measures. Missing referral sources and "
                 + "refusal reasons (AO-012) are in Table_4 and Table_2 as 'not_recorded'.",
                 "Cyflawnrwydd: canran y cofnodion sydd â'r maes. Rheolau: rhesi a dorrodd bob rheol ddilysu."));
+        for (Table table : TABLES) {
+            List<PublishedAggregate> walesAndRegions = published.stream()
+                    .filter(p -> p.row().measure().equals(table.measure()))
+                    .filter(p -> List.of("wales", "region").contains(p.row().cell().geographyLevel()))
+                    .filter(p -> !DisclosureControl.NOT_APPLICABLE.equals(p.symbol())).toList();
+            long hidden = walesAndRegions.stream().filter(p -> DisclosureControl.CONFIDENTIAL.equals(p.symbol())).count();
+            String share = String.format(java.util.Locale.UK, "%,d of %,d (%.1f%%)", walesAndRegions.size() - hidden,
+                    walesAndRegions.size(), walesAndRegions.isEmpty() ? 100.0
+                            : 100.0 * (walesAndRegions.size() - hidden) / walesAndRegions.size());
+            rows.add(List.of(table.sheet(), "Wales and region figures shown: " + share + "; the rest are [c].",
+                    "Ffigurau Cymru a'r rhanbarthau a ddangosir: " + share + "; mae'r gweddill yn [c]."));
+        }
         grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), 3, "notes");
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "notes");
     }
 
     private static void coverage(Sheet sheet, DataQuality.Coverage coverage) {
@@ -162,7 +197,7 @@ final class OfficialsWorkbook {
             rows.add(row);
         }
         grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), head.size(), "table_5");
+        markAsTable(sheet, 2, rows.size(), head, "table_5");
     }
 
     private static void quality(Sheet sheet, DataQuality.Quality quality, RecordingTemplate template,
@@ -185,7 +220,7 @@ final class OfficialsWorkbook {
             rows.add(row);
         }
         grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), head.size(), "table_6");
+        markAsTable(sheet, 2, rows.size(), head, "table_6");
     }
 
     private static Object numberOrSymbol(String shown) {
@@ -193,7 +228,7 @@ final class OfficialsWorkbook {
     }
 
     private static void table(SXSSFWorkbook workbook, Table table, List<PublishedAggregate> rows,
-            PublicationLabels labels) {
+            PublicationLabels labels, CellStyle percent) {
         Sheet sheet = workbook.createSheet(table.sheet());
         lines(sheet, List.of(table.titleEn() + " / " + table.titleCy(),
                 "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
@@ -214,7 +249,11 @@ final class OfficialsWorkbook {
             if (published.symbol() != null) {
                 row.createCell(cells.length).setCellValue(published.symbol());
             } else {
-                row.createCell(cells.length).setCellValue(Double.parseDouble(published.display()));
+                var value = row.createCell(cells.length);
+                value.setCellValue(Double.parseDouble(published.display()));
+                if (isRate(r.statistic())) {
+                    value.setCellStyle(percent);
+                }
             }
             PublicationLabels.Label described = labels.describe(r);
             String[] words = {labels.geography(r.cell().geographyCode()).cy(), described.en(), described.cy()};
@@ -222,7 +261,7 @@ final class OfficialsWorkbook {
                 row.createCell(cells.length + 1 + w).setCellValue(SpreadsheetSafe.cell(words[w]));
             }
         }
-        markAsTable(sheet, 2, rows.size() + 1, HEADINGS.size(), table.sheet().toLowerCase(java.util.Locale.ROOT));
+        markAsTable(sheet, 2, rows.size() + 1, List.copyOf(HEADINGS), table.sheet().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void lines(Sheet sheet, List<String> text) {
@@ -245,8 +284,18 @@ final class OfficialsWorkbook {
         }
     }
 
-    /** Marks the block as an Excel table (on the streaming sheet's underlying sheet, as POI requires). */
-    private static void markAsTable(Sheet sheet, int headerRow, int rowCount, int columns, String name) {
+    /** A rate or share, shown as a percentage with one decimal. */
+    static boolean isRate(String statistic) {
+        return statistic.endsWith("_rate") || statistic.startsWith("share");
+    }
+
+    /**
+     * Marks the block as an Excel table (on the streaming sheet's underlying sheet, as POI requires), with the
+     * heading cells as its column names (what screen readers read), the heading row frozen, and columns wide enough
+     * for their headings.
+     */
+    private static void markAsTable(Sheet sheet, int headerRow, int rowCount, List<?> headings, String name) {
+        int columns = headings.size();
         var underlying = ((org.apache.poi.xssf.streaming.SXSSFSheet) sheet).getWorkbook().getXSSFWorkbook()
                 .getSheet(sheet.getSheetName());
         AreaReference area = new AreaReference(new CellReference(headerRow, 0),
@@ -254,5 +303,11 @@ final class OfficialsWorkbook {
         XSSFTable table = underlying.createTable(area);
         table.setName(name);
         table.setDisplayName(name);
+        for (int c = 0; c < columns; c++) {
+            String heading = headings.get(c).toString();
+            table.getCTTable().getTableColumns().getTableColumnArray(c).setName(heading);
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, heading.length() + 2)) * 256);
+        }
+        sheet.createFreezePane(0, headerRow + 1);
     }
 }

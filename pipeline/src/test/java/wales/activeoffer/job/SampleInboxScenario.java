@@ -36,6 +36,7 @@ import wales.activeoffer.store.Submission;
 import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.support.DisclosureAudit;
+import wales.activeoffer.support.ProtectedFigures;
 import wales.activeoffer.support.DuckDbMeasures;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.RepoPaths;
@@ -300,8 +301,37 @@ abstract class SampleInboxScenario {
         assertThat(findings.disclosures()).isEmpty();
         // and a reader who solves everything published by linear programming, with non-negativity and the
         // inequalities the definitions imply, pins no hidden count to a value or a narrow range
-        assertThat(audit.exposedByLinearProgramming(published.rows(), trueCounts(), 10)).isEmpty();
+        assertThat(audit.exposedByLinearProgramming(published.rows(), ProtectedFigures.trueCounts(jdbc,
+                Path.of(run.releaseFolder()).getFileName().toString()), 10)).isEmpty();
         assertThat(audit.fixedBySolvingAllSums(published.rows())).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void theWorkbookShowsRatesAndSharesAsPercentagesWithOneDecimal() throws Exception {
+        try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
+            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+            int percentages = 0;
+            for (String sheet : List.of("Table_1", "Table_2", "Table_3", "Table_4")) {
+                var rows = workbook.getSheet(sheet);
+                for (int r = 3; r <= rows.getLastRowNum(); r++) {
+                    var row = rows.getRow(r);
+                    String statistic = row.getCell(1).getStringCellValue();
+                    var value = row.getCell(10);
+                    if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        continue;
+                    }
+                    boolean rate = statistic.endsWith("_rate") || statistic.startsWith("share");
+                    assertThat(value.getCellStyle().getDataFormatString()).as(sheet + " row " + (r + 1))
+                            .isEqualTo(rate ? "0.0%" : "General");
+                    if (rate) {
+                        assertThat(text.formatCellValue(value)).matches("\\d{1,3}\\.\\d%");
+                        percentages++;
+                    }
+                }
+            }
+            assertThat(percentages).isGreaterThan(100);
+        }
     }
 
     @Test
@@ -377,23 +407,6 @@ abstract class SampleInboxScenario {
         assertThat(again.releaseFolder()).isEqualTo(run.releaseFolder());
         assertThat(Files.readString(Path.of(again.releaseFolder()).resolve("aggregates.csv")))
                 .isEqualTo(Files.readString(Path.of(run.releaseFolder()).resolve("aggregates.csv")));
-    }
-
-    /** The true value of every count of the release, from the protected store, named as the audit names them. */
-    private Map<String, Long> trueCounts() {
-        Map<String, Long> truth = new HashMap<>();
-        jdbc.query("SELECT * FROM protected_aggregate WHERE release_name = ?", (ResultSet rs) -> {
-            Map<String, String> row = new HashMap<>();
-            for (String column : List.of("measure", "statistic", "geography_level", "geography_code", "period_type",
-                    "period", "eligibility_route", "stage", "category")) {
-                row.put(column, java.util.Objects.requireNonNullElse(rs.getString(column), ""));
-            }
-            double figure = rs.getDouble("figure");
-            if (!rs.wasNull()) {
-                truth.put(DisclosureAudit.nameOf(row), Math.round(figure));
-            }
-        }, Path.of(run.releaseFolder()).getFileName().toString());
-        return truth;
     }
 
     private static long countFiles(Path folder) throws Exception {
