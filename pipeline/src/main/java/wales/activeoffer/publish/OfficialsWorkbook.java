@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -62,6 +64,9 @@ final class OfficialsWorkbook {
     private static final Table COVERAGE = new Table("Table_5",
             "Coverage: quarters each authority has sent records for, and who is missing",
             "Cwmpas: y chwarteri y mae pob awdurdod wedi anfon cofnodion ar eu cyfer, a phwy sydd ar goll", null);
+    private static final Table CHANGE = new Table("Table_7",
+            "Take-up rate by region: the latest quarter against the one before",
+            "Cyfradd manteisio fesul rhanbarth: y chwarter diweddaraf o'i gymharu â'r un cynt", null);
     private static final Table QUALITY = new Table("Table_6",
             "Data quality by authority: completeness of key fields and rows by validation rule",
             "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu", null);
@@ -86,6 +91,7 @@ final class OfficialsWorkbook {
             }
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
+            change(workbook.createSheet(CHANGE.sheet()), rows, labels, percent);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 workbook.write(out);
             }
@@ -122,7 +128,7 @@ final class OfficialsWorkbook {
         rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
         rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
         TABLES.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
-        List.of(COVERAGE, QUALITY).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
+        List.of(COVERAGE, QUALITY, CHANGE).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
         grid(sheet, 2, rows);
         var helper = sheet.getWorkbook().getCreationHelper();
         for (int r = 1; r < rows.size(); r++) {
@@ -221,6 +227,75 @@ final class OfficialsWorkbook {
         }
         grid(sheet, 2, rows);
         markAsTable(sheet, 2, rows.size(), head, "table_6");
+    }
+
+    /**
+     * The question officials ask most: each region's take-up rate in the latest quarter published, the quarter before,
+     * and the change in percentage points; {@code [c]} or {@code [z]} where either rate is not shown.
+     */
+    private static void change(Sheet sheet, List<PublishedAggregate> published, PublicationLabels labels,
+            CellStyle percent) {
+        Map<String, Map<String, PublishedAggregate>> rateByGeography = new LinkedHashMap<>();
+        java.util.TreeSet<String> quarters = new java.util.TreeSet<>();
+        for (PublishedAggregate p : published) {
+            var row = p.row();
+            if (row.statistic().equals("take_up_rate") && row.cell().periodType().equals("quarter")
+                    && row.cell().route().equals("all")
+                    && List.of("wales", "region").contains(row.cell().geographyLevel())) {
+                rateByGeography.computeIfAbsent(row.cell().geographyCode(), g -> new LinkedHashMap<>())
+                        .put(row.cell().period(), p);
+                quarters.add(row.cell().period());
+            }
+        }
+        String latest = quarters.isEmpty() ? "" : quarters.last();
+        String before = quarters.size() < 2 ? "" : quarters.lower(latest);
+        lines(sheet, List.of(CHANGE.titleEn() + " / " + CHANGE.titleCy(),
+                "This worksheet contains one table. Change is in percentage points. Some cells refer to notes: see the "
+                        + "Notes sheet. / Mae'r daflen waith hon yn cynnwys un tabl. Mae'r newid mewn pwyntiau canran."));
+        List<Object> head = List.of("Geography code / Cod daearyddiaeth", "Geography / Daearyddiaeth",
+                "Daearyddiaeth (Cymraeg)", "Take-up rate " + before + " / Cyfradd manteisio " + before,
+                "Take-up rate " + latest + " / Cyfradd manteisio " + latest,
+                "Change, percentage points / Newid, pwyntiau canran");
+        Row headRow = sheet.createRow(2);
+        for (int c = 0; c < head.size(); c++) {
+            headRow.createCell(c).setCellValue(head.get(c).toString());
+        }
+        int index = 3;
+        for (Map.Entry<String, Map<String, PublishedAggregate>> geography : rateByGeography.entrySet()) {
+            Row row = sheet.createRow(index++);
+            PublicationLabels.Label name = labels.geography(geography.getKey());
+            row.createCell(0).setCellValue(geography.getKey());
+            row.createCell(1).setCellValue(name.en());
+            row.createCell(2).setCellValue(name.cy());
+            PublishedAggregate previous = geography.getValue().get(before);
+            PublishedAggregate current = geography.getValue().get(latest);
+            rate(row, 3, previous, percent);
+            rate(row, 4, current, percent);
+            if (previous == null || current == null || previous.symbol() != null || current.symbol() != null) {
+                String symbol = previous == null || current == null ? "[x]"
+                        : DisclosureControl.CONFIDENTIAL.equals(previous.symbol())
+                                || DisclosureControl.CONFIDENTIAL.equals(current.symbol())
+                                ? DisclosureControl.CONFIDENTIAL : DisclosureControl.NOT_APPLICABLE;
+                row.createCell(5).setCellValue(symbol);
+            } else {
+                row.createCell(5).setCellValue(java.math.BigDecimal.valueOf(100 * (Double.parseDouble(current.display())
+                        - Double.parseDouble(previous.display()))).setScale(1, java.math.RoundingMode.HALF_UP)
+                        .doubleValue());
+            }
+        }
+        markAsTable(sheet, 2, index - 2, head, "table_7");
+    }
+
+    private static void rate(Row row, int column, PublishedAggregate rate, CellStyle percent) {
+        if (rate == null) {
+            row.createCell(column).setCellValue("[x]");
+        } else if (rate.symbol() != null) {
+            row.createCell(column).setCellValue(rate.symbol());
+        } else {
+            var cell = row.createCell(column);
+            cell.setCellValue(Double.parseDouble(rate.display()));
+            cell.setCellStyle(percent);
+        }
     }
 
     private static Object numberOrSymbol(String shown) {

@@ -336,6 +336,55 @@ abstract class SampleInboxScenario {
 
     @Test
     @Order(7)
+    void theWorkbookAnswersEachRegionsTakeUpThisQuarterAgainstTheLastAsTheCsvDoes() throws Exception {
+        // given the published take-up rates of Wales and the regions by quarter
+        List<Map<String, String>> rates = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"))
+                .rows().stream().filter(r -> r.get("statistic").equals("take_up_rate")
+                        && r.get("period_type").equals("quarter") && r.get("eligibility_route").equals("all")
+                        && List.of("wales", "region").contains(r.get("geography_level"))).toList();
+        java.util.TreeSet<String> quarters = new java.util.TreeSet<>();
+        rates.forEach(r -> quarters.add(r.get("period")));
+        String latest = quarters.last();
+        String before = quarters.lower(latest);
+        Map<String, String> shown = new HashMap<>();
+        rates.forEach(r -> shown.put(r.get("geography_code") + " " + r.get("period"),
+                r.get("value").isEmpty() ? r.get("note_code") : r.get("value")));
+
+        // when an official opens Table_7
+        try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
+            var table = workbook.getSheet("Table_7");
+            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+            assertThat(text.formatCellValue(table.getRow(2).getCell(3))).startsWith("Take-up rate " + before);
+            assertThat(text.formatCellValue(table.getRow(2).getCell(4))).startsWith("Take-up rate " + latest);
+
+            // then each region's two rates and the change are those of the CSV
+            List<String> geographies = new java.util.ArrayList<>();
+            for (int r = 3; r <= table.getLastRowNum(); r++) {
+                var row = table.getRow(r);
+                String code = row.getCell(0).getStringCellValue();
+                geographies.add(code);
+                String earlier = shown.get(code + " " + before);
+                String later = shown.get(code + " " + latest);
+                assertThat(cellShown(row.getCell(3))).as(code + " " + before).isEqualTo(earlier);
+                assertThat(cellShown(row.getCell(4))).as(code + " " + latest).isEqualTo(later);
+                String change = earlier.startsWith("[") || later.startsWith("[")
+                        ? (earlier.equals("[c]") || later.equals("[c]") ? "[c]" : "[z]")
+                        : java.math.BigDecimal.valueOf(100 * (Double.parseDouble(later) - Double.parseDouble(earlier)))
+                                .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+                assertThat(cellShown(row.getCell(5))).as(code + " change").isEqualTo(change);
+            }
+            assertThat(geographies).hasSize(7).first().isEqualTo("W92000004");
+        }
+    }
+
+    private static String cellShown(org.apache.poi.ss.usermodel.Cell cell) {
+        return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                ? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
+                : cell.getStringCellValue();
+    }
+
+    @Test
+    @Order(7)
     void theRunSummarySaysHowManyWalesAndRegionFiguresArePublished() throws Exception {
         List<Map<String, String>> walesAndRegions = PublishedCsv.read(Path.of(run.releaseFolder())
                 .resolve("aggregates.csv")).rows().stream()
