@@ -37,6 +37,7 @@ final class OfficialsWorkbook {
     private static final int ROW_WINDOW = 200;
     private static final int MIN_WIDTH_CHARS = 12;
     private static final int MAX_WIDTH_CHARS = 80;
+    private static final int COVER_WIDTH_CHARS = 95;
 
     /** One table: its sheet, its English and Welsh titles, and which published rows it holds. */
     private record Table(String sheet, String titleEn, String titleCy, String measure) {
@@ -101,6 +102,8 @@ final class OfficialsWorkbook {
     }
 
     private static void cover(Sheet sheet, String release) {
+        sheet.setColumnWidth(0, COVER_WIDTH_CHARS * 256);
+        printOnePageWide(sheet);
         lines(sheet, List.of(
                 "The Active Offer of independent professional advocacy: national dataset / Y Cynnig Rhagweithiol o "
                         + "eiriolaeth broffesiynol annibynnol: set ddata genedlaethol",
@@ -119,6 +122,13 @@ final class OfficialsWorkbook {
                         + "nosweithiol nesaf, pan ddaw ffurflenni newydd i law",
                 "Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
                         + "Rhagweithiol, drwy eich arweinydd rhanbarthol"));
+        CellStyle wrapped = sheet.getWorkbook().createCellStyle();
+        wrapped.setWrapText(true);
+        sheet.forEach(row -> row.forEach(cell -> {
+            cell.setCellStyle(wrapped);
+            int lines = 1 + cell.getStringCellValue().length() / (COVER_WIDTH_CHARS - 20);
+            row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints() * 1.1f);
+        }));
     }
 
     private static void contents(Sheet sheet) {
@@ -384,5 +394,14 @@ final class OfficialsWorkbook {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, heading.length() + 2)) * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
+        printOnePageWide(sheet);
+    }
+
+    /** Printed (or saved as PDF), a sheet is as wide as one landscape page, and as long as it needs. */
+    private static void printOnePageWide(Sheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 }

@@ -385,6 +385,27 @@ abstract class SampleInboxScenario {
 
     @Test
     @Order(7)
+    void libreOfficeRendersTheOfficialsWorkbookToPdf(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // given the release's workbook, when LibreOffice Calc (a real process, headless; .ci/run installs it) converts
+        // it to PDF, as an official without Excel would open it
+        Path workbook = Path.of(run.releaseFolder()).resolve("active-offer-official-statistics.xlsx");
+        Process soffice = new ProcessBuilder("soffice", "--headless", "--norestore",
+                "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir",
+                dir.toString(), workbook.toString()).redirectErrorStream(true).start();
+        String output = new String(soffice.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(soffice.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("soffice finished").isTrue();
+
+        // then it succeeds, with more pages than sheets
+        assertThat(soffice.exitValue()).as(output).isZero();
+        Path pdf = dir.resolve("active-offer-official-statistics.pdf");
+        assertThat(pdf).as(output).exists();
+        String content = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(content).startsWith("%PDF");
+        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(content).results().count()).isGreaterThan(10);
+    }
+
+    @Test
+    @Order(7)
     void theRunSummarySaysHowManyWalesAndRegionFiguresArePublished() throws Exception {
         List<Map<String, String>> walesAndRegions = PublishedCsv.read(Path.of(run.releaseFolder())
                 .resolve("aggregates.csv")).rows().stream()
