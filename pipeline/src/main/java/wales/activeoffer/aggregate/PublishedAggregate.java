@@ -3,10 +3,25 @@ package wales.activeoffer.aggregate;
 /**
  * One published number after disclosure control: the value, or a GSS symbol in its place.
  *
- * @param value  {@code null} when suppressed or not applicable
- * @param symbol {@code [c]} confidential (small numbers), {@code [z]} not applicable, or {@code null}
+ * @param value   {@code null} when suppressed or not applicable
+ * @param symbol  {@code [c]} confidential (small numbers), {@code [z]} not applicable, or {@code null}
+ * @param revised the value differs from the one the previous release published for the same figure
  */
-public record PublishedAggregate(AggregateRow row, Double value, String symbol) {
+public record PublishedAggregate(AggregateRow row, Double value, String symbol, boolean revised) {
+    public static final String REVISED = "[r]";
+
+    public PublishedAggregate(AggregateRow row, Double value, String symbol) {
+        this(row, value, symbol, false);
+    }
+
+    /** The note published beside the figure: the symbol in place of a value, {@code [r]} beside a revised one. */
+    public String noteCode() {
+        return symbol != null ? symbol : revised ? REVISED : null;
+    }
+
+    public PublishedAggregate asRevised() {
+        return new PublishedAggregate(row, value, symbol, true);
+    }
 
     /** The number as published in the machine-readable tables: blank where a symbol stands in for it. */
     public String figure() {

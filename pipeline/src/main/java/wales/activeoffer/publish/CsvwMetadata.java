@@ -21,11 +21,11 @@ final class CsvwMetadata {
     static final String FILE_NAME = "csv-metadata.json";
     /** Sorted, as every map here is, so that two releases of the same data write the same bytes. */
     private static final Map<String, String> NOTE_CODE_DATATYPE = new TreeMap<>(Map.of("base", "string", "format",
-            "\\[c\\]|\\[z\\]|\\[x\\]"));
+            "\\[c\\]|\\[z\\]|\\[x\\]|\\[r\\]"));
     /** Blank cells are CSVW's default null, so value and note_code need no {@code null} property. */
     private static final String NOTE_CODE = "Why value is blank: [c] confidential (a small number, or a figure that "
             + "would let one be worked out; see docs/measures.md), [z] not applicable (a rate over zero), [x] not "
-            + "available. Blank when value is given.";
+            + "available; beside a value, [r] revised: it differs from the previous release's. Blank otherwise.";
 
     /** One column: its name, CSVW datatype and meaning. */
     record Column(String name, Object datatype, String description) {

@@ -57,7 +57,7 @@ final class OfficialsWorkbook {
             "Geography name / Enw daearyddiaeth", "Period type / Math o gyfnod", "Period / Cyfnod",
             "Eligibility route / Llwybr cymhwysedd", "Stage / Cam", "Category / Categori", "Value / Gwerth",
             "Geography name (Welsh) / Enw daearyddiaeth (Cymraeg)", "What the value is (English)",
-            "Beth yw'r gwerth (Cymraeg)");
+            "Beth yw'r gwerth (Cymraeg)", "Note / Nodyn");
 
     private OfficialsWorkbook() {
     }
@@ -68,12 +68,16 @@ final class OfficialsWorkbook {
     private static final Table CHANGE = new Table("Table_7",
             "Take-up rate by region: the latest quarter against the one before",
             "Cyfradd manteisio fesul rhanbarth: y chwarter diweddaraf o'i gymharu â'r un cynt", null);
+    private static final Table REVISIONS = new Table("Revisions",
+            "Figures revised since the previous release, and why",
+            "Ffigurau a ddiwygiwyd ers y rhyddhad blaenorol, a pham", null);
     private static final Table QUALITY = new Table("Table_6",
             "Data quality by authority: completeness of key fields and rows by validation rule",
             "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu", null);
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
-            DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold) {
+            DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold,
+            List<Revisions.Revision> revisions) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
@@ -93,6 +97,7 @@ final class OfficialsWorkbook {
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
             change(workbook.createSheet(CHANGE.sheet()), rows, labels, percent);
+            revisions(workbook.createSheet(REVISIONS.sheet()), revisions, labels);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 workbook.write(out);
             }
@@ -138,7 +143,8 @@ final class OfficialsWorkbook {
         rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
         rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
         TABLES.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
-        List.of(COVERAGE, QUALITY, CHANGE).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
+        List.of(COVERAGE, QUALITY, CHANGE, REVISIONS).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(),
+                t.titleCy())));
         grid(sheet, 2, rows);
         var helper = sheet.getWorkbook().getCreationHelper();
         for (int r = 1; r < rows.size(); r++) {
@@ -163,6 +169,9 @@ final class OfficialsWorkbook {
         rows.add(List.of("[z]", "Not applicable: a rate over zero, or a field that no record of the authority should "
                 + "have.", "Amherthnasol: cyfradd dros sero."));
         rows.add(List.of("[x]", "Not available.", "Ddim ar gael."));
+        rows.add(List.of("[r]", "Revised: the figure differs from the one the previous release published; the Revisions "
+                + "sheet lists each, with the submissions that changed it.", "Diwygiwyd: mae'r ffigur yn wahanol i'r "
+                + "un a gyhoeddwyd yn y rhyddhad blaenorol; mae'r daflen Diwygiadau yn rhestru pob un."));
         rows.add(List.of("Take-up", "Offers, meetings accepted, meetings held (took up, declined or time to think at the "
                 + "meeting), advocacy taken up; take-up rate = taken up / meetings held; conversion = taken up / offers.",
                 "Cynigion, cyfarfodydd a dderbyniwyd, cyfarfodydd a gynhaliwyd, eiriolaeth a dderbyniwyd."));
@@ -296,6 +305,30 @@ final class OfficialsWorkbook {
         markAsTable(sheet, 2, index - 2, head, "table_7");
     }
 
+    private static void revisions(Sheet sheet, List<Revisions.Revision> revisions, PublicationLabels labels) {
+        lines(sheet, List.of(REVISIONS.titleEn() + " / " + REVISIONS.titleCy(),
+                "This worksheet contains one table. A release with nothing revised has no rows. / Mae'r daflen waith "
+                        + "hon yn cynnwys un tabl."));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("Table / Tabl", "Geography / Daearyddiaeth", "Period / Cyfnod",
+                "What the value is (English)", "Beth yw'r gwerth (Cymraeg)", "Previous value / Gwerth blaenorol",
+                "New value / Gwerth newydd", "Why: submissions since the previous release / Pam: cyflwyniadau ers y "
+                        + "rhyddhad blaenorol"));
+        for (Revisions.Revision revision : revisions) {
+            var row = revision.figure().row();
+            PublicationLabels.Label described = labels.describe(row);
+            String table = TABLES.stream().filter(t -> t.measure().equals(row.measure())).map(Table::sheet).findFirst()
+                    .orElse("");
+            rows.add(List.of(table, SpreadsheetSafe.cell(row.geographyName()), row.cell().period(),
+                    SpreadsheetSafe.cell(described.en()), SpreadsheetSafe.cell(described.cy()),
+                    Double.parseDouble(revision.previous()), Double.parseDouble(revision.figure().display()),
+                    SpreadsheetSafe.cell(revision.submissions().isEmpty() ? "a change in the records already held"
+                            : String.join("; ", revision.submissions()))));
+        }
+        grid(sheet, 2, rows);
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions");
+    }
+
     private static void rate(Row row, int column, PublishedAggregate rate, CellStyle percent) {
         if (rate == null) {
             row.createCell(column).setCellValue("[x]");
@@ -345,6 +378,8 @@ final class OfficialsWorkbook {
             for (int w = 0; w < words.length; w++) {
                 row.createCell(cells.length + 1 + w).setCellValue(SpreadsheetSafe.cell(words[w]));
             }
+            row.createCell(cells.length + 1 + words.length).setCellValue(published.revised()
+                    ? PublishedAggregate.REVISED : "");
         }
         markAsTable(sheet, 2, rows.size() + 1, List.copyOf(HEADINGS), table.sheet().toLowerCase(java.util.Locale.ROOT));
     }

@@ -70,7 +70,7 @@ public final class PublishedTables {
             string("stage", a -> a.row().stage()),
             string("category", a -> a.row().category()),
             decimal("value", PublishedAggregate::value),
-            string("note_code", PublishedAggregate::symbol));
+            string("note_code", PublishedAggregate::noteCode));
 
     /** The Hive partition keys of the record-level dataset: they are in the folder names, not in the files. */
     public static final List<String> RECORD_PARTITIONS = List.of("financial_year", "region_code");

@@ -97,7 +97,11 @@ public final class ReleasePublisher {
         }
         releases.setAsideIncomplete(name);
         Path building = releases.building(name);
-        Release built = publish(building);
+        Path previousCsv = latest.map(m -> releases.folder(m.release()).resolve("aggregates.csv")).orElse(null);
+        List<String> before = latest.map(m -> m.submissions().stream().map(ReleaseManifest.SubmissionEntry::sha256)
+                .toList()).orElse(List.of());
+        Release built = publish(building, previousCsv, submissions.stream().filter(s -> !before.contains(s.sha256()))
+                .toList());
         releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(), contentKey,
                 files(built), submissions));
         Release published = existing(releases, restricted, name, restrictedBase, true);
@@ -191,8 +195,11 @@ public final class ReleasePublisher {
         }
     }
 
-    /** Builds the public release in {@code folder}, which must not exist yet: aggregates, workbook and metadata. */
-    Release publish(Path folder) {
+    /**
+     * Builds the public release in {@code folder}, which must not exist yet: aggregates, workbook and metadata, with
+     * the figures revised since the previous release marked.
+     */
+    Release publish(Path folder, Path previousCsv, List<ReleaseManifest.SubmissionEntry> newSubmissions) {
         try {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder);
@@ -209,7 +216,9 @@ public final class ReleasePublisher {
         });
         store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null ? ""
                 : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
-        List<PublishedAggregate> published = disclosureControl.apply(plan.filter(measures.table()));
+        Revisions revisions = Revisions.since(previousCsv, disclosureControl.apply(plan.filter(measures.table())),
+                newSubmissions);
+        List<PublishedAggregate> published = revisions.figures();
 
         Path csv = folder.resolve("aggregates.csv");
         writeCsv(csv, published);
@@ -221,7 +230,7 @@ public final class ReleasePublisher {
                         disclosureControl.threshold())));
         store.publishAggregates(folder.getFileName().toString(), published);
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
-                coverage, qualityTable, template, labels, disclosureControl.threshold());
+                coverage, qualityTable, template, labels, disclosureControl.threshold(), revisions.revisions());
         URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {
@@ -265,7 +274,7 @@ public final class ReleasePublisher {
                 csv.printRecord(row.measure(), row.statistic(), row.cell().geographyLevel(), row.cell().geographyCode(),
                         SpreadsheetSafe.cell(row.geographyName()), row.cell().periodType(), row.cell().period(),
                         row.cell().route(), row.stage(), row.category(), published.figure(),
-                        published.symbol() == null ? "" : published.symbol());
+                        published.noteCode() == null ? "" : published.noteCode());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -333,7 +333,7 @@ public class SubmissionStore {
                                 row.cell().geographyCode(), row.geographyName(), row.cell().periodType(),
                                 row.cell().period(), row.cell().route(), row.stage(), row.category());
                         setFigure(ps, 12, published.value());
-                        ps.setString(13, published.symbol());
+                        ps.setString(13, published.noteCode());
                     });
             jdbc.batchUpdate("""
                     INSERT INTO protected_aggregate (release_name, measure, statistic, geography_level, geography_code,

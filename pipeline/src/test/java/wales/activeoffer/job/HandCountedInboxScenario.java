@@ -420,7 +420,7 @@ abstract class HandCountedInboxScenario {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("Cover_sheet", "Table_of_contents", "Notes", "Table_1", "Table_2",
-                    "Table_3", "Table_4", "Table_5", "Table_6", "Table_7");
+                    "Table_3", "Table_4", "Table_5", "Table_6", "Table_7", "Revisions");
             var text = new org.apache.poi.ss.usermodel.DataFormatter();
             for (var sheet : workbook) {
                 assertThat(sheet.getNumMergedRegions()).as(sheet.getSheetName() + " merged cells").isZero();

@@ -1,0 +1,117 @@
+package wales.activeoffer.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wales.activeoffer.support.InProcessPipeline;
+import wales.activeoffer.support.PublishedCsv;
+import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.TestDatabases;
+
+/**
+ * Against the real PostgreSQL: a correction between two releases marks exactly the figures it changed {@code [r]},
+ * and the workbook's Revisions sheet names the correction.
+ */
+class RevisionsIntegrationTests {
+    private static final Path GWENT = RepoPaths.sampleData().resolve("inbox/gwent");
+    private static final String NEWPORT = "WCCIS_ActiveOffer_W06000022_2024-25.csv";
+    private static final String TORFAEN = "WCCIS_ActiveOffer_W06000020_2024-25.csv";
+    private final String schema = TestDatabases.newSchemaName();
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        TestDatabases.dropPostgresSchema(schema);
+    }
+
+    @Test
+    void aCorrectionMarksExactlyTheFiguresItChangedAndTheRevisionsSheetNamesIt(@TempDir Path root) throws Exception {
+        // given a first release of Newport's and Torfaen's 2024-25 returns
+        Path inbox = Files.createDirectories(root.resolve("inbox/gwent"));
+        Files.copy(GWENT.resolve(NEWPORT), inbox.resolve(NEWPORT));
+        Files.copy(GWENT.resolve(TORFAEN), inbox.resolve(TORFAEN));
+        InProcessPipeline pipeline = new InProcessPipeline(root, schema);
+        assertThat(pipeline.run().exitCode()).isZero();
+        PublishedCsv first = PublishedCsv.read(latest(root).resolve("aggregates.csv"));
+        assertThat(first.rows()).noneMatch(r -> "[r]".equals(r.get("note_code")));
+
+        // when Newport sends a correction without ten of its October to December offers
+        List<String> lines = new ArrayList<>(Files.readAllLines(GWENT.resolve(NEWPORT)));
+        int removed = 0;
+        for (int i = lines.size() - 1; i > 0 && removed < 10; i--) {
+            String offerDate = lines.get(i).split(",", -1)[7];
+            if (offerDate.startsWith("2024-10") || offerDate.startsWith("2024-11") || offerDate.startsWith("2024-12")) {
+                lines.remove(i);
+                removed++;
+            }
+        }
+        String corrected = "WCCIS_ActiveOffer_W06000022_2024-25 corrected.csv";
+        Files.write(inbox.resolve(corrected), lines);
+        assertThat(pipeline.run().exitCode()).isZero();
+        PublishedCsv second = PublishedCsv.read(latest(root).resolve("aggregates.csv"));
+
+        // then Newport's year, and Gwent's and Wales's third quarter and year, are 10 fewer and marked [r]
+        for (String[] figure : List.of(new String[] {"authority", "W06000022", "financial_year", "2024-25"},
+                new String[] {"region", "gwent", "quarter", "2024-25 Q3"},
+                new String[] {"region", "gwent", "financial_year", "2024-25"},
+                new String[] {"wales", "W92000004", "quarter", "2024-25 Q3"})) {
+            Map<String, String> before = offers(first, figure);
+            Map<String, String> after = offers(second, figure);
+            assertThat(Integer.parseInt(after.get("value"))).as(String.join(" ", figure))
+                    .isEqualTo(Integer.parseInt(before.get("value")) - 10);
+            assertThat(after.get("note_code")).as(String.join(" ", figure)).isEqualTo("[r]");
+        }
+        // and nothing that did not change is marked: Torfaen's figures, and Gwent's first quarter, stand as they were
+        assertThat(offers(second, new String[] {"authority", "W06000020", "financial_year", "2024-25"}))
+                .isEqualTo(offers(first, new String[] {"authority", "W06000020", "financial_year", "2024-25"}));
+        assertThat(second.rows()).filteredOn(r -> "[r]".equals(r.get("note_code"))).allSatisfy(r -> {
+            Map<String, String> was = first.rows().stream().filter(f -> sameFigure(f, r)).findFirst().orElseThrow();
+            assertThat(was.get("value")).as(r.toString()).isNotEqualTo(r.get("value"));
+        });
+        assertThat(second.rows()).filteredOn(r -> !"[r]".equals(r.get("note_code")) && !r.get("value").isEmpty())
+                .allSatisfy(r -> first.rows().stream().filter(f -> sameFigure(f, r)).findFirst()
+                        .ifPresent(was -> assertThat(was.get("value").isEmpty() || was.get("value").equals(r.get("value")))
+                                .as(r.toString()).isTrue()));
+
+        // and the Revisions sheet lists Newport's year with both values and the correction as the reason
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
+                latest(root).resolve("active-offer-official-statistics.xlsx").toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
+            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+            List<String> revisions = new ArrayList<>();
+            var sheet = workbook.getSheet("Revisions");
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                List<String> cells = new ArrayList<>();
+                sheet.getRow(r).forEach(cell -> cells.add(text.formatCellValue(cell)));
+                revisions.add(String.join(" | ", cells));
+            }
+            int newportBefore = Integer.parseInt(offers(first, new String[] {"authority", "W06000022",
+                "financial_year", "2024-25"}).get("value"));
+            assertThat(revisions).contains("Table_1 | Newport | 2024-25 | Offers; All routes | Cynigion; Pob llwybr | "
+                    + newportBefore + " | " + (newportBefore - 10) + " | " + corrected);
+        }
+    }
+
+    private static Path latest(Path root) throws Exception {
+        return root.resolve("releases").resolve(Files.readString(root.resolve("releases/LATEST")).strip());
+    }
+
+    private static Map<String, String> offers(PublishedCsv csv, String[] figure) {
+        return csv.rows().stream().filter(r -> r.get("measure").equals("take_up") && r.get("statistic").equals("offers")
+                && r.get("geography_level").equals(figure[0]) && r.get("geography_code").equals(figure[1])
+                && r.get("period_type").equals(figure[2]) && r.get("period").equals(figure[3])
+                && r.get("eligibility_route").equals("all")).findFirst().orElseThrow();
+    }
+
+    private static boolean sameFigure(Map<String, String> a, Map<String, String> b) {
+        return Stream.of("measure", "statistic", "geography_level", "geography_code", "period_type", "period",
+                "eligibility_route", "stage", "category").allMatch(c -> a.get(c).equals(b.get(c)));
+    }
+}
