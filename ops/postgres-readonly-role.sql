@@ -1,5 +1,6 @@
--- A least-privilege, read-only role for BI tools: it can read the publication tables and views and nothing else (not
--- the protected store: no raw rows, no unsuppressed figures, no receipts' detail).
+-- A least-privilege, read-only role for BI tools: it can read the published aggregates and nothing else (not the
+-- protected store: no raw rows, no unsuppressed figures, no receipts' detail; and not the record-level view
+-- publication_offer_record, which is restricted like the record-level Parquet: researchers under an access agreement).
 -- Run as the database owner, in the pipeline's database, with the pipeline's schema first on the search path:
 --   psql -v reader_password="'...'" -f ops/postgres-readonly-role.sql activeoffer
 -- It can be run again: it only creates what is missing, and re-grants exactly these privileges.
@@ -15,5 +16,4 @@ END $$;
 
 ALTER ROLE activeoffer_reader PASSWORD :reader_password;
 
-GRANT SELECT ON publication_aggregate, publication_release, publication_latest_aggregate, publication_offer_record
-  TO activeoffer_reader;
+GRANT SELECT ON publication_aggregate, publication_release, publication_latest_aggregate TO activeoffer_reader;
