@@ -24,7 +24,7 @@ import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.support.InProcessPipeline;
 import wales.activeoffer.support.InProcessPipeline.Outcome;
-import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.SampleReturns;
 import wales.activeoffer.support.TestDatabases;
 
 /**
@@ -32,9 +32,9 @@ import wales.activeoffer.support.TestDatabases;
  * progress, whatever the inbox holds or whatever fails.
  */
 class NeverJamIntegrationTests {
-    private static final Path SAMPLE_GWENT = RepoPaths.sampleData().resolve("inbox/gwent");
-    private static final String NEWPORT = "WCCIS_ActiveOffer_W06000022_2024-25.csv";
-    private static final String TORFAEN = "WCCIS_ActiveOffer_W06000020_2024-25.csv";
+    private static final Path SAMPLE_GWENT = SampleReturns.GWENT;
+    private static final String NEWPORT = SampleReturns.NEWPORT;
+    private static final String TORFAEN = SampleReturns.TORFAEN;
     private final String schema = TestDatabases.newSchemaName();
 
     @AfterEach

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.InProcessPipeline;
 import wales.activeoffer.support.PublishedCsv;
-import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.SampleReturns;
 import wales.activeoffer.support.TestDatabases;
 
 /**
@@ -21,9 +21,9 @@ import wales.activeoffer.support.TestDatabases;
  * and the workbook's Revisions sheet names the correction.
  */
 class RevisionsIntegrationTests {
-    private static final Path GWENT = RepoPaths.sampleData().resolve("inbox/gwent");
-    private static final String NEWPORT = "WCCIS_ActiveOffer_W06000022_2024-25.csv";
-    private static final String TORFAEN = "WCCIS_ActiveOffer_W06000020_2024-25.csv";
+    private static final Path GWENT = SampleReturns.GWENT;
+    private static final String NEWPORT = SampleReturns.NEWPORT;
+    private static final String TORFAEN = SampleReturns.TORFAEN;
     private final String schema = TestDatabases.newSchemaName();
 
     @AfterEach
