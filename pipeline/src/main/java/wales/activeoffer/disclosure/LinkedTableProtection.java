@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import wales.activeoffer.aggregate.CountKey;
 
 /**
@@ -21,6 +23,7 @@ import wales.activeoffer.aggregate.CountKey;
  * whole of it. For a larger hidden count: less than 3 wide.
  */
 public final class LinkedTableProtection {
+    private static final Logger log = LoggerFactory.getLogger(LinkedTableProtection.class);
     private static final List<String> LEVELS = List.of("authority", "region", "wales");
     private final int threshold;
 
@@ -66,6 +69,7 @@ public final class LinkedTableProtection {
                         hidden.add(extra.get());
                         changed = true;
                     } else {
+                        log.warn("No published count is left to hide with {}; the audit will report it", key);
                         unprotectable.add(key);
                     }
                 }

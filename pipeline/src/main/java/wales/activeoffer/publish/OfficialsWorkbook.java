@@ -190,14 +190,8 @@ final class OfficialsWorkbook {
                 + "refusal reasons (AO-012) are in Table_4 and Table_2 as 'not_recorded'.",
                 "Cyflawnrwydd: canran y cofnodion sydd â'r maes. Rheolau: rhesi a dorrodd bob rheol ddilysu."));
         for (Table table : TABLES) {
-            List<PublishedAggregate> walesAndRegions = published.stream()
-                    .filter(p -> p.row().measure().equals(table.measure()))
-                    .filter(p -> List.of("wales", "region").contains(p.row().cell().geographyLevel()))
-                    .filter(p -> !DisclosureControl.NOT_APPLICABLE.equals(p.symbol())).toList();
-            long hidden = walesAndRegions.stream().filter(p -> DisclosureControl.CONFIDENTIAL.equals(p.symbol())).count();
-            String share = String.format(java.util.Locale.UK, "%,d of %,d (%.1f%%)", walesAndRegions.size() - hidden,
-                    walesAndRegions.size(), walesAndRegions.isEmpty() ? 100.0
-                            : 100.0 * (walesAndRegions.size() - hidden) / walesAndRegions.size());
+            String share = PublishedShare.of(published.stream().filter(p -> p.row().measure().equals(table.measure())))
+                    .fraction();
             rows.add(List.of(table.sheet(), "Wales and region figures shown: " + share + "; the rest are [c].",
                     "Ffigurau Cymru a'r rhanbarthau a ddangosir: " + share + "; mae'r gweddill yn [c]."));
         }

@@ -1,6 +1,9 @@
 package wales.activeoffer.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static wales.activeoffer.support.SampleReturns.GWENT;
+import static wales.activeoffer.support.SampleReturns.NEWPORT;
+import static wales.activeoffer.support.SampleReturns.TORFAEN;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +27,6 @@ import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.support.InProcessPipeline;
 import wales.activeoffer.support.InProcessPipeline.Outcome;
-import wales.activeoffer.support.SampleReturns;
 import wales.activeoffer.support.TestDatabases;
 
 /**
@@ -32,9 +34,6 @@ import wales.activeoffer.support.TestDatabases;
  * progress, whatever the inbox holds or whatever fails.
  */
 class NeverJamIntegrationTests {
-    private static final Path SAMPLE_GWENT = SampleReturns.GWENT;
-    private static final String NEWPORT = SampleReturns.NEWPORT;
-    private static final String TORFAEN = SampleReturns.TORFAEN;
     private final String schema = TestDatabases.newSchemaName();
 
     @AfterEach
@@ -77,7 +76,7 @@ class NeverJamIntegrationTests {
         assertThat(files(root.resolve("releases"), "manifest.json")).hasSize(1);
 
         // and when a good file is dropped and the pipeline runs again, it is taken in
-        Files.copy(SAMPLE_GWENT.resolve(NEWPORT), gwent.resolve(NEWPORT));
+        Files.copy(GWENT.resolve(NEWPORT), gwent.resolve(NEWPORT));
         Outcome second = pipeline.run();
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(jdbc().queryForObject("SELECT status FROM submission WHERE file_name = ?", String.class, NEWPORT))
@@ -91,8 +90,8 @@ class NeverJamIntegrationTests {
             throws Exception {
         // given a file whose storing fails in a way the pipeline does not expect, beside a good one
         Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
-        Files.copy(SAMPLE_GWENT.resolve(NEWPORT), gwent.resolve("explodes " + NEWPORT));
-        Files.copy(SAMPLE_GWENT.resolve(TORFAEN), gwent.resolve(TORFAEN));
+        Files.copy(GWENT.resolve(NEWPORT), gwent.resolve("explodes " + NEWPORT));
+        Files.copy(GWENT.resolve(TORFAEN), gwent.resolve(TORFAEN));
         InProcessPipeline pipeline = new InProcessPipeline(root, schema);
 
         // when the pipeline runs
@@ -130,8 +129,8 @@ class NeverJamIntegrationTests {
     void twoFilesOfTheSameNameInTwoAuthorityFoldersEachGetTheirOwnReceiptArchiveAndSubmission(@TempDir Path root)
             throws Exception {
         Path gwent = root.resolve("inbox/gwent");
-        Files.copy(SAMPLE_GWENT.resolve(NEWPORT), Files.createDirectories(gwent.resolve("Newport")).resolve("returns.csv"));
-        Files.copy(SAMPLE_GWENT.resolve(TORFAEN), Files.createDirectories(gwent.resolve("Torfaen")).resolve("returns.csv"));
+        Files.copy(GWENT.resolve(NEWPORT), Files.createDirectories(gwent.resolve("Newport")).resolve("returns.csv"));
+        Files.copy(GWENT.resolve(TORFAEN), Files.createDirectories(gwent.resolve("Torfaen")).resolve("returns.csv"));
 
         Outcome run = new InProcessPipeline(root, schema).run();
 
@@ -150,7 +149,7 @@ class NeverJamIntegrationTests {
     void aRunThatFailsAgainAfterItIsResumedIsAbandonedAndTheNextRunStartsAfresh(@TempDir Path root) throws Exception {
         // given a setting that makes every publication fail
         Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
-        Files.copy(SAMPLE_GWENT.resolve(NEWPORT), gwent.resolve(NEWPORT));
+        Files.copy(GWENT.resolve(NEWPORT), gwent.resolve(NEWPORT));
         InProcessPipeline broken = new InProcessPipeline(root, schema).with("activeoffer.restricted-uri=nosuch://nowhere/");
 
         // when it fails, is resumed and fails again at the same place
@@ -178,8 +177,8 @@ class NeverJamIntegrationTests {
     void aFileThatVanishesAfterTheRunListedItGetsAReceiptSayingSoAndTheRunGoesOn(@TempDir Path root) throws Exception {
         // given a file that is deleted after the run has listed the inbox, before it is read
         Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
-        Files.copy(SAMPLE_GWENT.resolve(NEWPORT), gwent.resolve("vanishes.csv"));
-        Files.copy(SAMPLE_GWENT.resolve(TORFAEN), gwent.resolve(TORFAEN));
+        Files.copy(GWENT.resolve(NEWPORT), gwent.resolve("vanishes.csv"));
+        Files.copy(GWENT.resolve(TORFAEN), gwent.resolve(TORFAEN));
 
         // when the pipeline runs
         Outcome run = new InProcessPipeline(root, schema).run(VanishingFile.class);

@@ -1,6 +1,9 @@
 package wales.activeoffer.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static wales.activeoffer.support.SampleReturns.GWENT;
+import static wales.activeoffer.support.SampleReturns.NEWPORT;
+import static wales.activeoffer.support.SampleReturns.TORFAEN;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.InProcessPipeline;
 import wales.activeoffer.support.PublishedCsv;
-import wales.activeoffer.support.SampleReturns;
 import wales.activeoffer.support.TestDatabases;
 
 /**
@@ -21,9 +23,6 @@ import wales.activeoffer.support.TestDatabases;
  * and the workbook's Revisions sheet names the correction.
  */
 class RevisionsIntegrationTests {
-    private static final Path GWENT = SampleReturns.GWENT;
-    private static final String NEWPORT = SampleReturns.NEWPORT;
-    private static final String TORFAEN = SampleReturns.TORFAEN;
     private final String schema = TestDatabases.newSchemaName();
 
     @AfterEach
