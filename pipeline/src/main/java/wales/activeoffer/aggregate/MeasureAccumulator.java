@@ -27,15 +27,26 @@ public final class MeasureAccumulator {
     private final Map<String, String> regionOfAuthorityInPeriod = new HashMap<>();
     private final GeographyNames names;
     private final int targetWorkingDays;
+    private final PublishedCategories categories;
 
     /** Display names for geography codes. */
     public interface GeographyNames {
         String name(String level, String code);
     }
 
+    /** The category a record's refusal reason or referral source is published as (itself, or a combined one). */
+    public interface PublishedCategories {
+        String of(String measure, String category);
+    }
+
     public MeasureAccumulator(GeographyNames names, int targetWorkingDays) {
+        this(names, targetWorkingDays, (measure, category) -> category);
+    }
+
+    public MeasureAccumulator(GeographyNames names, int targetWorkingDays, PublishedCategories categories) {
         this.names = names;
         this.targetWorkingDays = targetWorkingDays;
+        this.categories = categories;
     }
 
     /**
@@ -78,7 +89,8 @@ public final class MeasureAccumulator {
             CountKey takenUp = out.count("take_up", "taken_up", null, null, tally.takenUp);
             out.rate("take_up", "take_up_rate", null, null, tally.takenUp, tally.meetingsHeld, takenUp, held);
             out.rate("take_up", "conversion_rate", null, null, tally.takenUp, tally.offers, takenUp, offers);
-            tally.refusalsByStage.forEach((stage, byReason) -> {
+            tally.refusalsByStage.forEach((stage, recorded) -> {
+                Map<String, Integer> byReason = combine("refusal_reasons", recorded);
                 int total = byReason.values().stream().mapToInt(Integer::intValue).sum();
                 CountKey all = out.count("refusal_reasons", "count", stage, ALL_REASONS, total);
                 byReason.forEach((reason, n) -> {
@@ -88,12 +100,18 @@ public final class MeasureAccumulator {
             });
             out.responseTimes("referral_to_meeting", tally.referralToMeeting, targetWorkingDays);
             out.responseTimes("referral_to_first_contact", tally.referralToFirstContact, targetWorkingDays);
-            tally.referralSources.forEach((source, n) -> {
+            combine("referral_sources", tally.referralSources).forEach((source, n) -> {
                 CountKey count = out.count("referral_sources", "count", null, source, n);
                 out.rate("referral_sources", "share", null, source, n, tally.offers, count, offers);
             });
         });
         return rows;
+    }
+
+    private Map<String, Integer> combine(String measure, Map<String, Integer> byCategory) {
+        Map<String, Integer> combined = new TreeMap<>();
+        byCategory.forEach((category, n) -> combined.merge(categories.of(measure, category), n, Integer::sum));
+        return combined;
     }
 
     /** Every sum that ties the published counts together, each total with the parts that are published. */

@@ -101,14 +101,17 @@ public class PipelineConfiguration {
     @Bean
     ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, RecordingTemplate template,
             PipelineProperties properties) {
+        PublicationLabels labels = publicationLabels(properties, template, reference);
         return new ReleasePublisher(store, new DisclosureControl(properties.suppressionThreshold()),
-                properties.responseTargetWorkingDays(), new Configuration(), reference, template,
-                publicationLabels(properties, template, reference), publicationPlan(properties));
+                properties.responseTargetWorkingDays(), new Configuration(), reference, template, labels,
+                publicationPlan(properties, template, labels));
     }
 
-    private static PublicationPlan publicationPlan(PipelineProperties properties) {
+    private static PublicationPlan publicationPlan(PipelineProperties properties, RecordingTemplate template,
+            PublicationLabels labels) {
         try {
-            return PublicationPlan.load(properties.mappingsDir().resolve("reference").resolve(PublicationPlan.FILE_NAME));
+            return PublicationPlan.load(properties.mappingsDir().resolve("reference").resolve(PublicationPlan.FILE_NAME),
+                    PublicationLabels.categoryCodes(template), labels::namesCategory);
         } catch (IllegalArgumentException e) {
             throw new PipelineSetupException(e.getMessage(), e);
         }

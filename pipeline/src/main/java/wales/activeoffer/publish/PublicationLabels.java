@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import wales.activeoffer.aggregate.AggregateRow;
+import wales.activeoffer.aggregate.MeasureAccumulator;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.RecordingTemplate;
 
@@ -25,6 +28,7 @@ import wales.activeoffer.template.RecordingTemplate;
  */
 public final class PublicationLabels {
     public static final String FILE_NAME = "publication-labels.csv";
+    private static final String NOT_RECORDED = "not_recorded";
     private final Map<String, Label> labels;
 
     /** A label in both languages. */
@@ -55,10 +59,26 @@ public final class PublicationLabels {
                 .forEach(code -> labels.put("category:" + code.code(), new Label(code.en(), code.cy())));
         template.codeLists().get("eligibility_route")
                 .forEach(code -> labels.put("route:" + code.code(), new Label(code.en(), code.cy())));
-        labels.put("geography:" + wales.activeoffer.aggregate.MeasureAccumulator.WALES_CODE, new Label("Wales", "Cymru"));
+        labels.put("geography:" + MeasureAccumulator.WALES_CODE, new Label("Wales", "Cymru"));
         reference.regions().forEach(r -> labels.put("geography:" + r.code(), new Label(r.nameEn(), r.nameCy())));
         reference.authorities().forEach(a -> labels.put("geography:" + a.onsCode(), new Label(a.nameEn(), a.nameCy())));
         return new PublicationLabels(labels);
+    }
+
+    /** The codes of the template's code lists whose categories a plan can combine, with {@code not_recorded}. */
+    public static Map<String, Set<String>> categoryCodes(RecordingTemplate template) {
+        Map<String, Set<String>> codes = new HashMap<>();
+        PublicationPlan.CATEGORY_LISTS.values().forEach(list -> {
+            Set<String> inList = new TreeSet<>(List.of(NOT_RECORDED));
+            template.codeLists().get(list).forEach(code -> inList.add(code.code()));
+            codes.put(list, inList);
+        });
+        return codes;
+    }
+
+    /** Whether a category has words of its own in both languages. */
+    public boolean namesCategory(String code) {
+        return labels.containsKey("category:" + code);
     }
 
     public Label geography(String code) {

@@ -207,7 +207,7 @@ public final class ReleasePublisher {
             throw new UncheckedIOException("Cannot create release folder " + folder + " (it must not exist yet)", e);
         }
         MeasureAccumulator measures = new MeasureAccumulator((level, code) -> labels.geography(code).en(),
-                targetWorkingDays);
+                targetWorkingDays, plan::publishedCategory);
         DataQuality quality = new DataQuality(reference.authorities(),
                 template.rules().stream().map(RuleDefinition::id).toList());
         store.forEachCurrentRecord(r -> {

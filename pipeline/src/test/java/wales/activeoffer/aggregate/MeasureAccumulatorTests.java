@@ -106,6 +106,36 @@ class MeasureAccumulatorTests {
     }
 
     @Test
+    void categoriesThePlanCombinesArePublishedAsOneWithTheirSharesAddedUp() {
+        // given the same seven offers, with the plan combining two refusal reasons and two referral sources
+        MeasureAccumulator combined = new MeasureAccumulator((level, code) -> code, 10, (measure, category) ->
+                switch (measure + " " + category) {
+                    case "refusal_reasons prefers_informal", "refusal_reasons not_recorded" -> "rarer";
+                    case "referral_sources iro", "referral_sources not_recorded" -> "elsewhere";
+                    default -> category;
+                });
+        List.of(offer("looked_after", "accepted_meeting", "took_up", null, null, "social_worker", 5, 1),
+                offer("looked_after", "accepted_meeting", "took_up", null, null, "iro", 12, 3),
+                offer("looked_after", "accepted_meeting", "declined", "not_at_the_moment", "meeting", "social_worker",
+                        8, null),
+                offer("child_protection", "accepted_meeting", "pending", null, null, "social_worker", null, 2),
+                offer("child_protection", "declined", null, "prefers_informal", "offer", null, null, null),
+                offer("child_protection", "declined", null, "not_recorded", "offer", null, null, null),
+                offer("care_and_support", "exempt_understanding", null, null, null, null, null, null))
+                .forEach(combined::add);
+        measures = combined;
+
+        // then the two offer-stage reasons are one category of 2, all the stage's refusals, and the parts are gone
+        assertThat(value("refusal_reasons", "count", "offer", "rarer")).isEqualTo(2);
+        assertThat(value("refusal_reasons", "share", "offer", "rarer")).isEqualTo(1.0);
+        assertThat(find("authority", "quarter", "all", "refusal_reasons", "count", "offer", "not_recorded")).isEmpty();
+        // and the IRO and not recorded sources are 1 + 3 of the 7 offers
+        assertThat(value("referral_sources", "count", null, "elsewhere")).isEqualTo(4);
+        assertThat(value("referral_sources", "share", null, "elsewhere")).isEqualTo(4.0 / 7);
+        assertThat(value("referral_sources", "count", null, "social_worker")).isEqualTo(3);
+    }
+
+    @Test
     void everyRecordCountsInWalesItsRegionAndItsAuthorityByYearAndQuarter() {
         for (String level : List.of("wales", "region", "authority")) {
             for (String period : List.of("financial_year", "quarter")) {

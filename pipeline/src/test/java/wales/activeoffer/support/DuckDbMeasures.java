@@ -25,7 +25,7 @@ public final class DuckDbMeasures {
                          COUNT(*) FILTER (WHERE meeting_outcome = 'took_up') AS taken_up
                   FROM c GROUP BY ALL),
             refusal AS (SELECT level, code, period_type, period, route, refusal_stage AS stage,
-                               coalesce(refusal_reason, 'not_recorded') AS category, COUNT(*) AS n
+                               %3$s AS category, COUNT(*) AS n
                         FROM c WHERE refusal_stage IS NOT NULL GROUP BY ALL),
             refusal_total AS (SELECT level, code, period_type, period, route, stage, SUM(n) AS n FROM refusal GROUP BY ALL),
             times AS (SELECT level, code, period_type, period, route, 'referral_to_meeting' AS category,
@@ -43,7 +43,7 @@ public final class DuckDbMeasures {
                                  coalesce(timed.n, 0) AS n, timed.v, timed.within
                           FROM t CROSS JOIN (VALUES ('referral_to_meeting'), ('referral_to_first_contact')) i(category)
                           LEFT JOIN timed USING (level, code, period_type, period, route, category)),
-            source AS (SELECT level, code, period_type, period, route, coalesce(referral_source, 'not_recorded') AS category,
+            source AS (SELECT level, code, period_type, period, route, %4$s AS category,
                               COUNT(*) AS n FROM c GROUP BY ALL)
             SELECT 'take_up', 'offers', level, code, period_type, period, route, '', '', offers::DOUBLE FROM t
             UNION ALL SELECT 'take_up', 'meetings_accepted', level, code, period_type, period, route, '', '',
@@ -86,11 +86,18 @@ public final class DuckDbMeasures {
     private DuckDbMeasures() {
     }
 
-    /** @param recordsFolder the local folder of the Hive-partitioned record-level Parquet */
-    public static Map<String, Double> recompute(Connection duck, String recordsFolder, int targetWorkingDays)
-            throws SQLException {
+    /**
+     * @param recordsFolder the local folder of the Hive-partitioned record-level Parquet
+     * @param combined      for refusal reasons and referral sources, the combined category each code is published in,
+     *                      as the publication plan says
+     */
+    public static Map<String, Double> recompute(Connection duck, String recordsFolder, int targetWorkingDays,
+            Map<String, Map<String, String>> combined) throws SQLException {
         Map<String, Double> figures = new HashMap<>();
-        try (ResultSet rs = duck.createStatement().executeQuery(SQL.formatted(recordsFolder, targetWorkingDays))) {
+        String sql = SQL.formatted(recordsFolder, targetWorkingDays,
+                category("refusal_reason", combined.getOrDefault("refusal_reasons", Map.of())),
+                category("referral_source", combined.getOrDefault("referral_sources", Map.of())));
+        try (ResultSet rs = duck.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 StringBuilder key = new StringBuilder();
                 for (int column = 1; column <= 9; column++) {
@@ -101,6 +108,17 @@ public final class DuckDbMeasures {
             }
         }
         return figures;
+    }
+
+    private static String category(String column, Map<String, String> combined) {
+        String recorded = "coalesce(" + column + ", 'not_recorded')";
+        if (combined.isEmpty()) {
+            return recorded;
+        }
+        StringBuilder sql = new StringBuilder("CASE ").append(recorded);
+        combined.forEach((code, group) -> sql.append(" WHEN '").append(code).append("' THEN '").append(group)
+                .append('\''));
+        return sql.append(" ELSE ").append(recorded).append(" END").toString();
     }
 
     /** The key of a published row, by the column names of {@code aggregates.csv}. */
