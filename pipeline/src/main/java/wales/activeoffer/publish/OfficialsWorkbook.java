@@ -3,81 +3,90 @@ package wales.activeoffer.publish;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.SpreadsheetVersion;
+import java.util.TreeSet;
 import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFTable;
+import wales.activeoffer.aggregate.CellKey;
 import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.quality.DataQuality;
-import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.receipt.SpreadsheetSafe;
+import wales.activeoffer.template.RecordingTemplate;
 
 /**
  * The workbook officials receive, laid out as the GSS guidance "Releasing statistics in spreadsheets" asks: a cover
  * sheet, a table of contents and notes first; then one table per sheet, its title in A1, a line saying what the sheet
- * holds, and the table straight below, marked up as an Excel table; no merged cells; headings in English and Welsh.
- * The figures of tables 1 to 4 are exactly those of {@code aggregates.csv}, suppressed cells included; tables 5 and 6
- * (coverage and data quality) are those of {@code coverage.csv} and {@code data-quality.csv}, laid out wide.
+ * holds, and the table straight below, marked up as an Excel table whose column names are the headings; no merged
+ * cells; English and Welsh side by side. The worked table officials ask for most (each region's take-up this quarter
+ * against the last) comes first; then each table of the publication plan laid out wide ({@link WideTable}): words,
+ * not codes, a line per figure and geography, a column per period, with exactly the figures of {@code aggregates.csv};
+ * then coverage and data quality (those of {@code coverage.csv} and {@code data-quality.csv}), and the revisions.
  */
 final class OfficialsWorkbook {
     static final String FILE_NAME = "active-offer-official-statistics.xlsx";
+    static final String CHANGE_SHEET = "Take_up_change";
     private static final int ROW_WINDOW = 200;
     private static final int MIN_WIDTH_CHARS = 12;
     private static final int MAX_WIDTH_CHARS = 80;
     private static final int COVER_WIDTH_CHARS = 95;
+    private static final int PERCENTAGE_POINT_SCALE = 1;
 
-    /** One table: its sheet, its English and Welsh titles, and which published rows it holds. */
-    private record Table(String sheet, String titleEn, String titleCy, String measure) {
+    /** A sheet: its name, and its English and Welsh titles. */
+    private record Table(String sheet, String titleEn, String titleCy) {
     }
 
-    private static final List<Table> TABLES = List.of(
-            new Table("Table_1", "Take-up of the Active Offer: offers, meetings and advocacy taken up",
-                    "Manteisio ar y Cynnig Rhagweithiol: cynigion, cyfarfodydd ac eiriolaeth", "take_up"),
-            new Table("Table_2", "Reasons for not accepting, by stage",
-                    "Rhesymau dros beidio â derbyn, fesul cam", "refusal_reasons"),
-            new Table("Table_3", "Response times in working days", "Amserau ymateb mewn diwrnodau gwaith",
-                    "response_time"),
-            new Table("Table_4", "Sources of referrals", "Ffynonellau atgyfeiriadau", "referral_sources"));
+    /** What each measure's tables are about, in English and Welsh. */
+    private static final Map<String, PublicationLabels.Label> MEASURE_TITLES = Map.of(
+            "take_up", new PublicationLabels.Label("Take-up of the Active Offer: offers, meetings and advocacy taken up",
+                    "Manteisio ar y Cynnig Rhagweithiol: cynigion, cyfarfodydd ac eiriolaeth a dderbyniwyd"),
+            "refusal_reasons", new PublicationLabels.Label("Reasons for not accepting, by stage",
+                    "Rhesymau dros beidio â derbyn, fesul cam"),
+            "response_time", new PublicationLabels.Label("Response times in working days",
+                    "Amserau ymateb mewn diwrnodau gwaith"),
+            "referral_sources", new PublicationLabels.Label("Sources of referrals", "Ffynonellau atgyfeiriadau"));
 
-    private static final List<String> HEADINGS = List.of("Measure / Mesur", "Statistic / Ystadegyn",
-            "Geography level / Lefel daearyddiaeth", "Geography code / Cod daearyddiaeth",
-            "Geography name / Enw daearyddiaeth", "Period type / Math o gyfnod", "Period / Cyfnod",
-            "Eligibility route / Llwybr cymhwysedd", "Stage / Cam", "Category / Categori", "Value / Gwerth",
-            "Geography name (Welsh) / Enw daearyddiaeth (Cymraeg)", "What the value is (English)",
-            "Beth yw'r gwerth (Cymraeg)", "Note / Nodyn");
+    private static final Table CHANGE = new Table(CHANGE_SHEET,
+            "Take-up rate by region: the latest quarter against the one before",
+            "Cyfradd manteisio fesul rhanbarth: y chwarter diweddaraf o'i gymharu â'r un cynt");
+    private static final Table COVERAGE = new Table("Coverage",
+            "Coverage: quarters each authority has sent records for, and who is missing",
+            "Cwmpas: y chwarteri y mae pob awdurdod wedi anfon cofnodion ar eu cyfer, a phwy sydd ar goll");
+    private static final Table QUALITY = new Table("Data_quality",
+            "Data quality by authority: completeness of key fields and rows by validation rule",
+            "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu");
+    private static final Table REVISIONS = new Table("Revisions",
+            "Figures revised since the previous release, and why",
+            "Ffigurau a ddiwygiwyd ers y rhyddhad blaenorol, a pham");
 
     private OfficialsWorkbook() {
     }
 
-    private static final Table COVERAGE = new Table("Table_5",
-            "Coverage: quarters each authority has sent records for, and who is missing",
-            "Cwmpas: y chwarteri y mae pob awdurdod wedi anfon cofnodion ar eu cyfer, a phwy sydd ar goll", null);
-    private static final Table CHANGE = new Table("Table_7",
-            "Take-up rate by region: the latest quarter against the one before",
-            "Cyfradd manteisio fesul rhanbarth: y chwarter diweddaraf o'i gymharu â'r un cynt", null);
-    private static final Table REVISIONS = new Table("Revisions",
-            "Figures revised since the previous release, and why",
-            "Ffigurau a ddiwygiwyd ers y rhyddhad blaenorol, a pham", null);
-    private static final Table QUALITY = new Table("Table_6",
-            "Data quality by authority: completeness of key fields and rows by validation rule",
-            "Ansawdd data fesul awdurdod: cyflawnrwydd meysydd allweddol a rhesi fesul rheol ddilysu", null);
+    /** The styles a sheet's cells need: percentages with one decimal, and wrapped text. */
+    private record Styles(CellStyle percent, CellStyle wrapped) {
+    }
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
             DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold,
-            List<Revisions.Revision> revisions) {
+            List<Revisions.Revision> revisions, PublicationPlan plan, List<WideTable.Area> areas) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
@@ -86,24 +95,64 @@ final class OfficialsWorkbook {
             properties.getUnderlyingProperties().setLanguageProperty("en-GB");
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            cover(workbook.createSheet("Cover_sheet"), release);
-            contents(workbook.createSheet("Table_of_contents"));
-            notes(workbook.createSheet("Notes"), rows);
-            for (Table table : TABLES) {
-                List<PublishedAggregate> tableRows = rows.stream()
-                        .filter(r -> r.row().measure().equals(table.measure())).toList();
-                table(workbook, table, tableRows, labels, percent);
+            CellStyle wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            Styles styles = new Styles(percent, wrapped);
+            List<Table> planTables = new ArrayList<>();
+            for (int t = 0; t < plan.tables().size(); t++) {
+                planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
             }
-            coverage(workbook.createSheet(COVERAGE.sheet()), coverage);
-            quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold);
-            change(workbook.createSheet(CHANGE.sheet()), rows, labels, percent);
-            revisions(workbook.createSheet(REVISIONS.sheet()), revisions, labels);
+            cover(workbook.createSheet("Cover_sheet"), release);
+            contents(workbook.createSheet("Table_of_contents"), planTables, styles);
+            notes(workbook.createSheet("Notes"), rows, plan, planTables, labels, styles);
+            change(workbook.createSheet(CHANGE.sheet()), rows, labels, styles);
+            for (int t = 0; t < planTables.size(); t++) {
+                wide(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
+                        WideTable.of(plan.tables().get(t), rows, areas), labels, styles);
+            }
+            coverage(workbook.createSheet(COVERAGE.sheet()), coverage, styles);
+            quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold, styles);
+            revisions(workbook.createSheet(REVISIONS.sheet()), revisions, labels, plan, planTables, styles);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 workbook.write(out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /**
+     * A plan table's title in words, for example "Take-up of the Active Offer…, by quarter: Wales and regions".
+     */
+    private static Table title(String sheet, PublicationPlan.Table table) {
+        PublicationLabels.Label measure = MEASURE_TITLES.get(table.measure());
+        boolean quarter = table.period().equals("quarter");
+        List<String> en = new ArrayList<>();
+        List<String> cy = new ArrayList<>();
+        if (table.geographies().contains("wales")) {
+            en.add("Wales");
+            cy.add("Cymru");
+        }
+        if (table.geographies().contains("region")) {
+            en.add("regions");
+            cy.add("y rhanbarthau");
+        }
+        if (table.geographies().contains("authority")) {
+            en.add("local authorities");
+            cy.add("yr awdurdodau lleol");
+        }
+        String routeEn = table.eachRoute() ? ", by eligibility route" : "";
+        String routeCy = table.eachRoute() ? ", fesul llwybr cymhwysedd" : "";
+        return new Table(sheet,
+                measure.en() + ", by " + (quarter ? "quarter" : "financial year") + routeEn + ": " + list(en, "and"),
+                measure.cy() + ", fesul " + (quarter ? "chwarter" : "blwyddyn ariannol") + routeCy + ": "
+                        + list(cy, "a"));
+    }
+
+    private static String list(List<String> words, String and) {
+        String joined = words.size() < 2 ? String.join("", words)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " " + and + " " + words.get(words.size() - 1);
+        return (joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1)).replace(" a y ", " a'r ");
     }
 
     private static void cover(Sheet sheet, String release) {
@@ -119,9 +168,9 @@ final class OfficialsWorkbook {
                         + "rhanbarth eiriolaeth a'i 22 awdurdod lleol, fesul blwyddyn ariannol a chwarter.",
                 "Source: returns from local authorities and advocacy providers, normalised to the national Active "
                         + "Offer Recording Template. / Ffynhonnell: ffurflenni gan awdurdodau lleol a darparwyr "
-                        + "eiriolaeth.",
-                "Definitions of every measure are in the Notes sheet. / Mae diffiniadau ar y daflen Nodiadau.",
-                "Published / Cyhoeddwyd: " + java.time.LocalDate.now(),
+                        + "eiriolaeth, wedi'u safoni i Dempled Cofnodi cenedlaethol y Cynnig Rhagweithiol.",
+                "Definitions of every measure are in the Notes sheet. / Mae diffiniad pob mesur ar y daflen Nodiadau.",
+                "Published / Cyhoeddwyd: " + LocalDate.now(),
                 "Status: official statistics in development / Statws: ystadegau swyddogol sy'n cael eu datblygu",
                 "Next update: the next nightly release, when new returns arrive / Diweddariad nesaf: y rhyddhad "
                         + "nosweithiol nesaf, pan ddaw ffurflenni newydd i law",
@@ -136,75 +185,188 @@ final class OfficialsWorkbook {
         }));
     }
 
-    private static void contents(Sheet sheet) {
+    private static void contents(Sheet sheet, List<Table> planTables, Styles styles) {
         lines(sheet, List.of("Table of contents / Tabl cynnwys",
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
         rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
-        TABLES.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
-        List.of(COVERAGE, QUALITY, CHANGE, REVISIONS).forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(),
-                t.titleCy())));
-        grid(sheet, 2, rows);
+        List<Table> sheets = new ArrayList<>(List.of(CHANGE));
+        sheets.addAll(planTables);
+        sheets.addAll(List.of(COVERAGE, QUALITY, REVISIONS));
+        sheets.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
+        int[] widths = grid(sheet, 2, rows, styles);
         var helper = sheet.getWorkbook().getCreationHelper();
         for (int r = 1; r < rows.size(); r++) {
             var link = helper.createHyperlink(HyperlinkType.DOCUMENT);
             link.setAddress("'" + rows.get(r).get(0) + "'!A1");
             sheet.getRow(2 + r).getCell(0).setHyperlink(link);
         }
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "contents");
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "contents", widths);
     }
 
-    private static void notes(Sheet sheet, List<PublishedAggregate> published) {
+    private static void notes(Sheet sheet, List<PublishedAggregate> published, PublicationPlan plan,
+            List<Table> planTables, PublicationLabels labels, Styles styles) {
         lines(sheet, List.of("Notes / Nodiadau",
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Note / Nodyn", "Note text (English)", "Testun y nodyn (Cymraeg)"));
-        rows.add(List.of("[c]", "Confidential: a count from 1 to 4 is not shown, so that no child can be identified. "
-                + "Nor is any count that would let it be worked out by subtraction from a total (for example a quarter "
-                + "from its year, or an authority from its region), nor any rate, share or response time built on a "
-                + "count not shown. In Table_5 and Table_6, a percentage of 1 to 4 records, or a count of 1 to 4 rows.",
-                "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, nac unrhyw gyfrif a fyddai'n caniatáu ei gyfrifo drwy "
-                        + "dynnu o gyfanswm, nac unrhyw gyfradd a seiliwyd ar gyfrif na ddangosir."));
-        rows.add(List.of("[z]", "Not applicable: a rate over zero, or a field that no record of the authority should "
-                + "have.", "Amherthnasol: cyfradd dros sero."));
-        rows.add(List.of("[x]", "Not available.", "Ddim ar gael."));
-        rows.add(List.of("[r]", "Revised: the figure differs from the one the previous release published; the Revisions "
-                + "sheet lists each, with the submissions that changed it.", "Diwygiwyd: mae'r ffigur yn wahanol i'r "
-                + "un a gyhoeddwyd yn y rhyddhad blaenorol; mae'r daflen Diwygiadau yn rhestru pob un."));
-        rows.add(List.of("Take-up", "Offers, meetings accepted, meetings held (took up, declined or time to think at the "
-                + "meeting), advocacy taken up; take-up rate = taken up / meetings held; conversion = taken up / offers.",
-                "Cynigion, cyfarfodydd a dderbyniwyd, cyfarfodydd a gynhaliwyd, eiriolaeth a dderbyniwyd."));
-        rows.add(List.of("Response time", "Working days (England and Wales) after the referral up to and including the "
-                + "meeting or first contact; median, 90th percentile (nearest rank), share within the target.",
-                "Diwrnodau gwaith ar ôl yr atgyfeiriad hyd at y cyfarfod neu'r cyswllt cyntaf."));
-        rows.add(List.of("Period", "Financial years run from 1 April to 31 March; Q1 is April to June. Offers are counted "
-                + "in the period of the offer date.", "Mae blynyddoedd ariannol yn rhedeg o 1 Ebrill i 31 Mawrth."));
-        rows.add(List.of("Coverage", "An authority has sent records for a quarter when the release holds at least one "
-                + "current record of its offers in that quarter. Quarters run from the first to the last that anyone "
-                + "sent.", "Mae awdurdod wedi anfon cofnodion ar gyfer chwarter pan fo o leiaf un cofnod cyfredol."));
-        rows.add(List.of("Data quality", "Completeness: the percentage of an authority's current records that have the "
-                + "field, out of those that should (see each heading). Rules: rows of its current submissions, kept or "
-                + "rejected, that broke each validation rule of the template (see mappings/template/README.md). Rows "
-                + "are counted as sent, so they do not add up to the published measures. Missing referral sources and "
-                + "refusal reasons (AO-012) are in Table_4 and Table_2 as 'not_recorded'.",
-                "Cyflawnrwydd: canran y cofnodion sydd â'r maes. Rheolau: rhesi a dorrodd bob rheol ddilysu."));
-        for (Table table : TABLES) {
-            String share = PublishedShare.of(published.stream().filter(p -> p.row().measure().equals(table.measure())))
-                    .fraction();
-            rows.add(List.of(table.sheet(), "Wales and region figures shown: " + share + "; the rest are [c].",
-                    "Ffigurau Cymru a'r rhanbarthau a ddangosir: " + share + "; mae'r gweddill yn [c]."));
+        NOTES.forEach(note -> rows.add(List.of(note.get(0), note.get(1), note.get(2))));
+        PublicationPlan.CATEGORY_LISTS.keySet().stream().sorted().forEach(measure -> plan.combinations(measure)
+                .forEach((group, parts) -> {
+                    PublicationLabels.Label combined = labels.figure("count", null, group, null);
+                    List<PublicationLabels.Label> each = parts.stream()
+                            .map(part -> labels.figure("count", null, part, null)).toList();
+                    rows.add(List.of("Combined categories", "'" + words(combined.en()) + "' counts "
+                            + String.join(", ", each.stream().map(l -> "'" + words(l.en()) + "'").toList())
+                            + " together: each alone is too small to show by region.",
+                            "Mae '" + words(combined.cy()) + "' yn cyfrif " + String.join(", ", each.stream()
+                                    .map(l -> "'" + words(l.cy()) + "'").toList())
+                                    + " gyda'i gilydd: mae pob un ar ei ben ei hun yn rhy fach i'w ddangos fesul "
+                                    + "rhanbarth."));
+                }));
+        for (int t = 0; t < planTables.size(); t++) {
+            PublicationPlan.Table table = plan.tables().get(t);
+            String share = PublishedShare.of(published.stream()
+                    .filter(p -> table.covers(p.row().measure(), p.row().cell()))).fraction();
+            rows.add(List.of(planTables.get(t).sheet(), "Wales and region figures shown: " + share
+                    + "; the rest are [c].", "Ffigurau Cymru a'r rhanbarthau a ddangosir: " + share
+                    + "; mae'r gweddill yn [c]."));
         }
-        grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "notes");
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "notes", widths);
     }
 
-    private static void coverage(Sheet sheet, DataQuality.Coverage coverage) {
+    /** A label's words without the "; Number" the statistic adds. */
+    private static String words(String figure) {
+        int statistic = figure.lastIndexOf("; ");
+        return statistic < 0 ? figure : figure.substring(0, statistic);
+    }
+
+    /** Each note: its name or symbol, the English, and the Welsh, which says all the English says. */
+    private static final List<List<String>> NOTES = List.of(
+            List.of("[c]", "Confidential: a count from 1 to 4 is not shown, so that no child can be identified. Nor is "
+                    + "any count that would let it be worked out from the other figures published (for example by "
+                    + "subtraction from a total, such as a quarter from its year or a region from Wales), nor any "
+                    + "rate, share or response time built on a count not shown. A [c] is never a zero. In Coverage and "
+                    + "Data_quality, a percentage of 1 to 4 records, or a count of 1 to 4 rows.",
+                    "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, fel na ellir adnabod unrhyw blentyn. Ni ddangosir "
+                    + "ychwaith unrhyw gyfrif a fyddai'n caniatáu ei gyfrifo o'r ffigurau eraill a gyhoeddir (er "
+                    + "enghraifft drwy ei dynnu o gyfanswm, fel chwarter o'i flwyddyn neu ranbarth o Gymru), nac "
+                    + "unrhyw gyfradd, cyfran neu amser ymateb sy'n seiliedig ar gyfrif na ddangosir. Nid yw [c] byth "
+                    + "yn sero. Yn Coverage a Data_quality, canran o 1 i 4 cofnod, neu gyfrif o 1 i 4 rhes."),
+            List.of("[z]", "Not applicable: a rate, share or response time over nothing (for example a take-up rate "
+                    + "where no meeting was held), or a field that no record of the authority should have.",
+                    "Amherthnasol: cyfradd, cyfran neu amser ymateb dros ddim (er enghraifft cyfradd manteisio lle na "
+                    + "chynhaliwyd cyfarfod), neu faes na ddylai fod gan unrhyw gofnod o'r awdurdod."),
+            List.of("[x]", "Not available: no records of that place for that period have been received (see Coverage).",
+                    "Ddim ar gael: ni dderbyniwyd unrhyw gofnodion ar gyfer y lle hwnnw yn y cyfnod hwnnw (gweler "
+                    + "Coverage)."),
+            List.of("[r]", "Revised: the figure differs from the one the previous release published; the Revisions "
+                    + "sheet lists each, with the submissions that changed it. In the tables, the Notes column names "
+                    + "the periods revised.",
+                    "Diwygiwyd: mae'r ffigur yn wahanol i'r un a gyhoeddwyd yn y rhyddhad blaenorol; mae'r daflen "
+                    + "Revisions yn rhestru pob un, gyda'r cyflwyniadau a'i newidiodd. Yn y tablau, mae'r golofn "
+                    + "Nodiadau yn enwi'r cyfnodau a ddiwygiwyd."),
+            List.of("Zeros", "A 0 is a true zero: no offer, refusal or referral of that kind was recorded for that "
+                    + "place and period.",
+                    "Mae 0 yn sero go iawn: ni chofnodwyd unrhyw gynnig, gwrthodiad nac atgyfeiriad o'r math hwnnw ar "
+                    + "gyfer y lle a'r cyfnod hwnnw."),
+            List.of("Take-up", "Offers: offers of an Active Offer meeting. Meetings accepted: offers the child accepted. "
+                    + "Meetings held: meetings at which the child took up advocacy, declined it or asked for time to "
+                    + "think. Advocacy taken up: meetings at which the child took it up. Take-up rate = taken up / "
+                    + "meetings held. Conversion rate = taken up / offers.",
+                    "Cynigion: cynigion o gyfarfod Cynnig Rhagweithiol. Cyfarfodydd a dderbyniwyd: cynigion a "
+                    + "dderbyniodd y plentyn. Cyfarfodydd a gynhaliwyd: cyfarfodydd lle bu i'r plentyn dderbyn "
+                    + "eiriolaeth, ei gwrthod neu ofyn am amser i feddwl. Eiriolaeth a dderbyniwyd: cyfarfodydd lle bu "
+                    + "i'r plentyn ei derbyn. Cyfradd manteisio = a dderbyniwyd / cyfarfodydd a gynhaliwyd. Cyfradd "
+                    + "trosi = a dderbyniwyd / cynigion."),
+            List.of("Refusal reasons", "A refusal is at the offer (the child declined the offer of a meeting) or at "
+                    + "the meeting (the child declined advocacy there, or asked for time to think). Share = refusals "
+                    + "for that reason / all refusals at that stage. 'Not recorded': the child declined but no reason "
+                    + "was recorded.",
+                    "Mae gwrthodiad wrth gynnig (gwrthododd y plentyn y cynnig o gyfarfod) neu yn y cyfarfod "
+                    + "(gwrthododd y plentyn eiriolaeth yno, neu ofyn am amser i feddwl). Cyfran = gwrthodiadau am y "
+                    + "rheswm hwnnw / pob gwrthodiad yn y cam hwnnw. 'Heb ei gofnodi': gwrthododd y plentyn ond ni "
+                    + "chofnodwyd rheswm."),
+            List.of("Response time", "Working days (England and Wales, without weekends and bank holidays) after the "
+                    + "referral up to and including the meeting or the first contact. Median; 90th percentile "
+                    + "(nearest rank); number within and beyond the target of 10 working days; share within the "
+                    + "target.",
+                    "Diwrnodau gwaith (Cymru a Lloegr, heb benwythnosau a gwyliau banc) ar ôl yr atgyfeiriad hyd at y "
+                    + "cyfarfod neu'r cyswllt cyntaf, gan ei gynnwys. Canolrif; 90fed canradd (y safle agosaf); nifer "
+                    + "o fewn a thu hwnt i'r targed o 10 diwrnod gwaith; cyfran o fewn y targed."),
+            List.of("Referral sources", "Who referred the child to the advocacy provider. Share = referrals from that "
+                    + "source / offers. 'Not recorded': no source was recorded.",
+                    "Pwy a atgyfeiriodd y plentyn at y darparwr eiriolaeth. Cyfran = atgyfeiriadau o'r ffynhonnell "
+                    + "honno / cynigion. 'Heb ei gofnodi': ni chofnodwyd ffynhonnell."),
+            List.of("Period", "Financial years run from 1 April to 31 March; Q1 is April to June. Offers are counted "
+                    + "in the period of the offer date.",
+                    "Mae blynyddoedd ariannol yn rhedeg o 1 Ebrill i 31 Mawrth; Ch1 yw Ebrill i Fehefin. Mae cynigion "
+                    + "yn cael eu cyfrif yng nghyfnod dyddiad y cynnig."),
+            List.of("Coverage", "An authority has sent records for a quarter when the release holds at least one "
+                    + "current record of its offers in that quarter. Quarters run from the first to the last that "
+                    + "anyone sent.",
+                    "Mae awdurdod wedi anfon cofnodion ar gyfer chwarter pan fo'r rhyddhad yn cynnwys o leiaf un "
+                    + "cofnod cyfredol o'i gynigion yn y chwarter hwnnw. Mae'r chwarteri'n rhedeg o'r cyntaf i'r olaf "
+                    + "a anfonodd unrhyw un."),
+            List.of("Data quality", "Completeness: the percentage of an authority's current records that have the "
+                    + "field, out of those that should (see each heading). Rules: rows of its current submissions, "
+                    + "kept or rejected, that broke each validation rule of the template (see "
+                    + "mappings/template/README.md). Rows are counted as sent, so they do not add up to the published "
+                    + "measures. Missing referral sources and refusal reasons (AO-012) are published as 'Not "
+                    + "recorded'.",
+                    "Cyflawnrwydd: canran cofnodion cyfredol awdurdod sydd â'r maes, o blith y rhai a ddylai (gweler "
+                    + "pob pennawd). Rheolau: rhesi o'i gyflwyniadau cyfredol, a gadwyd neu a wrthodwyd, a dorrodd "
+                    + "bob rheol ddilysu yn y templed (gweler mappings/template/README.md). Mae rhesi'n cael eu "
+                    + "cyfrif fel y'u hanfonwyd, felly nid ydynt yn adio i'r mesurau a gyhoeddir. Mae ffynonellau "
+                    + "atgyfeirio a rhesymau gwrthod coll (AO-012) yn cael eu cyhoeddi fel 'Heb ei gofnodi'."));
+
+    /**
+     * A plan table laid out wide: the figure and the geography in words, then a column per period, then the periods
+     * revised.
+     */
+    private static void wide(Sheet sheet, Table title, WideTable wide, PublicationLabels labels, Styles styles) {
+        lines(sheet, List.of(title.titleEn() + " / " + title.titleCy(),
+                "This worksheet contains one table: a line for each figure and area, a column for each period. The "
+                        + "same figures are in aggregates.csv (measure " + wide.table().measure() + ", period type "
+                        + wide.table().period() + "). Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl: llinell ar gyfer pob ffigur ac ardal, colofn ar gyfer pob "
+                        + "cyfnod. Mae'r un ffigurau yn aggregates.csv."));
+        List<Object> head = new ArrayList<>(List.of("What the figure is (English)", "Beth yw'r ffigur (Cymraeg)",
+                "Area type / Math o ardal", "Area code / Cod ardal", "Area (English)", "Ardal (Cymraeg)"));
+        head.addAll(wide.periods());
+        head.add("Notes / Nodiadau");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(head);
+        for (WideTable.Line line : wide.lines()) {
+            WideTable.Figure figure = line.figure();
+            PublicationLabels.Label words = labels.figure(figure.statistic(), figure.stage(), figure.category(),
+                    wide.table().eachRoute() ? figure.route() : null);
+            PublicationLabels.Label area = labels.geography(line.area().code());
+            PublicationLabels.Label level = AREA_TYPES.get(line.area().level());
+            List<Object> row = new ArrayList<>(List.of(words.en(), words.cy(), level.en() + " / " + level.cy(),
+                    line.area().code(), SpreadsheetSafe.cell(area.en()), SpreadsheetSafe.cell(area.cy())));
+            row.addAll(line.cells().values());
+            row.add(line.revisedPeriods().isEmpty() ? ""
+                    : PublishedAggregate.REVISED + " " + String.join(", ", line.revisedPeriods()));
+            rows.add(row);
+        }
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), head, title.sheet().toLowerCase(Locale.ROOT), widths);
+    }
+
+    private static final Map<String, PublicationLabels.Label> AREA_TYPES = Map.of(
+            "wales", new PublicationLabels.Label("Wales", "Cymru"),
+            "region", new PublicationLabels.Label("Region", "Rhanbarth"),
+            "authority", new PublicationLabels.Label("Local authority", "Awdurdod lleol"));
+
+    private static void coverage(Sheet sheet, DataQuality.Coverage coverage, Styles styles) {
         lines(sheet, List.of(COVERAGE.titleEn() + " / " + COVERAGE.titleCy(),
                 "This worksheet contains one table. Received / Wedi dod i law; Missing / Ar goll. / Mae'r daflen "
                         + "waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
-        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority / Awdurdod",
+        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
                 "Awdurdod (Cymraeg)", "Quarters missing / Chwarteri ar goll"));
         head.addAll(coverage.quarters());
         rows.add(head);
@@ -215,17 +377,17 @@ final class OfficialsWorkbook {
                     : "Missing / Ar goll"));
             rows.add(row);
         }
-        grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), head, "table_5");
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), head, "coverage", widths);
     }
 
     private static void quality(Sheet sheet, DataQuality.Quality quality, RecordingTemplate template,
-            int threshold) {
+            int threshold, Styles styles) {
         lines(sheet, List.of(QUALITY.titleEn() + " / " + QUALITY.titleCy(),
                 "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
                         + "waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
-        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority / Awdurdod",
+        List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
                 "Awdurdod (Cymraeg)"));
         DataQuality.KEY_FIELDS.forEach(field -> head.add(field.labelEn() + " / " + field.labelCy()));
         quality.ruleIds().forEach(rule -> head.add("Rows breaking " + rule + " (" + template.rule(rule).field()
@@ -235,11 +397,12 @@ final class OfficialsWorkbook {
             List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
                     line.authority().nameCy()));
             line.completeness().values().forEach(c -> row.add(numberOrSymbol(c.display(threshold))));
-            line.ruleCounts().values().forEach(n -> row.add(DisclosureControl.isSmall(n, threshold) ? DisclosureControl.CONFIDENTIAL : n));
+            line.ruleCounts().values().forEach(n -> row.add(DisclosureControl.isSmall(n, threshold)
+                    ? DisclosureControl.CONFIDENTIAL : n));
             rows.add(row);
         }
-        grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), head, "table_6");
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), head, "data_quality", widths);
     }
 
     /**
@@ -247,13 +410,13 @@ final class OfficialsWorkbook {
      * and the change in percentage points; {@code [c]} or {@code [z]} where either rate is not shown.
      */
     private static void change(Sheet sheet, List<PublishedAggregate> published, PublicationLabels labels,
-            CellStyle percent) {
+            Styles styles) {
         Map<String, Map<String, PublishedAggregate>> rateByGeography = new LinkedHashMap<>();
-        java.util.TreeSet<String> quarters = new java.util.TreeSet<>();
+        TreeSet<String> quarters = new TreeSet<>();
         for (PublishedAggregate p : published) {
             var row = p.row();
             if (row.statistic().equals("take_up_rate") && row.cell().periodType().equals("quarter")
-                    && row.cell().route().equals("all")
+                    && row.cell().route().equals(CellKey.ALL_ROUTES)
                     && List.of("wales", "region").contains(row.cell().geographyLevel())) {
                 rateByGeography.computeIfAbsent(row.cell().geographyCode(), g -> new LinkedHashMap<>())
                         .put(row.cell().period(), p);
@@ -265,44 +428,42 @@ final class OfficialsWorkbook {
         lines(sheet, List.of(CHANGE.titleEn() + " / " + CHANGE.titleCy(),
                 "This worksheet contains one table. Change is in percentage points. Some cells refer to notes: see the "
                         + "Notes sheet. / Mae'r daflen waith hon yn cynnwys un tabl. Mae'r newid mewn pwyntiau canran."));
-        List<Object> head = List.of("Geography code / Cod daearyddiaeth", "Geography / Daearyddiaeth",
+        List<Object> head = List.of("Geography code / Cod daearyddiaeth", "Geography (English)",
                 "Daearyddiaeth (Cymraeg)", "Take-up rate " + before + " / Cyfradd manteisio " + before,
                 "Take-up rate " + latest + " / Cyfradd manteisio " + latest,
                 "Change, percentage points / Newid, pwyntiau canran");
-        Row headRow = sheet.createRow(2);
-        for (int c = 0; c < head.size(); c++) {
-            headRow.createCell(c).setCellValue(head.get(c).toString());
-        }
-        int index = 3;
-        for (Map.Entry<String, Map<String, PublishedAggregate>> geography : rateByGeography.entrySet()) {
-            Row row = sheet.createRow(index++);
-            PublicationLabels.Label name = labels.geography(geography.getKey());
-            row.createCell(0).setCellValue(geography.getKey());
-            row.createCell(1).setCellValue(name.en());
-            row.createCell(2).setCellValue(name.cy());
-            PublishedAggregate previous = geography.getValue().get(before);
-            PublishedAggregate current = geography.getValue().get(latest);
-            rate(row, 3, previous, percent);
-            rate(row, 4, current, percent);
-            if (previous == null || current == null || previous.symbol() != null || current.symbol() != null) {
-                String symbol = previous == null || current == null ? "[x]"
-                        : DisclosureControl.CONFIDENTIAL.equals(previous.symbol())
-                                || DisclosureControl.CONFIDENTIAL.equals(current.symbol())
-                                ? DisclosureControl.CONFIDENTIAL : DisclosureControl.NOT_APPLICABLE;
-                row.createCell(5).setCellValue(symbol);
-            } else {
-                row.createCell(5).setCellValue(java.math.BigDecimal.valueOf(100 * (Double.parseDouble(current.display())
-                        - Double.parseDouble(previous.display()))).setScale(1, java.math.RoundingMode.HALF_UP)
-                        .doubleValue());
-            }
-        }
-        markAsTable(sheet, 2, index - 2, head, "table_7");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(head);
+        rateByGeography.forEach((code, byQuarter) -> {
+            PublicationLabels.Label name = labels.geography(code);
+            PublishedAggregate previous = byQuarter.get(before);
+            PublishedAggregate current = byQuarter.get(latest);
+            rows.add(List.of(code, name.en(), name.cy(), previous == null ? WideTable.NOT_AVAILABLE : previous,
+                    current == null ? WideTable.NOT_AVAILABLE : current, change(previous, current)));
+        });
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), head, "take_up_change", widths);
     }
 
-    private static void revisions(Sheet sheet, List<Revisions.Revision> revisions, PublicationLabels labels) {
+    private static Object change(PublishedAggregate previous, PublishedAggregate current) {
+        if (previous == null || current == null) {
+            return WideTable.NOT_AVAILABLE;
+        }
+        if (previous.symbol() != null || current.symbol() != null) {
+            return DisclosureControl.CONFIDENTIAL.equals(previous.symbol())
+                    || DisclosureControl.CONFIDENTIAL.equals(current.symbol())
+                    ? DisclosureControl.CONFIDENTIAL : DisclosureControl.NOT_APPLICABLE;
+        }
+        return BigDecimal.valueOf(100 * (Double.parseDouble(current.display())
+                - Double.parseDouble(previous.display()))).setScale(PERCENTAGE_POINT_SCALE, RoundingMode.HALF_UP)
+                .doubleValue();
+    }
+
+    private static void revisions(Sheet sheet, List<Revisions.Revision> revisions, PublicationLabels labels,
+            PublicationPlan plan, List<Table> planTables, Styles styles) {
         lines(sheet, List.of(REVISIONS.titleEn() + " / " + REVISIONS.titleCy(),
                 "This worksheet contains one table. A release with nothing revised has no rows. / Mae'r daflen waith "
-                        + "hon yn cynnwys un tabl."));
+                        + "hon yn cynnwys un tabl. Nid oes rhesi mewn rhyddhad heb ddim wedi'i ddiwygio."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Table / Tabl", "Geography / Daearyddiaeth", "Period / Cyfnod",
                 "What the value is (English)", "Beth yw'r gwerth (Cymraeg)", "Previous value / Gwerth blaenorol",
@@ -311,71 +472,24 @@ final class OfficialsWorkbook {
         for (Revisions.Revision revision : revisions) {
             var row = revision.figure().row();
             PublicationLabels.Label described = labels.describe(row);
-            String table = TABLES.stream().filter(t -> t.measure().equals(row.measure())).map(Table::sheet).findFirst()
-                    .orElse("");
-            rows.add(List.of(table, SpreadsheetSafe.cell(row.geographyName()), row.cell().period(),
+            List<String> tables = new ArrayList<>();
+            for (int t = 0; t < planTables.size(); t++) {
+                if (plan.tables().get(t).covers(row.measure(), row.cell())) {
+                    tables.add(planTables.get(t).sheet());
+                }
+            }
+            rows.add(List.of(String.join(", ", tables), SpreadsheetSafe.cell(row.geographyName()), row.cell().period(),
                     SpreadsheetSafe.cell(described.en()), SpreadsheetSafe.cell(described.cy()),
                     Double.parseDouble(revision.previous()), Double.parseDouble(revision.figure().display()),
                     SpreadsheetSafe.cell(revision.submissions().isEmpty() ? "a change in the records already held"
                             : String.join("; ", revision.submissions()))));
         }
-        grid(sheet, 2, rows);
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions");
-    }
-
-    private static void rate(Row row, int column, PublishedAggregate rate, CellStyle percent) {
-        if (rate == null) {
-            row.createCell(column).setCellValue("[x]");
-        } else if (rate.symbol() != null) {
-            row.createCell(column).setCellValue(rate.symbol());
-        } else {
-            var cell = row.createCell(column);
-            cell.setCellValue(Double.parseDouble(rate.display()));
-            cell.setCellStyle(percent);
-        }
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions", widths);
     }
 
     private static Object numberOrSymbol(String shown) {
         return shown.startsWith("[") ? shown : Integer.valueOf(shown);
-    }
-
-    private static void table(SXSSFWorkbook workbook, Table table, List<PublishedAggregate> rows,
-            PublicationLabels labels, CellStyle percent) {
-        Sheet sheet = workbook.createSheet(table.sheet());
-        lines(sheet, List.of(table.titleEn() + " / " + table.titleCy(),
-                "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
-                        + "waith hon yn cynnwys un tabl."));
-        Row head = sheet.createRow(2);
-        for (int c = 0; c < HEADINGS.size(); c++) {
-            head.createCell(c).setCellValue(HEADINGS.get(c));
-        }
-        int index = 3;
-        for (PublishedAggregate published : rows) {
-            Row row = sheet.createRow(index++);
-            var r = published.row();
-            Object[] cells = {r.measure(), r.statistic(), r.cell().geographyLevel(), r.cell().geographyCode(),
-                r.geographyName(), r.cell().periodType(), r.cell().period(), r.cell().route(), r.stage(), r.category()};
-            for (int c = 0; c < cells.length; c++) {
-                row.createCell(c).setCellValue(cells[c] == null ? "" : SpreadsheetSafe.cell(cells[c].toString()));
-            }
-            if (published.symbol() != null) {
-                row.createCell(cells.length).setCellValue(published.symbol());
-            } else {
-                var value = row.createCell(cells.length);
-                value.setCellValue(Double.parseDouble(published.display()));
-                if (isRate(r.statistic())) {
-                    value.setCellStyle(percent);
-                }
-            }
-            PublicationLabels.Label described = labels.describe(r);
-            String[] words = {labels.geography(r.cell().geographyCode()).cy(), described.en(), described.cy()};
-            for (int w = 0; w < words.length; w++) {
-                row.createCell(cells.length + 1 + w).setCellValue(SpreadsheetSafe.cell(words[w]));
-            }
-            row.createCell(cells.length + 1 + words.length).setCellValue(published.revised()
-                    ? PublishedAggregate.REVISED : "");
-        }
-        markAsTable(sheet, 2, rows.size() + 1, List.copyOf(HEADINGS), table.sheet().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void lines(Sheet sheet, List<String> text) {
@@ -384,18 +498,45 @@ final class OfficialsWorkbook {
         }
     }
 
-    private static void grid(Sheet sheet, int firstRow, List<List<Object>> rows) {
+    /**
+     * Writes the rows from {@code firstRow} down: numbers as numbers, a published figure as its number (a rate or
+     * share as a percentage with one decimal) or its symbol, and text wrapped where it is longer than a column can be
+     * wide.
+     *
+     * @return the length of the longest text or number of each column, headings included
+     */
+    private static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
+        int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(firstRow + r);
             for (int c = 0; c < rows.get(r).size(); c++) {
                 Object value = rows.get(r).get(c);
-                if (value instanceof Number number) {
-                    row.createCell(c).setCellValue(number.doubleValue());
+                var cell = row.createCell(c);
+                String shown;
+                if (value instanceof PublishedAggregate figure && figure.symbol() == null) {
+                    cell.setCellValue(Double.parseDouble(figure.display()));
+                    shown = figure.display();
+                    if (isRate(figure.row().statistic())) {
+                        cell.setCellStyle(styles.percent());
+                        shown = "100.0%";
+                    }
+                } else if (value instanceof PublishedAggregate figure) {
+                    cell.setCellValue(figure.symbol());
+                    shown = figure.symbol();
+                } else if (value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                    shown = number.toString();
                 } else {
-                    row.createCell(c).setCellValue(value.toString());
+                    shown = value.toString();
+                    cell.setCellValue(shown);
+                    if (shown.length() > MAX_WIDTH_CHARS) {
+                        cell.setCellStyle(styles.wrapped());
+                    }
                 }
+                longest[c] = Math.max(longest[c], shown.length());
             }
         }
+        return longest;
     }
 
     /** A rate or share, shown as a percentage with one decimal. */
@@ -406,12 +547,12 @@ final class OfficialsWorkbook {
     /**
      * Marks the block as an Excel table (on the streaming sheet's underlying sheet, as POI requires), with the
      * heading cells as its column names (what screen readers read), the heading row frozen, and columns wide enough
-     * for their headings.
+     * for their longest entry (longer text wraps).
      */
-    private static void markAsTable(Sheet sheet, int headerRow, int rowCount, List<?> headings, String name) {
+    private static void markAsTable(Sheet sheet, int headerRow, int rowCount, List<?> headings, String name,
+            int[] longest) {
         int columns = headings.size();
-        var underlying = ((org.apache.poi.xssf.streaming.SXSSFSheet) sheet).getWorkbook().getXSSFWorkbook()
-                .getSheet(sheet.getSheetName());
+        var underlying = ((SXSSFSheet) sheet).getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName());
         AreaReference area = new AreaReference(new CellReference(headerRow, 0),
                 new CellReference(headerRow + Math.max(1, rowCount - 1), columns - 1), SpreadsheetVersion.EXCEL2007);
         XSSFTable table = underlying.createTable(area);
@@ -420,7 +561,8 @@ final class OfficialsWorkbook {
         for (int c = 0; c < columns; c++) {
             String heading = headings.get(c).toString();
             table.getCTTable().getTableColumns().getTableColumnArray(c).setName(heading);
-            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, heading.length() + 2)) * 256);
+            int chars = Math.max(heading.length(), c < longest.length ? longest[c] : 0) + 2;
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, chars)) * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
         printOnePageWide(sheet);

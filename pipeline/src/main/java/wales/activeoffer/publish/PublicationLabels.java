@@ -98,6 +98,18 @@ public final class PublicationLabels {
                 String.join("; ", parts.stream().map(Label::cy).toList()));
     }
 
+    /**
+     * What a line of a wide table holds, in words: the stage and the category or interval where it has them, then the
+     * statistic, then the eligibility route unless {@code route} is {@code null}.
+     */
+    public Label figure(String statistic, String stage, String category, String route) {
+        List<Label> parts = Stream.of(stage == null ? null : label("stage", stage),
+                category == null ? null : label("category", category), label("statistic", statistic),
+                route == null ? null : label("route", route)).filter(Objects::nonNull).toList();
+        return new Label(String.join("; ", parts.stream().map(Label::en).toList()),
+                String.join("; ", parts.stream().map(Label::cy).toList()));
+    }
+
     /** The label, or the code itself in both languages where none is given, so that nothing is left blank. */
     private Label label(String kind, String code) {
         return labels.getOrDefault(kind + ":" + code, new Label(code, code));

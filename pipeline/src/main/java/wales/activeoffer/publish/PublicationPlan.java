@@ -48,7 +48,8 @@ public record PublicationPlan(List<Table> tables) {
     public record Table(String id, String measure, List<String> geographies, String period, boolean eachRoute,
             Map<String, String> combined) {
 
-        boolean covers(String measure, CellKey cell) {
+        /** Whether the table holds this figure's cell. */
+        public boolean covers(String measure, CellKey cell) {
             return this.measure.equals(measure) && geographies.contains(cell.geographyLevel())
                     && period.equals(cell.periodType()) && (eachRoute || CellKey.ALL_ROUTES.equals(cell.route()));
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -230,7 +231,8 @@ public final class ReleasePublisher {
                         disclosureControl.threshold())));
         store.publishAggregates(folder.getFileName().toString(), published);
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
-                coverage, qualityTable, template, labels, disclosureControl.threshold(), revisions.revisions());
+                coverage, qualityTable, template, labels, disclosureControl.threshold(), revisions.revisions(), plan,
+                geographyOrder());
         URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {
@@ -238,6 +240,17 @@ public final class ReleasePublisher {
         }
         CsvwMetadata.write(folder.resolve(CsvwMetadata.FILE_NAME));
         return new Release(folder, csv, aggregatesParquet, null, published.size(), -1, qualityRows, true);
+    }
+
+    /** Wales, then the regions, then the authorities region by region (each in the region it belongs to last). */
+    private List<WideTable.Area> geographyOrder() {
+        List<WideTable.Area> order = new ArrayList<>(List.of(new WideTable.Area("wales", MeasureAccumulator.WALES_CODE)));
+        reference.regions().forEach(region -> order.add(new WideTable.Area("region", region.code())));
+        reference.regions().forEach(region -> reference.authorities().stream()
+                .filter(a -> reference.regionsOf(a.onsCode()).stream().reduce((first, last) -> last)
+                        .filter(region::equals).isPresent())
+                .forEach(a -> order.add(new WideTable.Area("authority", a.onsCode()))));
+        return order;
     }
 
     /**

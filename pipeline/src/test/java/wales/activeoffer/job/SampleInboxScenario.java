@@ -312,21 +312,25 @@ abstract class SampleInboxScenario {
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
             var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
             int percentages = 0;
-            for (String sheet : List.of("Table_1", "Table_2", "Table_3", "Table_4")) {
+            for (int t = 1; workbook.getSheet("Table_" + t) != null; t++) {
+                String sheet = "Table_" + t;
                 var rows = workbook.getSheet(sheet);
+                int lastPeriod = rows.getRow(2).getLastCellNum() - 2;
                 for (int r = 3; r <= rows.getLastRowNum(); r++) {
                     var row = rows.getRow(r);
-                    String statistic = row.getCell(1).getStringCellValue();
-                    var value = row.getCell(10);
-                    if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
-                        continue;
-                    }
-                    boolean rate = statistic.endsWith("_rate") || statistic.startsWith("share");
-                    assertThat(value.getCellStyle().getDataFormatString()).as(sheet + " row " + (r + 1))
-                            .isEqualTo(rate ? "0.0%" : "General");
-                    if (rate) {
-                        assertThat(text.formatCellValue(value)).matches("\\d{1,3}\\.\\d%");
-                        percentages++;
+                    String figure = row.getCell(0).getStringCellValue();
+                    boolean rate = figure.contains("rate (") || figure.matches(".*(; )?Share( within the target)?(; .*)?");
+                    for (int c = 6; c <= lastPeriod; c++) {
+                        var value = row.getCell(c);
+                        if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            continue;
+                        }
+                        assertThat(value.getCellStyle().getDataFormatString()).as(sheet + " row " + (r + 1) + " " + figure)
+                                .isEqualTo(rate ? "0.0%" : "General");
+                        if (rate) {
+                            assertThat(text.formatCellValue(value)).matches("\\d{1,3}\\.\\d%");
+                            percentages++;
+                        }
                     }
                 }
             }
@@ -350,9 +354,9 @@ abstract class SampleInboxScenario {
         rates.forEach(r -> shown.put(r.get("geography_code") + " " + r.get("period"),
                 r.get("value").isEmpty() ? r.get("note_code") : r.get("value")));
 
-        // when an official opens Table_7
+        // when an official opens the worked table of take-up change
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
-            var table = workbook.getSheet("Table_7");
+            var table = workbook.getSheet("Take_up_change");
             var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
             assertThat(text.formatCellValue(table.getRow(2).getCell(3))).startsWith("Take-up rate " + before);
             assertThat(text.formatCellValue(table.getRow(2).getCell(4))).startsWith("Take-up rate " + latest);

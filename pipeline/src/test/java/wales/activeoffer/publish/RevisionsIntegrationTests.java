@@ -93,7 +93,7 @@ class RevisionsIntegrationTests {
             }
             int newportBefore = Integer.parseInt(offers(first, new String[] {"authority", "W06000022",
                 "financial_year", "2024-25"}).get("value"));
-            assertThat(revisions).contains("Table_1 | Newport | 2024-25 | Offers; All routes | Cynigion; Pob llwybr | "
+            assertThat(revisions).contains("Table_2 | Newport | 2024-25 | Offers; All routes | Cynigion; Pob llwybr | "
                     + newportBefore + " | " + (newportBefore - 10) + " | " + corrected);
         }
     }
