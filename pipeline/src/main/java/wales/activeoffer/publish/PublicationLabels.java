@@ -81,6 +81,21 @@ public final class PublicationLabels {
         return labels.containsKey("category:" + code);
     }
 
+    /** A refusal reason's, referral source's or response interval's words. */
+    public Label category(String code) {
+        return label("category", code);
+    }
+
+    /** A statistic's words, for example "Meetings held". */
+    public Label statistic(String code) {
+        return label("statistic", code);
+    }
+
+    /** A refusal stage's words, for example "Refused at the offer". */
+    public Label stage(String code) {
+        return label("stage", code);
+    }
+
     public Label geography(String code) {
         return label("geography", code);
     }

@@ -13,6 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import wales.activeoffer.aggregate.AggregateRow;
 import wales.activeoffer.aggregate.MeasureAccumulator;
+import wales.activeoffer.report.ForumReport;
+import wales.activeoffer.report.Language;
+import wales.activeoffer.report.Place;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.quality.DataQuality;
@@ -143,6 +146,9 @@ public final class ReleasePublisher {
         files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(CsvwMetadata.FILE_NAME), 0));
+        for (Language language : Language.values()) {
+            files.add(entry(release.folder(), release.folder().resolve(language.fileName()), 0));
+        }
         release.qualityRows().forEach((name, rows) -> files.add(entry(release.folder(), release.folder().resolve(name),
                 rows)));
         files.add(entry(release.folder(), localPath(release.aggregatesParquet()), release.aggregateRows()));
@@ -233,6 +239,8 @@ public final class ReleasePublisher {
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
                 coverage, qualityTable, template, labels, disclosureControl.threshold(), revisions.revisions(), plan,
                 geographyOrder());
+        ForumReport.write(folder, new ForumReport.Inputs(folder.getFileName().toString(), published, coverage,
+                qualityTable, disclosureControl.threshold(), labels, places(), targetWorkingDays));
         URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {
@@ -240,6 +248,14 @@ public final class ReleasePublisher {
         }
         CsvwMetadata.write(folder.resolve(CsvwMetadata.FILE_NAME));
         return new Release(folder, csv, aggregatesParquet, null, published.size(), -1, qualityRows, true);
+    }
+
+    /** Wales, the regions and the authorities, in the order of {@link #geographyOrder()}, with their names. */
+    private List<Place> places() {
+        return geographyOrder().stream().map(area -> {
+            PublicationLabels.Label name = labels.geography(area.code());
+            return new Place(area.level(), area.code(), name.en(), name.cy());
+        }).toList();
     }
 
     /** Wales, then the regions, then the authorities region by region (each in the region it belongs to last). */

@@ -561,7 +561,8 @@ abstract class HandCountedInboxScenario {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(file.getFileName().toString()).as(release.relativize(file).toString())
                         .isIn("aggregates.csv", "aggregates.parquet", "coverage.csv", "data-quality.csv",
-                                "csv-metadata.json", "manifest.json", "active-offer-official-statistics.xlsx");
+                                "csv-metadata.json", "manifest.json", "active-offer-official-statistics.xlsx",
+                                "forum-report.html", "adroddiad-fforwm.html");
                 if (file.toString().endsWith(".parquet")) {
                     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                             ResultSet columns = duck.createStatement().executeQuery("SELECT column_name FROM "
