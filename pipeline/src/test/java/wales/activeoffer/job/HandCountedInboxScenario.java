@@ -27,7 +27,9 @@ import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.ProtectedFigures;
 import wales.activeoffer.support.PublishedCsv;
+import wales.activeoffer.support.ForumReportChecks;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.ReportBrowser;
 
 /**
  * The whole job over a small inbox whose every number was worked out by hand
@@ -602,6 +604,46 @@ abstract class HandCountedInboxScenario {
 
     @Test
     @Order(11)
+    void theForumReportShowsAHiddenRateAsAGapWithItsShorthandAndAMissingReturnAsMissing() throws Exception {
+        // given Cardiff and the Vale's take-up rates of 2024-25 Q1 and Q2, hidden as worked out above, and Newport,
+        // which sent nothing
+        Path release = Path.of(firstRun.releaseFolder());
+        List<String> hidden = published.rows().stream().filter(r -> r.get("statistic").equals("take_up_rate")
+                && r.get("geography_code").equals("cardiff-and-vale") && r.get("period_type").equals("quarter")
+                && "[c]".equals(r.get("note_code"))).map(r -> r.get("period")).toList();
+        assertThat(hidden).containsExactlyInAnyOrder("2024-25 Q1", "2024-25 Q2");
+        try (ReportBrowser browser = new ReportBrowser()) {
+            for (String[] version : List.of(new String[] {"en", "forum-report.html", "Missing"},
+                    new String[] {"cy", "adroddiad-fforwm.html", "Ar goll"})) {
+                // when the report is opened
+                browser.open(release.resolve(version[1]));
+
+                for (String quarter : hidden) {
+                    // then the region's line has a gap there marked [c], and no line passes through it
+                    assertThat(browser.script("return [...document.querySelectorAll('#take-up-cardiff-and-vale "
+                            + "text.gap.s1')].filter(t => t.dataset.period === arguments[0]).map(t => t.textContent)",
+                            quarter)).as(version[0] + " " + quarter).isEqualTo(List.of("[c]"));
+                    assertThat(browser.script("return [...document.querySelectorAll('#take-up-cardiff-and-vale "
+                            + "polyline')].some(l => l.dataset.periods.split(';').includes(arguments[0]))", quarter))
+                            .as(version[0] + " " + quarter + " joined over").isEqualTo(false);
+                    // and the table shows [c] for it
+                    assertThat(browser.script("return document.querySelector('td[data-figure=\"take_up|take_up_rate|"
+                            + "cardiff-and-vale|' + arguments[0] + '|all||\"]').firstChild.textContent", quarter))
+                            .isEqualTo("[c]");
+                }
+                // and Newport is missing, not zero, in every quarter of the coverage grid
+                @SuppressWarnings("unchecked")
+                List<String> newport = (List<String>) browser.script("return [...document.querySelectorAll("
+                        + "'td[data-source^=\"W06000022|\"]')].map(td => td.textContent.trim())");
+                assertThat(newport).hasSize(8).containsOnly(version[2]);
+                assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
     void theWorkbookAndTheCsvsShowCoverageAndDataQualityAsCountedByHand() throws Exception {
         Path release = Path.of(firstRun.releaseFolder());
         try (var workbook = officialsWorkbook(release)) {
@@ -698,8 +740,9 @@ abstract class HandCountedInboxScenario {
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
         assertThat(manifest.get("files").size())
-                .as("the CSV, the workbook, the CSVW metadata, the coverage and data-quality CSVs, the aggregate Parquet")
-                .isEqualTo(6);
+                .as("the CSV, the workbook, the CSVW metadata, the coverage and data-quality CSVs, the aggregate Parquet, "
+                        + "the forum report in English and Welsh")
+                .isEqualTo(8);
         assertThat(manifest.get("files").toString()).doesNotContain("records/");
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());

@@ -39,7 +39,9 @@ import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.ProtectedFigures;
 import wales.activeoffer.support.DuckDbMeasures;
 import wales.activeoffer.support.PublishedCsv;
+import wales.activeoffer.support.ForumReportChecks;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.ReportBrowser;
 
 /**
  * The quick start's run over the committed sample inbox ({@code sample-data/}: 22 authorities, two financial years,
@@ -406,6 +408,74 @@ abstract class SampleInboxScenario {
         String content = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(content).startsWith("%PDF");
         assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(content).results().count()).isGreaterThan(10);
+    }
+
+    @Test
+    @Order(7)
+    void theForumReportShowsEveryChartWithItsTextAndTableFromThePublishedFiguresInBothLanguagesOffline()
+            throws Exception {
+        Path release = Path.of(run.releaseFolder());
+        PublishedCsv published = PublishedCsv.read(release.resolve("aggregates.csv"));
+        Map<String, List<String>> headings = new HashMap<>();
+        try (ReportBrowser browser = new ReportBrowser()) {
+            for (String[] version : List.of(new String[] {"en", "forum-report.html"},
+                    new String[] {"cy", "adroddiad-fforwm.html"})) {
+                // when a forum member opens the report from the release folder, with no network
+                browser.open(release.resolve(version[1]));
+
+                // then it is in its language, fetches nothing, and every chart has drawn its panels
+                assertThat(browser.script("return document.documentElement.lang")).isEqualTo(version[0]);
+                assertThat(browser.resourcesFetched()).as("a self-contained page").isEmpty();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.script("""
+                        return [...document.querySelectorAll('figure.chart')].map(f => ({
+                          id: f.id,
+                          panels: f.querySelectorAll('svg.panel').length,
+                          drawn: [...f.querySelectorAll('svg.panel')].every(s => s.getBoundingClientRect().width > 0
+                              && s.getBoundingClientRect().height > 0
+                              && s.querySelectorAll('polyline, rect, circle').length > 0),
+                          named: [...f.querySelectorAll('svg.panel')].every(s => s.getAttribute('role') === 'img'
+                              && s.getAttribute('aria-labelledby').split(' ').every(id =>
+                                  (document.getElementById(id)?.textContent || '').trim().length > 0)),
+                          caption: (f.querySelector('figcaption')?.textContent || '').trim(),
+                          tableRows: f.querySelectorAll('table tbody tr').length}));""");
+                assertThat(charts).extracting(c -> c.get("id")).containsExactly("fig-take-up", "fig-funnel",
+                        "fig-refusals-offer", "fig-refusals-meeting", "fig-response-days", "fig-response-share",
+                        "fig-sources");
+                for (Map<String, Object> chart : charts) {
+                    assertThat(((Number) chart.get("panels")).intValue()).as(chart.get("id") + " panels")
+                            .isGreaterThanOrEqualTo(6);
+                    assertThat(chart.get("drawn")).as(chart.get("id") + " drawn").isEqualTo(true);
+                    assertThat(chart.get("named")).as(chart.get("id") + " text alternative").isEqualTo(true);
+                    assertThat(((Number) chart.get("tableRows")).intValue()).as(chart.get("id") + " data table")
+                            .isPositive();
+                    assertThat(chart.get("caption").toString()).as(chart.get("id") + " source")
+                            .contains(release.getFileName().toString());
+                }
+                // and every number it marks is the published one, every interval the Wilson interval of its counts
+                assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
+                        .isGreaterThan(1000);
+                // and axe-core finds nothing serious or critical
+                assertThat(browser.seriousAccessibilityViolations()).as(version[1]).isEmpty();
+                @SuppressWarnings("unchecked")
+                List<String> texts = (List<String>) browser.script("return [...document.querySelectorAll("
+                        + "'h1, h2, h3, figcaption, caption, .summary li')].map(e => e.textContent.trim());");
+                headings.put(version[0], texts);
+                if (version[0].equals("en")) {
+                    Files.write(Path.of("target", "forum-report.png"), browser.screenshot());
+                    byte[] pdf = browser.printToPdf();
+                    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+                    assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf,
+                            java.nio.charset.StandardCharsets.ISO_8859_1)).results().count()).isGreaterThan(3);
+                }
+            }
+        }
+        // and the Welsh is complete: every heading, caption and summary line is there, and none is left in English
+        assertThat(headings.get("cy")).hasSameSizeAs(headings.get("en"));
+        for (int i = 0; i < headings.get("en").size(); i++) {
+            assertThat(headings.get("cy").get(i)).as("Welsh of: " + headings.get("en").get(i))
+                    .isNotEqualTo(headings.get("en").get(i));
+        }
     }
 
     @Test

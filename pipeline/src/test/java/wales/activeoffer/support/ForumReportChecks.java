@@ -1,0 +1,79 @@
+package wales.activeoffer.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks a forum report open in a browser against the release's {@code aggregates.csv}, written apart from the report
+ * code: every number the page marks as a published figure must be that figure, written as its format says, and every
+ * 95% interval must be the Wilson interval of the two published counts it names.
+ */
+public final class ForumReportChecks {
+    private ForumReportChecks() {
+    }
+
+    private static String key(Map<String, String> row) {
+        return String.join("|", row.get("measure"), row.get("statistic"), row.get("geography_code"), row.get("period"),
+                row.get("eligibility_route"), row.get("stage"), row.get("category"));
+    }
+
+    /** How a published value is written in the given format: pct0, pct1, count or days. */
+    static String written(String value, String format) {
+        BigDecimal number = new BigDecimal(value);
+        return switch (format) {
+            case "pct0" -> number.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
+            case "pct1" -> number.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+            case "count" -> NumberFormat.getIntegerInstance(Locale.UK).format(number.longValueExact());
+            case "days" -> number.stripTrailingZeros().toPlainString();
+            default -> throw new AssertionError("unknown format " + format);
+        };
+    }
+
+    /**
+     * Checks every marked figure and interval of the open page.
+     *
+     * @return how many numbers were checked
+     */
+    @SuppressWarnings("unchecked")
+    public static int everyNumberIsThePublishedOne(ReportBrowser browser, PublishedCsv csv, String lang) {
+        Map<String, Map<String, String>> published = new HashMap<>();
+        csv.rows().forEach(row -> published.put(key(row), row));
+        List<Map<String, String>> marked = (List<Map<String, String>>) browser.script(
+                "return [...document.querySelectorAll('[data-figure]')].map(e => ({figure: e.dataset.figure, "
+                        + "format: e.dataset.format, shown: e.dataset.shown || e.firstChild.textContent.trim()}));");
+        for (Map<String, String> figure : marked) {
+            Map<String, String> row = published.get(figure.get("figure"));
+            assertThat(row).as("a published figure " + figure.get("figure")).isNotNull();
+            String expected = row.get("value").isEmpty() ? row.get("note_code")
+                    : written(row.get("value"), figure.get("format"));
+            assertThat(figure.get("shown")).as(figure.get("figure")).isEqualTo(expected);
+        }
+        List<Map<String, String>> intervals = (List<Map<String, String>>) browser.script(
+                "return [...document.querySelectorAll('[data-interval]')].map(e => ({counts: e.dataset.interval, "
+                        + "shown: e.textContent.trim()}));");
+        for (Map<String, String> interval : intervals) {
+            String[] counts = interval.get("counts").split(";");
+            long successes = Long.parseLong(published.get(counts[0]).get("value"));
+            long trials = Long.parseLong(published.get(counts[1]).get("value"));
+            double z = 1.959963984540054;
+            double p = (double) successes / trials;
+            double centre = p + z * z / (2 * trials);
+            double spread = z * Math.sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials));
+            double denominator = 1 + z * z / trials;
+            String lower = written(BigDecimal.valueOf(Math.max(0, (centre - spread) / denominator)).toPlainString(),
+                    "pct1");
+            String upper = written(BigDecimal.valueOf(Math.min(1, (centre + spread) / denominator)).toPlainString(),
+                    "pct1");
+            assertThat(interval.get("shown")).as(interval.get("counts"))
+                    .isEqualTo(lower + (lang.equals("cy") ? " i " : " to ") + upper);
+        }
+        return marked.size() + intervals.size();
+    }
+}
