@@ -16,7 +16,9 @@ import wales.activeoffer.template.Text;
 /**
  * Offers on manual recording sheets: form-like sheets where each value sits beside (or below) its label and answers
  * are tick boxes, ticked by a mark (☒ ☑ ✓ ✔ X) in the box's own cell or in the cell just before its label. One child per sheet, or several children in repeated blocks that each begin with a block-start
- * label. A sheet is held in memory while it is read, up to the mapping's {@code form.maxRows}.
+ * label. A one-child sheet is held in memory while it is read, up to the mapping's {@code form.maxRows}; a sheet of
+ * blocks is read block by block, so that only one block (up to {@code form.maxRows} rows) is held at a time, however
+ * many children the sheet has.
  */
 final class FormRecords implements SourceRecords {
     /** Marks that tick a box, in the box's own cell ("☒ Declined") or in the cell beside its label. */
@@ -33,6 +35,8 @@ final class FormRecords implements SourceRecords {
     private final List<SourceRow> pending = new ArrayList<>();
     private RawRow lookahead;
     private boolean exhausted;
+    private String currentSheet;
+    private int offersInSheet;
 
     FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues) {
         this.source = source;
@@ -47,14 +51,73 @@ final class FormRecords implements SourceRecords {
     @Override
     public SourceRow next() {
         while (pending.isEmpty() && !exhausted) {
-            List<RawRow> sheet = nextSheet();
-            if (sheet.isEmpty()) {
-                exhausted = true;
+            if (mapping.form().blockStart().isEmpty()) {
+                List<RawRow> sheet = nextSheet();
+                if (sheet.isEmpty()) {
+                    exhausted = true;
+                } else {
+                    pending.addAll(readSheet(sheet));
+                }
             } else {
-                pending.addAll(readSheet(sheet));
+                List<RawRow> block = nextBlock();
+                if (block == null) {
+                    exhausted = true;
+                    sheetEnded();
+                } else {
+                    List<SourceRow> offers = read(List.of(block));
+                    offersInSheet += offers.size();
+                    pending.addAll(offers);
+                }
             }
         }
         return pending.isEmpty() ? null : pending.remove(0);
+    }
+
+    /** The next block of rows that begins with a block-start label, or {@code null} at the end of the file. */
+    private List<RawRow> nextBlock() {
+        List<String> starts = mapping.form().blockStart().stream().map(Text::fold).toList();
+        int limit = Math.min(mapping.form().maxRows(), MAX_ROWS_LIMIT);
+        RawRow row = lookahead != null ? lookahead : source.next();
+        lookahead = null;
+        List<RawRow> block = null;
+        while (row != null) {
+            if (!row.sheet().equals(currentSheet)) {
+                if (block != null) {
+                    lookahead = row;
+                    return block;
+                }
+                sheetEnded();
+                currentSheet = row.sheet();
+            }
+            if (row.cells().stream().map(FormRecords::label).anyMatch(starts::contains)) {
+                if (block != null) {
+                    lookahead = row;
+                    return block;
+                }
+                block = new ArrayList<>();
+            }
+            if (block != null) {
+                if (block.size() >= limit) {
+                    throw new UnreadableFileException("AO-F03", "a child's block on sheet '" + row.sheet()
+                            + "' (from row " + block.get(0).rowNumber() + ") is longer than the " + limit
+                            + " rows a recording form's block may have");
+                }
+                block.add(row);
+            }
+            row = source.next();
+        }
+        return block;
+    }
+
+    private void sheetEnded() {
+        if (currentSheet != null && offersInSheet == 0) {
+            notes.add(notRead(currentSheet));
+        }
+        offersInSheet = 0;
+    }
+
+    private static String notRead(String sheet) {
+        return "Sheet '" + sheet + "': none of the form's labels were found, so it was not read.";
     }
 
     private List<RawRow> nextSheet() {
@@ -78,8 +141,16 @@ final class FormRecords implements SourceRecords {
     }
 
     private List<SourceRow> readSheet(List<RawRow> rows) {
+        List<SourceRow> offers = read(List.of(rows));
+        if (offers.isEmpty()) {
+            notes.add(notRead(rows.get(0).sheet()));
+        }
+        return offers;
+    }
+
+    private List<SourceRow> read(List<List<RawRow>> blocks) {
         List<SourceRow> offers = new ArrayList<>();
-        for (List<RawRow> block : blocks(rows)) {
+        for (List<RawRow> block : blocks) {
             Map<String, String> values = new HashMap<>(fileValues);
             mapping.form().fields().forEach((field, spec) -> valueOf(block, spec).ifPresent(v -> values.put(field, v)));
             boolean anyFormValue = mapping.form().fields().keySet().stream()
@@ -88,28 +159,7 @@ final class FormRecords implements SourceRecords {
                 offers.add(new SourceRow(block.get(0).sheet(), block.get(0).rowNumber(), values));
             }
         }
-        if (offers.isEmpty()) {
-            notes.add("Sheet '" + rows.get(0).sheet() + "': none of the form's labels were found, so it was not read.");
-        }
         return offers;
-    }
-
-    private List<List<RawRow>> blocks(List<RawRow> rows) {
-        List<String> starts = mapping.form().blockStart().stream().map(Text::fold).toList();
-        if (starts.isEmpty()) {
-            return List.of(rows);
-        }
-        List<List<RawRow>> blocks = new ArrayList<>();
-        for (RawRow row : rows) {
-            boolean startsBlock = row.cells().stream().map(FormRecords::label).anyMatch(starts::contains);
-            if (startsBlock) {
-                blocks.add(new ArrayList<>());
-            }
-            if (!blocks.isEmpty()) {
-                blocks.get(blocks.size() - 1).add(row);
-            }
-        }
-        return blocks;
     }
 
     private Optional<String> valueOf(List<RawRow> block, FormField spec) {

@@ -528,7 +528,8 @@ public final class ForumReport {
                             line.completeness().forEach((field, completeness) -> {
                                 String shown = completeness.display(in.qualityThreshold());
                                 cells.add(Cell.plain(shown.startsWith("[") ? shown : shown + "%",
-                                        shown.startsWith("[") ? "symbol" : null, null));
+                                        shown.startsWith("[") ? "symbol" : null,
+                                        authority.code() + "|percent_complete_" + field));
                             });
                             quality.add(new TableRow(authority.name(language), cells));
                         });

@@ -638,6 +638,10 @@ abstract class HandCountedInboxScenario {
                 assertThat(newport).hasSize(8).containsOnly(version[2]);
                 assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
                         .isPositive();
+                assertThat(ForumReportChecks.coverageAndQualityAreThePublishedOnes(browser,
+                        PublishedCsv.read(release.resolve("coverage.csv")), PublishedCsv.read(release.resolve(
+                                "data-quality.csv")), version[0].equals("en") ? "Received" : "Wedi dod i law"))
+                        .isGreaterThan(100);
             }
         }
     }

@@ -90,8 +90,10 @@ class RestartAndLockIntegrationTests {
         List<Path> published = new ArrayList<>();
         for (Path folder : List.of(a, uninterruptedRoot.resolve("restricted").resolve(a.getFileName()))) {
             try (Stream<Path> files = Files.walk(folder)) {
+                // the workbook and the forum report name their release, which differs between the two runs
                 files.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json"))
-                        .filter(f -> !f.toString().endsWith(".xlsx")).forEach(published::add);
+                        .filter(f -> !f.toString().endsWith(".xlsx") && !f.toString().endsWith(".html"))
+                        .forEach(published::add);
             }
         }
         assertThat(published).as("aggregates CSV and Parquet, coverage and data-quality CSVs, CSVW metadata; and, "

@@ -455,6 +455,10 @@ abstract class SampleInboxScenario {
                 // and every number it marks is the published one, every interval the Wilson interval of its counts
                 assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
                         .isGreaterThan(1000);
+                assertThat(ForumReportChecks.coverageAndQualityAreThePublishedOnes(browser,
+                        PublishedCsv.read(release.resolve("coverage.csv")), PublishedCsv.read(release.resolve(
+                                "data-quality.csv")), version[0].equals("en") ? "Received" : "Wedi dod i law"))
+                        .isGreaterThan(100);
                 // and axe-core finds nothing serious or critical
                 assertThat(browser.seriousAccessibilityViolations()).as(version[1]).isEmpty();
                 @SuppressWarnings("unchecked")

@@ -74,6 +74,41 @@ public final class ForumReportChecks {
             assertThat(interval.get("shown")).as(interval.get("counts"))
                     .isEqualTo(lower + (lang.equals("cy") ? " i " : " to ") + upper);
         }
+        @SuppressWarnings("unchecked")
+        List<String> unmarked = (List<String>) browser.script("return [...document.querySelectorAll('td')]"
+                + ".filter(td => !td.dataset.figure && !td.dataset.source && /[0-9]/.test(td.textContent))"
+                + ".map(td => td.textContent)");
+        assertThat(unmarked).as("numbers in tables that say where they come from").isEmpty();
         return marked.size() + intervals.size();
+    }
+
+    /**
+     * Checks the coverage grid against {@code coverage.csv} and the completeness table against
+     * {@code data-quality.csv}.
+     *
+     * @return how many cells were checked
+     */
+    @SuppressWarnings("unchecked")
+    public static int coverageAndQualityAreThePublishedOnes(ReportBrowser browser, PublishedCsv coverage,
+            PublishedCsv quality, String received) {
+        Map<String, String> receivedByQuarter = new HashMap<>();
+        coverage.rows().forEach(r -> receivedByQuarter.put(r.get("authority_code") + "|" + r.get("quarter"),
+                r.get("records_received")));
+        Map<String, String> qualityShown = new HashMap<>();
+        quality.rows().forEach(r -> qualityShown.put(r.get("authority_code") + "|" + r.get("indicator"),
+                r.get("value").isEmpty() ? r.get("note_code") : r.get("value") + "%"));
+        List<Map<String, String>> cells = (List<Map<String, String>>) browser.script(
+                "return [...document.querySelectorAll('td[data-source]')].map(td => ({source: td.dataset.source, "
+                        + "shown: td.textContent.trim()}));");
+        for (Map<String, String> cell : cells) {
+            String source = cell.get("source");
+            if (source.contains("|percent_complete_")) {
+                assertThat(cell.get("shown")).as(source).isEqualTo(qualityShown.get(source));
+            } else {
+                boolean sent = "true".equals(receivedByQuarter.get(source));
+                assertThat(cell.get("shown").equals(received)).as(source + " received").isEqualTo(sent);
+            }
+        }
+        return cells.size();
     }
 }
