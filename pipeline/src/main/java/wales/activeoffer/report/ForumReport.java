@@ -513,9 +513,9 @@ public final class ForumReport {
                         .findFirst().ifPresent(line -> grid.add(new TableRow(authority.name(language), quarters.stream()
                                 .map(q -> line.received(q)
                                         ? Cell.plain(language.pick("Received", "Wedi dod i law"), "received",
-                                                authority.code() + "|" + q)
+                                                "coverage|" + authority.code() + "|" + q)
                                         : Cell.plain(language.pick("Missing", "Ar goll"), "missing",
-                                                authority.code() + "|" + q))
+                                                "coverage|" + authority.code() + "|" + q))
                                 .toList())));
             }
             List<String> qualityHead = new ArrayList<>(List.of(language.pick("Authority", "Awdurdod")));
@@ -529,7 +529,7 @@ public final class ForumReport {
                                 String shown = completeness.display(in.qualityThreshold());
                                 cells.add(Cell.plain(shown.startsWith("[") ? shown : shown + "%",
                                         shown.startsWith("[") ? "symbol" : null,
-                                        authority.code() + "|percent_complete_" + field));
+                                        "quality|" + authority.code() + "|percent_complete_" + field));
                             });
                             quality.add(new TableRow(authority.name(language), cells));
                         });

@@ -634,7 +634,7 @@ abstract class HandCountedInboxScenario {
                 // and Newport is missing, not zero, in every quarter of the coverage grid
                 @SuppressWarnings("unchecked")
                 List<String> newport = (List<String>) browser.script("return [...document.querySelectorAll("
-                        + "'td[data-source^=\"W06000022|\"]')].map(td => td.textContent.trim())");
+                        + "'td[data-source^=\"coverage|W06000022|\"]')].map(td => td.textContent.trim())");
                 assertThat(newport).hasSize(8).containsOnly(version[2]);
                 assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
                         .isPositive();

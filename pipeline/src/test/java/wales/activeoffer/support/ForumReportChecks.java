@@ -92,17 +92,17 @@ public final class ForumReportChecks {
     public static int coverageAndQualityAreThePublishedOnes(ReportBrowser browser, PublishedCsv coverage,
             PublishedCsv quality, String received) {
         Map<String, String> receivedByQuarter = new HashMap<>();
-        coverage.rows().forEach(r -> receivedByQuarter.put(r.get("authority_code") + "|" + r.get("quarter"),
+        coverage.rows().forEach(r -> receivedByQuarter.put("coverage|" + r.get("authority_code") + "|" + r.get("quarter"),
                 r.get("records_received")));
         Map<String, String> qualityShown = new HashMap<>();
-        quality.rows().forEach(r -> qualityShown.put(r.get("authority_code") + "|" + r.get("indicator"),
+        quality.rows().forEach(r -> qualityShown.put("quality|" + r.get("authority_code") + "|" + r.get("indicator"),
                 r.get("value").isEmpty() ? r.get("note_code") : r.get("value") + "%"));
         List<Map<String, String>> cells = (List<Map<String, String>>) browser.script(
                 "return [...document.querySelectorAll('td[data-source]')].map(td => ({source: td.dataset.source, "
                         + "shown: td.textContent.trim()}));");
         for (Map<String, String> cell : cells) {
             String source = cell.get("source");
-            if (source.contains("|percent_complete_")) {
+            if (source.startsWith("quality|")) {
                 assertThat(cell.get("shown")).as(source).isEqualTo(qualityShown.get(source));
             } else {
                 boolean sent = "true".equals(receivedByQuarter.get(source));
