@@ -152,7 +152,10 @@ final class FormRecords implements SourceRecords {
         List<SourceRow> offers = new ArrayList<>();
         for (List<RawRow> block : blocks) {
             Map<String, String> values = new HashMap<>(fileValues);
-            mapping.form().fields().forEach((field, spec) -> valueOf(block, spec).ifPresent(v -> values.put(field, v)));
+            List<List<String>> labels = block.stream().map(row -> row.cells().stream().map(FormRecords::label)
+                    .toList()).toList();
+            mapping.form().fields().forEach((field, spec) -> valueOf(block, labels, spec)
+                    .ifPresent(v -> values.put(field, v)));
             boolean anyFormValue = mapping.form().fields().keySet().stream()
                     .anyMatch(field -> values.get(field) != null && !values.get(field).isBlank());
             if (anyFormValue) {
@@ -162,20 +165,21 @@ final class FormRecords implements SourceRecords {
         return offers;
     }
 
-    private Optional<String> valueOf(List<RawRow> block, FormField spec) {
+    /** @param labels each cell of the block as a label ({@link #label}), worked out once per block */
+    private Optional<String> valueOf(List<RawRow> block, List<List<String>> labels, FormField spec) {
         if (!spec.ticks().isEmpty()) {
             Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
                     .collect(Collectors.toSet());
             List<String> ticked = spec.ticks().entrySet().stream()
-                    .filter(option -> isTicked(block, option.getValue(), everyOption))
+                    .filter(option -> isTicked(block, labels, option.getValue(), everyOption))
                     .map(Map.Entry::getKey).sorted().toList();
             return Optional.of(String.join(" + ", ticked));
         }
-        List<String> labels = spec.labels().stream().map(Text::fold).toList();
+        List<String> wanted = spec.labels().stream().map(Text::fold).toList();
         for (int r = 0; r < block.size(); r++) {
             RawRow row = block.get(r);
             for (int c = 0; c < row.cells().size(); c++) {
-                if (labels.contains(label(row.cell(c)))) {
+                if (wanted.contains(labels.get(r).get(c))) {
                     return Optional.of("below".equals(spec.value()) ? below(block, r, c) : rightOf(row, c));
                 }
             }
@@ -211,12 +215,14 @@ final class FormRecords implements SourceRecords {
     }
 
     /** A box is ticked by a mark in its own cell ("☒ Declined"), or by a mark in the cell just before its label. */
-    private static boolean isTicked(List<RawRow> block, List<String> optionLabels, Set<String> everyOption) {
-        Set<String> labels = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
-        for (RawRow row : block) {
+    private static boolean isTicked(List<RawRow> block, List<List<String>> labels, List<String> optionLabels,
+            Set<String> everyOption) {
+        Set<String> wanted = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
+        for (int r = 0; r < block.size(); r++) {
+            RawRow row = block.get(r);
             for (int c = 0; c < row.cells().size(); c++) {
                 String cell = row.cell(c).trim();
-                if (!labels.contains(label(cell))) {
+                if (!wanted.contains(labels.get(r).get(c))) {
                     continue;
                 }
                 if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
