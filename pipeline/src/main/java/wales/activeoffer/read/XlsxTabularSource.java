@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -22,7 +23,19 @@ import org.apache.poi.ss.usermodel.Workbook;
 public final class XlsxTabularSource implements TabularSource {
     static final String DAMAGED = "not a readable Excel workbook: it may be damaged or incomplete. Open it in Excel, "
             + "save it again as .xlsx and send it once more";
+    /**
+     * How many parts a workbook may hold. POI's default (1,000) refuses a recording-form workbook with a sheet per child
+     * once it has more than about 450 children; every other limit against hostile files (inflation ratio, entry size,
+     * entity expansion) stays as POI sets it.
+     */
+    public static final int MAX_PARTS = 50_000;
     private static final int ROW_CACHE = 100;
+
+    static {
+        if (ZipSecureFile.getMaxFileCount() < MAX_PARTS) {
+            ZipSecureFile.setMaxFileCount(MAX_PARTS);
+        }
+    }
     private static final int BUFFER_BYTES = 4096;
     private static final java.util.regex.Pattern EXTERNAL_REFERENCE = java.util.regex.Pattern.compile("\\[[^\\]]+\\]");
     private final Workbook workbook;

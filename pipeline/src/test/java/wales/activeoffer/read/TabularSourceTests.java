@@ -29,6 +29,25 @@ class TabularSourceTests {
     }
 
     @Test
+    void aRecordingFormWorkbookWithASheetForEachOfManyChildrenIsRead(@TempDir Path dir) throws IOException {
+        // given a workbook of 1,100 one-child sheets: over 1,000 parts, which POI's default limit refuses
+        Path file = dir.resolve("forms.xlsx");
+        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(10)) {
+            for (int child = 1; child <= 1_100; child++) {
+                workbook.createSheet("Child " + child).createRow(0).createCell(0).setCellValue("C" + child);
+            }
+            try (var out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        // when it is read, then every sheet's row comes through
+        List<RawRow> rows = readAll(new XlsxTabularSource(file, new SheetSelection(List.of())));
+        assertThat(rows).hasSize(1_100);
+        assertThat(rows.get(1_099).cells()).containsExactly("C1100");
+    }
+
+    @Test
     void csvWithAByteOrderMarkDropsItAndSaysSo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bom.csv");
         Files.write(file, ("\uFEFFAwdurdod lleol,Iaith\nYnys Môn,Cymraeg\n").getBytes(StandardCharsets.UTF_8));
