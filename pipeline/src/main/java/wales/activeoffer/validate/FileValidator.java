@@ -101,12 +101,20 @@ public final class FileValidator {
         }
     }
 
-    /** The authority folder a file sits in, when it sits in one inside the region's inbox folder. */
-    private static String subFolder(Path file, String regionCode) {
+    /**
+     * The authority folder a file sits in, when it sits in one inside a region's inbox folder: the region given, or,
+     * without {@code --region}, any region's folder (so that a layout that takes its authority from the folder is read
+     * as the nightly run would read it).
+     */
+    private String subFolder(Path file, String regionCode) {
         Path parent = file.toAbsolutePath().getParent();
         Path grandParent = parent == null ? null : parent.getParent();
-        return regionCode != null && grandParent != null && grandParent.getFileName() != null
-                && grandParent.getFileName().toString().equals(regionCode) ? parent.getFileName().toString() : null;
+        if (grandParent == null || grandParent.getFileName() == null) {
+            return null;
+        }
+        String folder = grandParent.getFileName().toString();
+        boolean inRegionFolder = regionCode != null ? folder.equals(regionCode) : reference.region(folder).isPresent();
+        return inRegionFolder ? parent.getFileName().toString() : null;
     }
 
     private static String regionLabel(String region) {

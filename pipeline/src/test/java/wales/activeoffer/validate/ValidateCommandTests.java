@@ -58,6 +58,21 @@ class ValidateCommandTests {
     }
 
     @Test
+    void withoutARegionAFileInAnAuthorityFolderIsReadWithThatAuthorityAsTheNightlyRunWouldReadIt(@TempDir Path work) {
+        // given Merthyr Tydfil's recording sheets, whose authority is the folder they sit in
+        Path file = RepoPaths.sampleData().resolve("inbox/cwm-taf/Merthyr Tydfil/NYAS recording sheets 2024-25.xlsx");
+
+        // when a lead validates it without --region
+        Outcome outcome = run(work, RepoPaths.mappings(), "validate", file.toString());
+
+        // then it is read, with no region check
+        assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
+        assertThat(outcome.printed()).contains("Layout:    nyas-recording-sheet-xlsx")
+                .contains("Region:    (not checked: give --region to check the file belongs to your region)")
+                .doesNotContain("Status:    Rejected");
+    }
+
+    @Test
     void validateRefusesAFileForAnotherRegion(@TempDir Path work) {
         Path file = RepoPaths.sampleData().resolve("inbox/gwent/WCCIS_ActiveOffer_W06000022_2024-25.csv");
 
