@@ -11,6 +11,7 @@ import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.MappingCatalogue;
+import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.ChildKeyHasher;
 import wales.activeoffer.publish.ReleasePublisher;
 import wales.activeoffer.read.LayoutDetector;
@@ -94,8 +95,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ReceiptWriter receiptWriter(RecordingTemplate template) {
-        return new ReceiptWriter(template);
+    ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue) {
+        return new ReceiptWriter(template, id -> catalogue.byId(id).map(SourceMapping::name).orElse(id));
     }
 
     @Bean

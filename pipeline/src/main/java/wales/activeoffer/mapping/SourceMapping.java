@@ -80,6 +80,18 @@ public record SourceMapping(
         return "column".equals(authorityFrom) ? java.util.Set.of() : java.util.Set.of("authority");
     }
 
+    /**
+     * The layout's name for a regional lead: its description up to any details in brackets ("NYAS Cymru referrals log
+     * export"), or its id where it has no description.
+     */
+    public String name() {
+        if (description == null || description.isBlank()) {
+            return id;
+        }
+        int details = description.indexOf(" (");
+        return (details > 0 ? description.substring(0, details) : description).strip();
+    }
+
     public boolean isForm() {
         return "form".equals(layout);
     }

@@ -62,7 +62,7 @@ public final class LayoutDetector {
         if (!matched.isEmpty()) {
             if (matched.size() > 1 && ranking.compare(matched.get(0), matched.get(1)) == 0) {
                 throw new UnreadableFileException("AO-F02", "the file fits two layouts equally well ("
-                        + matched.get(0).mapping().id() + " and " + matched.get(1).mapping().id()
+                        + matched.get(0).mapping().name() + " and " + matched.get(1).mapping().name()
                         + "); ask for the mappings to be told apart");
             }
             Probe best = matched.get(0);
@@ -84,7 +84,7 @@ public final class LayoutDetector {
         }
         return "no " + format + " layout recognised its headings. Closest: " + probes.stream()
                 .sorted(Comparator.comparingInt(Probe::score).reversed()).limit(CLOSEST_SHOWN)
-                .map(p -> p.mapping().id() + " (found " + p.score() + " of " + p.possible() + "; missing "
+                .map(p -> p.mapping().name() + " (found " + p.score() + " of " + p.possible() + "; missing "
                         + String.join(", ", p.missing()) + ")")
                 .collect(Collectors.joining("; "));
     }

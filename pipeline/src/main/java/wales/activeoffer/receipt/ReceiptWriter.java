@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,9 +33,16 @@ public final class ReceiptWriter {
     public static final List<String> CSV_HEADER = List.of("row", "sheet", "field", "value", "rule_id", "severity",
             "message");
     private final RecordingTemplate template;
+    private final UnaryOperator<String> layoutNames;
 
     public ReceiptWriter(RecordingTemplate template) {
+        this(template, UnaryOperator.identity());
+    }
+
+    /** @param layoutNames a layout's name for a regional lead, by its mapping id */
+    public ReceiptWriter(RecordingTemplate template, UnaryOperator<String> layoutNames) {
         this.template = template;
+        this.layoutNames = layoutNames;
     }
 
     /**
@@ -101,7 +109,7 @@ public final class ReceiptWriter {
         line(out, "SHA-256", r.sha256());
         line(out, "Status", r.status().wording());
         if (r.mappingId() != null) {
-            line(out, "Layout", r.mappingId() + " (" + r.sourceDetail() + ")");
+            line(out, "Layout", layoutNames.apply(r.mappingId()) + " (" + r.sourceDetail() + ")");
         }
         out.append('\n');
         if (r.fileVerdict() != null) {
@@ -180,7 +188,8 @@ public final class ReceiptWriter {
             row(summary, line++, "Active Offer dataset: receipt for " + r.fileName());
             row(summary, line++, "File status", r.status().wording());
             row(summary, line++, "Region", r.regionName());
-            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised" : r.mappingId());
+            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised"
+                    : layoutNames.apply(r.mappingId()));
             row(summary, line++, "Rows read", r.rowsRead());
             row(summary, line++, "Accepted", r.rowsAccepted());
             row(summary, line++, "Accepted with warnings", r.rowsFlagged());

@@ -103,7 +103,7 @@ abstract class HandCountedInboxScenario {
         String receipt = Files.readString(receipt("cardiff-and-vale", CARDIFF_FILE, ".txt"));
         assertThat(receipt).contains("Status:    Partially accepted: some rows were rejected")
                 .contains("Rows read: 14").contains("Accepted:  12 (2 with warnings)").contains("Rejected:  2")
-                .contains("Layout:    wccis-active-offer-csv")
+                .contains("Layout:    WCCIS \"Active Offer\" report export, one row per offer")
                 .doesNotContain("P012").doesNotContain("2010-11-11");
         assertThat(Files.readAllLines(receipt("cardiff-and-vale", CARDIFF_FILE, ".csv"))).containsExactly(
                 "row,sheet,field,value,rule_id,severity,message",

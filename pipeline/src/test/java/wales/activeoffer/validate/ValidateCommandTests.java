@@ -46,7 +46,7 @@ class ValidateCommandTests {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.printed()).contains("Status:    Partially accepted: some rows were rejected")
-                .contains("Layout:    nyas-referrals-csv").contains("Rows read: 321").contains("Accepted:  320")
+                .contains("Layout:    NYAS Cymru referrals log export (").contains("Rows read: 321").contains("Accepted:  320")
                 .contains("Rejected:  1").contains("AO-002").contains("(dry run: nothing stored)")
                 .contains("Nothing was stored.");
         try (Stream<Path> written = Files.list(work.resolve("validation"))) {
@@ -67,7 +67,7 @@ class ValidateCommandTests {
 
         // then it is read, with no region check
         assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
-        assertThat(outcome.printed()).contains("Layout:    nyas-recording-sheet-xlsx")
+        assertThat(outcome.printed()).contains("Layout:    NYAS Cymru manual recording sheet (")
                 .contains("Region:    (not checked: give --region to check the file belongs to your region)")
                 .doesNotContain("Status:    Rejected");
     }
