@@ -3,6 +3,7 @@ package wales.activeoffer.normalise;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
     private final LocalDate runDate;
     private final ValueParser parser;
     private final Map<String, CodeList> codeListsByField;
+    private final String datesRead;
 
     public OfferRowNormaliser(RecordingTemplate template, ReferenceData reference, SourceMapping mapping,
             ChildKeyHasher hasher, LocalDate runDate) {
@@ -52,6 +54,18 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             }
         }
         this.codeListsByField = Map.copyOf(lists);
+        this.datesRead = datesRead(mapping);
+    }
+
+    /** The date formats this layout reads, as a receipt tells a lead: "dd/mm/yyyy or yyyy-mm-dd, or date cells". */
+    private static String datesRead(SourceMapping mapping) {
+        LinkedHashSet<String> formats = new LinkedHashSet<>();
+        mapping.dateFormats().forEach(f -> formats.add(f.replace("MMMM", "month").replace("MM", "mm")));
+        formats.add("yyyy-mm-dd");
+        String written = String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)) + " or "
+                + "yyyy-mm-dd";
+        return " This layout reads dates written as " + (formats.size() == 1 ? "yyyy-mm-dd" : written)
+                + (mapping.format().equals("csv") ? "." : ", and date cells.");
     }
 
     @Override
@@ -192,7 +206,20 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             String raw = row.value(field);
             String shown = raw == null ? "" : personal ? WITHHELD : raw;
             issues.add(new RowIssue(row.sheet(), row.rowNumber(), field, shown, rule.id(), rule.severity(),
-                    rule.message()));
+                    rule.message() + whatIsAllowed(ruleId, field)));
+        }
+
+        /** For a value that could not be read, what the field takes: its codes, or the dates this layout reads. */
+        private String whatIsAllowed(String ruleId, String field) {
+            if (!List.of("AO-003", "AO-004", "AO-005", "AO-006", "AO-007").contains(ruleId)) {
+                return "";
+            }
+            String type = template.field(field).map(FieldDefinition::type).orElse("");
+            if (type.equals("date")) {
+                return datesRead;
+            }
+            CodeList codes = codeListsByField.get(field);
+            return codes == null ? "" : " Allowed: " + String.join(", ", codes.labels()) + ".";
         }
 
         Optional<String> requiredCode(String field, String ruleId) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class CodeList {
     private final String name;
     private final Map<String, String> codeByFoldedSpelling;
+    private final List<String> labels;
 
     public CodeList(String name, List<CodeDefinition> codes, Map<String, List<String>> extraSynonyms) {
         this.name = name;
@@ -26,6 +27,12 @@ public final class CodeList {
             synonyms.forEach(synonym -> spellings.put(Text.fold(synonym), code));
         });
         this.codeByFoldedSpelling = Map.copyOf(spellings);
+        this.labels = codes.stream().map(CodeDefinition::en).toList();
+    }
+
+    /** The codes' English labels, in the template's order: what a receipt says is allowed. */
+    public List<String> labels() {
+        return labels;
     }
 
     public String name() {

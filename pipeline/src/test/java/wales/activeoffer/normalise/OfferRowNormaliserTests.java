@@ -135,6 +135,23 @@ class OfferRowNormaliserTests {
     }
 
     @Test
+    void aValueThatCannotBeReadIsToldWithWhatTheFieldTakesCodesInTheTemplatesOrderOrTheLayoutsDates() {
+        assertThat(with("offer_response", "Maybe").issues()).extracting(RowIssue::message).containsExactly(
+                "The child's response to the offer is missing or not recognised. Allowed: Accepted a meeting, "
+                        + "Declined the offer, Exempt - sufficient understanding, No response.");
+        assertThat(with("referral_source", "Advocacy helpline").issues()).extracting(RowIssue::message)
+                .containsExactly("This value is not in the template's code list, so it has been left blank. Allowed: "
+                        + "Social worker, Independent Reviewing Officer, Foster carer or residential staff, Parent or "
+                        + "family, Self-referral, Other professional, Other.");
+        // this test's layout is a CSV that reads dd/MM/yyyy
+        assertThat(with("date_offer", "31/02/2024").issues()).extracting(RowIssue::message).containsExactly(
+                "The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or "
+                        + "yyyy-mm-dd.");
+        assertThat(with("iro_confirmed", "maybe").issues()).extracting(RowIssue::message).containsExactly(
+                "This is not a date or yes/no answer we can read, so it has been left blank. Allowed: Yes, No.");
+    }
+
+    @Test
     void ao006UnknownOptionalCodeIsBlankedAndFlagged() {
         NormalisedRow result = with("referral_source", "Advocacy helpline");
         assertFlaggedBy(result, "AO-006", "referral_source");
