@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -105,7 +107,7 @@ public record PublicationPlan(List<Table> tables) {
      * @throws IllegalArgumentException naming the file, line and column of every problem
      */
     public static PublicationPlan load(Path file, Map<String, Set<String>> categoryCodes,
-            java.util.function.Predicate<String> labelledCategory) {
+            Predicate<String> labelledCategory) {
         List<Table> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -162,7 +164,7 @@ public record PublicationPlan(List<Table> tables) {
      * {@code other_reasons = prefers_formal + prefers_peer + other}.
      */
     private static Map<String, String> combined(List<String> problems, String where, String measure, String spec,
-            Map<String, Set<String>> categoryCodes, java.util.function.Predicate<String> labelledCategory) {
+            Map<String, Set<String>> categoryCodes, Predicate<String> labelledCategory) {
         Map<String, String> combined = new TreeMap<>();
         if (spec.isBlank()) {
             return combined;
@@ -189,7 +191,7 @@ public record PublicationPlan(List<Table> tables) {
             for (String part : parts) {
                 if (categoryCodes != null && !categoryCodes.get(list).contains(part)) {
                     problems.add(where + "combine: '" + part + "' is not a code of the template's " + list
-                            + " list (" + String.join(", ", new java.util.TreeSet<>(categoryCodes.get(list))) + ")");
+                            + " list (" + String.join(", ", new TreeSet<>(categoryCodes.get(list))) + ")");
                 } else if (combined.putIfAbsent(part, target) != null) {
                     problems.add(where + "combine: '" + part + "' is in two groups; put it in one");
                 }

@@ -4,7 +4,6 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import wales.activeoffer.aggregate.PublishedAggregate;
@@ -306,7 +306,7 @@ public final class ForumReport {
             for (PublishedAggregate p : in.published()) {
                 var row = p.row();
                 if (row.measure().equals(measure) && row.statistic().equals("share")
-                        && java.util.Objects.equals(row.stage(), stage) && row.cell().route().equals("all")
+                        && Objects.equals(row.stage(), stage) && row.cell().route().equals("all")
                         && years.contains(row.cell().period())) {
                     categories.add(row.category());
                 }
@@ -378,8 +378,7 @@ public final class ForumReport {
 
         private Optional<PublishedAggregate> share(String measure, Place place, String year, String stage,
                 String category) {
-            Optional<PublishedAggregate> figure = figures.find(measure, "share", place.code(), year, stage, category);
-            return figure;
+            return figures.find(measure, "share", place.code(), year, stage, category);
         }
 
         Section responseTimes() {

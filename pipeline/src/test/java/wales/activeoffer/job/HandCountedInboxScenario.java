@@ -111,7 +111,7 @@ abstract class HandCountedInboxScenario {
                 "11,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
                 "13,,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
                 "14,,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. This layout reads "
-                        + "dates written as d month yyyy, dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd, and date cells.");
+                        + "dates written as dd/mm/yyyy or yyyy-mm-dd.");
     }
 
     @Test
