@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.batch.core.BatchStatus;
 import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.report.Language;
 import wales.activeoffer.store.Submission;
 
 /** The closing lines of a run, for the person who started it: what came in, what needs attention, where it went. */
@@ -56,6 +57,9 @@ final class RunSummaryText {
                     .append(summary.releaseFolder()).append('\n');
             text.append("  Officials' workbook:      ").append(summary.releaseFolder())
                     .append("/active-offer-official-statistics.xlsx\n");
+            text.append("  Forum report:             ").append(summary.releaseFolder()).append('/')
+                    .append(Language.ENGLISH.fileName()).append(" (Cymraeg: ").append(Language.WELSH.fileName())
+                    .append(")\n");
             text.append("  Aggregates (CSV):         ").append(summary.releaseFolder())
                     .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
             text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');

@@ -493,6 +493,8 @@ abstract class SampleInboxScenario {
         assertThat(RunSummaryText.of(run, workRoot.root())).contains(String.format(java.util.Locale.UK,
                 "  Published:        %,d of %,d Wales and region figures (%.1f%%); the rest are [c], hidden to protect "
                         + "small numbers%n", shown, walesAndRegions.size(), 100.0 * shown / walesAndRegions.size()));
+        assertThat(RunSummaryText.of(run, workRoot.root())).contains("  Forum report:             "
+                + run.releaseFolder() + "/forum-report.html (Cymraeg: adroddiad-fforwm.html)\n");
         assertThat(100.0 * shown / walesAndRegions.size()).as("officials and the forum see at least 95% of it")
                 .isGreaterThanOrEqualTo(95);
     }
