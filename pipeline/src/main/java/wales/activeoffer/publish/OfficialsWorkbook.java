@@ -214,14 +214,13 @@ final class OfficialsWorkbook {
         NOTES.forEach(note -> rows.add(List.of(note.get(0), note.get(1), note.get(2))));
         PublicationPlan.CATEGORY_LISTS.keySet().stream().sorted().forEach(measure -> plan.combinations(measure)
                 .forEach((group, parts) -> {
-                    PublicationLabels.Label combined = labels.figure("count", null, group, null);
-                    List<PublicationLabels.Label> each = parts.stream()
-                            .map(part -> labels.figure("count", null, part, null)).toList();
-                    rows.add(List.of("Combined categories", "'" + words(combined.en()) + "' counts "
-                            + String.join(", ", each.stream().map(l -> "'" + words(l.en()) + "'").toList())
+                    PublicationLabels.Label combined = labels.category(group);
+                    List<PublicationLabels.Label> each = parts.stream().map(labels::category).toList();
+                    rows.add(List.of("Combined categories", "'" + combined.en() + "' counts "
+                            + String.join(", ", each.stream().map(l -> "'" + l.en() + "'").toList())
                             + " together: each alone is too small to show by region.",
-                            "Mae '" + words(combined.cy()) + "' yn cyfrif " + String.join(", ", each.stream()
-                                    .map(l -> "'" + words(l.cy()) + "'").toList())
+                            "Mae '" + combined.cy() + "' yn cyfrif " + String.join(", ", each.stream()
+                                    .map(l -> "'" + l.cy() + "'").toList())
                                     + " gyda'i gilydd: mae pob un ar ei ben ei hun yn rhy fach i'w ddangos fesul "
                                     + "rhanbarth."));
                 }));
@@ -235,12 +234,6 @@ final class OfficialsWorkbook {
         }
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), rows.get(0), "notes", widths);
-    }
-
-    /** A label's words without the "; Number" the statistic adds. */
-    private static String words(String figure) {
-        int statistic = figure.lastIndexOf("; ");
-        return statistic < 0 ? figure : figure.substring(0, statistic);
     }
 
     /** Each note: its name or symbol, the English, and the Welsh, which says all the English says. */

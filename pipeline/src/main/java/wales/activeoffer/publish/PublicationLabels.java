@@ -105,12 +105,8 @@ public final class PublicationLabels {
      * the eligibility route.
      */
     public Label describe(AggregateRow row) {
-        List<Label> parts = Stream.of(label("statistic", row.statistic()),
-                row.stage() == null ? null : label("stage", row.stage()),
-                row.category() == null ? null : label("category", row.category()),
-                label("route", row.cell().route())).filter(Objects::nonNull).toList();
-        return new Label(String.join("; ", parts.stream().map(Label::en).toList()),
-                String.join("; ", parts.stream().map(Label::cy).toList()));
+        return joined(label("statistic", row.statistic()), row.stage() == null ? null : label("stage", row.stage()),
+                row.category() == null ? null : label("category", row.category()), label("route", row.cell().route()));
     }
 
     /**
@@ -118,9 +114,13 @@ public final class PublicationLabels {
      * statistic, then the eligibility route unless {@code route} is {@code null}.
      */
     public Label figure(String statistic, String stage, String category, String route) {
-        List<Label> parts = Stream.of(stage == null ? null : label("stage", stage),
-                category == null ? null : label("category", category), label("statistic", statistic),
-                route == null ? null : label("route", route)).filter(Objects::nonNull).toList();
+        return joined(stage == null ? null : label("stage", stage), category == null ? null : label("category", category),
+                label("statistic", statistic), route == null ? null : label("route", route));
+    }
+
+    /** The labels given (nulls left out), joined by "; " in each language. */
+    private static Label joined(Label... labels) {
+        List<Label> parts = Stream.of(labels).filter(Objects::nonNull).toList();
         return new Label(String.join("; ", parts.stream().map(Label::en).toList()),
                 String.join("; ", parts.stream().map(Label::cy).toList()));
     }

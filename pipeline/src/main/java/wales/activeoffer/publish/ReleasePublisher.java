@@ -236,11 +236,12 @@ public final class ReleasePublisher {
                 QualityCsv.DATA_QUALITY, QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), qualityTable,
                         disclosureControl.threshold())));
         store.publishAggregates(folder.getFileName().toString(), published);
+        List<WideTable.Area> areas = geographyOrder();
         OfficialsWorkbook.write(folder.resolve(OfficialsWorkbook.FILE_NAME), folder.getFileName().toString(), published,
                 coverage, qualityTable, template, labels, disclosureControl.threshold(), revisions.revisions(), plan,
-                geographyOrder());
+                areas);
         ForumReport.write(folder, new ForumReport.Inputs(folder.getFileName().toString(), published, coverage,
-                qualityTable, disclosureControl.threshold(), labels, places(), targetWorkingDays));
+                qualityTable, disclosureControl.threshold(), labels, places(areas), targetWorkingDays));
         URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {
@@ -250,9 +251,9 @@ public final class ReleasePublisher {
         return new Release(folder, csv, aggregatesParquet, null, published.size(), -1, qualityRows, true);
     }
 
-    /** Wales, the regions and the authorities, in the order of {@link #geographyOrder()}, with their names. */
-    private List<Place> places() {
-        return geographyOrder().stream().map(area -> {
+    /** The areas with their names in both languages, for the forum report. */
+    private List<Place> places(List<WideTable.Area> areas) {
+        return areas.stream().map(area -> {
             PublicationLabels.Label name = labels.geography(area.code());
             return new Place(area.level(), area.code(), name.en(), name.cy());
         }).toList();

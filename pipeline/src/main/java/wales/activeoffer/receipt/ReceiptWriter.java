@@ -35,10 +35,6 @@ public final class ReceiptWriter {
     private final RecordingTemplate template;
     private final UnaryOperator<String> layoutNames;
 
-    public ReceiptWriter(RecordingTemplate template) {
-        this(template, UnaryOperator.identity());
-    }
-
     /** @param layoutNames a layout's name for a regional lead, by its mapping id */
     public ReceiptWriter(RecordingTemplate template, UnaryOperator<String> layoutNames) {
         this.template = template;

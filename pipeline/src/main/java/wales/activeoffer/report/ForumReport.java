@@ -130,8 +130,9 @@ public final class ForumReport {
                 + " " + language.period(quarters.get(quarters.size() - 1));
         String source = language.pick("Source: release " + in.release() + " of the all-Wales Active Offer dataset",
                 "Ffynhonnell: rhyddhad " + in.release() + " o set ddata Cynnig Rhagweithiol Cymru gyfan");
-        Sections sections = new Sections(in, figures, language, quarters, years, walesAndRegions, authorities, period,
-                source);
+        TrendSummary summary = new TrendSummary(figures, language);
+        Sections sections = new Sections(in, figures, summary, language, quarters, years, walesAndRegions, authorities,
+                period, source);
         return new Page(language.code(),
                 language.pick("The Active Offer of advocacy: trends for the national forum",
                         "Y Cynnig Rhagweithiol o eiriolaeth: tueddiadau ar gyfer y fforwm cenedlaethol"),
@@ -142,7 +143,7 @@ public final class ForumReport {
                 (language == Language.ENGLISH ? Language.WELSH : Language.ENGLISH).fileName(),
                 language.pick("Cymraeg", "English"), language.pick("cy", "en"),
                 language.pick("Summary", "Crynodeb"),
-                new TrendSummary(figures, language).statements(walesAndRegions, quarters, years,
+                summary.statements(walesAndRegions, quarters, years,
                         in.targetWorkingDays(), in.coverage(), authorities),
                 List.of(sections.takeUp(), sections.funnel(), sections.refusals(), sections.responseTimes(),
                         sections.sources(), sections.coverage()),
@@ -167,7 +168,8 @@ public final class ForumReport {
     }
 
     /** The report's sections, each a chart or two with their tables. */
-    private record Sections(Inputs in, ReleaseFigures figures, Language language, List<String> quarters,
+    private record Sections(Inputs in, ReleaseFigures figures, TrendSummary summary, Language language,
+            List<String> quarters,
             List<String> years, List<Place> walesAndRegions, List<Place> authorities, String period, String source) {
 
         private String latestYear() {
@@ -209,7 +211,7 @@ public final class ForumReport {
                             null, null);
                     Optional<PublishedAggregate> held = figures.find("take_up", "meetings_held", place.code(), quarter,
                             null, null);
-                    Optional<Wilson.Interval> interval = new TrendSummary(figures, language).interval(place, quarter);
+                    Optional<Wilson.Interval> interval = summary.interval(place, quarter);
                     if (interval.isPresent() && rate.isPresent() && rate.get().symbol() == null) {
                         cell = new Cell(cell.text(), cell.figure(), cell.format(), TrendSummary.key(takenUp.get())
                                 + ";" + TrendSummary.key(held.get()), Shown.percent(interval.get().lower(), 1) + " "
@@ -240,7 +242,6 @@ public final class ForumReport {
 
         private Chart.Series series(Place place, String cssClass, boolean withIntervals) {
             List<Chart.Point> points = new ArrayList<>();
-            TrendSummary summary = new TrendSummary(figures, language);
             for (String quarter : quarters) {
                 points.add(new Chart.Point(quarter, figures.find("take_up", "take_up_rate", place.code(), quarter, null,
                         null), withIntervals ? summary.interval(place, quarter) : Optional.empty()));
