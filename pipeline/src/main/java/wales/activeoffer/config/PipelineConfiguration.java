@@ -63,7 +63,7 @@ public class PipelineConfiguration {
     @Bean
     FileValidator fileValidator(FilePreparation preparation, HeaderMatcher matcher, RecordingTemplate template,
             ReferenceData reference) {
-        return new FileValidator(preparation, matcher, template, reference);
+        return new FileValidator(preparation, matcher, template, reference, receipts);
     }
 
     @Bean
@@ -96,7 +96,7 @@ public class PipelineConfiguration {
 
     @Bean
     ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue) {
-        return new ReceiptWriter(template, id -> catalogue.byId(id).map(SourceMapping::name).orElse(id));
+        return new ReceiptWriter(template, catalogue::byId, properties.receiptContact());
     }
 
     @Bean

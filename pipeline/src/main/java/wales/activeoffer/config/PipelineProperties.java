@@ -3,7 +3,9 @@ package wales.activeoffer.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *                                  {@code s3a:}), apart from the public release; default the work root's
  *                                  {@code restricted/} folder, readable by the service account only
  * @param childKey                  the secret for pseudonymising child identifiers
+ * @param receiptContact            who a regional lead asks about a receipt: the last line of every receipt
  */
 @Validated
 @ConfigurationProperties("activeoffer")
@@ -40,7 +43,9 @@ public record PipelineProperties(
         @Min(1) @Max(5_000_000) @DefaultValue("1000000") long maxRowsPerFile,
         @Min(0) @Max(3600) @DefaultValue("30") int inboxSettleSeconds,
         URI restrictedUri,
-        @Valid @NotNull @DefaultValue ChildKey childKey) {
+        @Valid @NotNull @DefaultValue ChildKey childKey,
+        @NotBlank @Size(max = 300) @DefaultValue("the Active Offer data team")
+        String receiptContact) {
 
     /**
      * The secret behind child keys. Give a file ({@code activeoffer.child-key.file}, or the environment variable

@@ -1,11 +1,14 @@
 package wales.activeoffer.inbox;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,27 +54,67 @@ public final class FilePreparation {
         SourceMapping mapping = layout.mapping();
         Map<String, String> fileValues = new HashMap<>();
         String period = null;
+        String authorityInPattern = null;
         if (mapping.fileNamePattern() != null) {
             Matcher name = Pattern.compile(mapping.fileNamePattern()).matcher(file.fileName());
             if (name.find()) {
                 period = group(name, "period");
-                if ("fileName".equals(mapping.authorityFrom())) {
-                    fileValues.put("authority", group(name, "authority"));
-                }
+                authorityInPattern = group(name, "authority");
             }
         }
-        if ("folder".equals(mapping.authorityFrom())) {
-            if (file.subFolder() == null) {
-                throw new UnreadableFileException("AO-F02", "this layout takes the authority from the folder, so put "
-                        + "the file in a folder named after the authority inside your region's inbox");
-            }
-            fileValues.put("authority", file.subFolder());
+        if (mapping.fieldsFromFile().contains("authority")) {
+            fileValues.put("authority", authorityOf(file, layout, authorityInPattern));
         }
-        if (mapping.fieldsFromFile().contains("authority") && fileValues.get("authority") == null) {
-            throw new UnreadableFileException("AO-F02", "the file name does not say which authority it is for");
+        try {
+            checkRowsAndRegion(file, mapping, fileValues);
+        } catch (UnreadableFileException e) {
+            throw e.recognisedAs(layout);
         }
-        checkRowsAndRegion(file, mapping, fileValues);
         return new PreparedFile(layout, Map.copyOf(fileValues), period);
+    }
+
+    /**
+     * The ONS code of the one authority a file whose rows do not say it is for: fixed by its mapping, or named by its
+     * folder or file name (the mapping says which to try first; the other is tried next). A file that names no
+     * authority, or names one ambiguously ({@code CCBC}), is refused saying so, and how to send it.
+     */
+    private String authorityOf(InboxFile file, DetectedLayout layout, String authorityInPattern) {
+        SourceMapping mapping = layout.mapping();
+        if (mapping.fixedAuthority() != null) {
+            return reference.authority(mapping.fixedAuthority()).map(Authority::onsCode).orElseThrow(() ->
+                    new UnreadableFileException("AO-F07", "its layout's mapping fixes the authority as '"
+                            + mapping.fixedAuthority() + "', which is not an authority in the reference data")
+                            .recognisedAs(layout));
+        }
+        List<String> refusals = new ArrayList<>();
+        List<Function<InboxFile, List<Authority>>> places = "folder".equals(mapping.authorityFrom())
+                ? List.of(this::namedByFolder, f -> namedByFileName(f, authorityInPattern))
+                : List.of(f -> namedByFileName(f, authorityInPattern), this::namedByFolder);
+        for (Function<InboxFile, List<Authority>> place : places) {
+            List<Authority> named = place.apply(file);
+            if (named.size() == 1) {
+                return named.get(0).onsCode();
+            }
+            if (named.size() > 1) {
+                refusals.add(named.stream().map(Authority::nameEn).collect(Collectors.joining(" or ")));
+            }
+        }
+        String why = refusals.isEmpty() ? "neither its folder nor its file name names an authority"
+                : "its " + (file.subFolder() == null ? "file name" : "folder or file name") + " could be "
+                        + refusals.get(0) + ", so the authority cannot be told; use the authority's name or ONS code";
+        throw new UnreadableFileException("AO-F07", "it was recognised as " + mapping.name() + ", which has no "
+                + "authority column, but " + why + ". Send it in inbox/" + (file.regionCode() == null ? "<region>"
+                        : file.regionCode()) + "/<authority>/, or name the authority in the file name (for example "
+                + "BCBC_" + file.fileName() + ")").recognisedAs(layout);
+    }
+
+    private List<Authority> namedByFolder(InboxFile file) {
+        return file.subFolder() == null ? List.of() : reference.authorities(file.subFolder());
+    }
+
+    private List<Authority> namedByFileName(InboxFile file, String authorityInPattern) {
+        return authorityInPattern != null ? reference.authorities(authorityInPattern)
+                : reference.authoritiesInFileName(file.fileName());
     }
 
     private static boolean isEmpty(InboxFile file) {

@@ -80,8 +80,7 @@ public final class FileFinisher {
     private String verdict(Submission s) {
         return switch (s.status()) {
             case DUPLICATE -> template.fileRule("AO-F04").message() + "\n" + s.statusDetail() + "\nRule: AO-F04";
-            case UNREADABLE -> template.fileRule(s.statusRuleId()).message() + "\nDetail: " + s.statusDetail()
-                    + "\nRule: " + s.statusRuleId() + "\nNo rows from this file were counted.";
+            case UNREADABLE -> receipts.refusal(s.mappingId(), s.statusRuleId(), s.statusDetail(), false);
             case QUARANTINED -> NOT_PROCESSED;
             default -> null;
         };

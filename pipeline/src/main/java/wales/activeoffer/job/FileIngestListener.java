@@ -101,6 +101,8 @@ class FileIngestListener implements StepExecutionListener {
             context.putString(MAPPING_ID, prepared.layout().mapping().id());
             context.put(FILE_VALUES, new HashMap<>(prepared.fileValues()));
         } catch (UnreadableFileException e) {
+            e.layout().ifPresent(layout -> store.markRecognised(submissionId, layout.mapping().id(),
+                    layout.sourceDescription(), null));
             context.putString(UNREADABLE_RULE, e.ruleId());
             context.putString(UNREADABLE_DETAIL, e.getMessage());
         }

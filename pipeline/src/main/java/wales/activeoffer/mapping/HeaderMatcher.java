@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import wales.activeoffer.template.CodeList;
 import wales.activeoffer.template.FieldDefinition;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.template.Text;
@@ -32,13 +33,20 @@ public final class HeaderMatcher {
                 .filter(column -> !fieldByColumn.containsKey(column))
                 .findFirst()
                 .ifPresentOrElse(column -> fieldByColumn.put(column, field), () -> missing.add(field)));
-        return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing));
+        Map<Integer, String> headings = new HashMap<>();
+        fieldByColumn.keySet().forEach(column -> headings.put(column, cells.get(column).strip()));
+        return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing), Map.copyOf(headings));
     }
 
     /** A match only when every field the template requires is found among the cells (or comes from the file). */
     public Optional<HeaderMatch> match(SourceMapping mapping, List<String> cells) {
         HeaderMatch comparison = compare(mapping, cells);
         return missingRequired(comparison).isEmpty() ? Optional.of(comparison) : Optional.empty();
+    }
+
+    /** The template's yes/no answers (Yes, Do, Ie, ✓ ... / No, Naddo, Na ...), for forms that ask yes/no questions. */
+    public CodeList yesNo() {
+        return template.codeList("yes_no");
     }
 
     /** The fields the template requires that this layout must find in the file itself. */

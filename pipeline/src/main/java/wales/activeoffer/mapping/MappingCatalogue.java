@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.FieldDefinition;
 import wales.activeoffer.template.RecordingTemplate;
 
@@ -26,6 +27,9 @@ public final class MappingCatalogue {
     private static final Set<String> FORMATS = Set.of("csv", "xlsx", "xls");
     private static final Set<String> LAYOUTS = Set.of("table", "form");
     private static final Set<String> AUTHORITY_FROM = Set.of("column", "fileName", "folder");
+    private static final Set<String> LANGUAGES = Set.of("en", "cy");
+    private static final Set<String> SEVERAL = Set.of("none", "first");
+    private static final Pattern COLUMN_LETTERS = Pattern.compile("[A-Za-z]{1,3}");
     private final List<SourceMapping> mappings;
 
     private MappingCatalogue(List<SourceMapping> mappings) {
@@ -84,12 +88,24 @@ public final class MappingCatalogue {
             problems.add(new MappingProblem(file, line, key, e.getOriginalMessage()));
             return Optional.empty();
         }
-        new Checks(file, mapping, template, problems).run();
+        new Checks(file, mapping, template, authorities(file), problems).run();
         return Optional.of(mapping);
     }
 
+    /**
+     * The authorities of the reference data beside the mappings folder ({@code ../reference/}), to check a fixed
+     * authority against; without that folder any fixed authority is taken on trust here and checked when a file
+     * arrives.
+     */
+    private static Optional<ReferenceData> authorities(Path mappingFile) {
+        Path reference = mappingFile.toAbsolutePath().getParent().resolveSibling("reference");
+        return Files.exists(reference.resolve("authorities.csv")) ? Optional.of(ReferenceData.load(reference))
+                : Optional.empty();
+    }
+
     /** The semantic checks: what the binder alone cannot tell. */
-    private record Checks(Path file, SourceMapping mapping, RecordingTemplate template, List<MappingProblem> problems) {
+    private record Checks(Path file, SourceMapping mapping, RecordingTemplate template,
+            Optional<ReferenceData> reference, List<MappingProblem> problems) {
 
         void problem(YamlLines lines, String key, String text) {
             problems.add(new MappingProblem(file, lines.line(key), key, text));
@@ -119,6 +135,10 @@ public final class MappingCatalogue {
                 problem(lines, "headerSearchRows", "must be from 1 to 1000");
             }
             checkFileNamePattern(lines);
+            if (!LANGUAGES.contains(mapping.language())) {
+                problem(lines, "language", "must be en or cy but is " + mapping.language());
+            }
+            checkFixedAuthority(lines);
             if (mapping.isForm()) {
                 checkForm(lines);
             } else {
@@ -152,16 +172,41 @@ public final class MappingCatalogue {
             });
         }
 
+        private void checkFixedAuthority(YamlLines lines) {
+            if (mapping.authority() == null) {
+                return;
+            }
+            String fixed = mapping.fixedAuthority();
+            if (fixed == null || fixed.isBlank()) {
+                problem(lines, "authority.fixed", "is missing: write authority: {fixed: W06000013} with the "
+                        + "authority's ONS code");
+            } else if (!"column".equals(mapping.authorityFrom())) {
+                problem(lines, "authority.fixed", "cannot be used with authorityFrom: " + mapping.authorityFrom()
+                        + "; use one or the other");
+            } else if (mapping.columns().containsKey("authority")) {
+                problem(lines, "authority.fixed", "cannot be used with columns.authority; use one or the other");
+            } else {
+                reference.ifPresent(r -> {
+                    List<String> candidates = r.authorities(fixed).stream().map(a -> a.nameEn()).toList();
+                    if (candidates.isEmpty()) {
+                        problem(lines, "authority.fixed", "'" + fixed + "' is not an authority's ONS code, name or "
+                                + "abbreviation (mappings/reference/authorities.csv)");
+                    } else if (candidates.size() > 1) {
+                        problem(lines, "authority.fixed", "'" + fixed + "' could be " + String.join(" or ", candidates)
+                                + "; use the ONS code");
+                    }
+                });
+            }
+        }
+
         private void checkFileNamePattern(YamlLines lines) {
             if (mapping.fileNamePattern() == null) {
-                if ("fileName".equals(mapping.authorityFrom())) {
-                    problem(lines, "fileNamePattern", "is needed when authorityFrom is fileName");
-                }
                 return;
             }
             try {
                 Pattern pattern = Pattern.compile(mapping.fileNamePattern());
-                if ("fileName".equals(mapping.authorityFrom()) && !pattern.pattern().contains("(?<authority>")) {
+                if ("fileName".equals(mapping.authorityFrom()) && !pattern.pattern().contains("(?<authority>")
+                        && !pattern.pattern().contains("(?<period>")) {
                     problem(lines, "fileNamePattern", "needs a group (?<authority>...) when authorityFrom is fileName");
                 }
             } catch (PatternSyntaxException e) {
@@ -193,14 +238,55 @@ public final class MappingCatalogue {
                 String key = "form.fields." + field;
                 if (template.field(field).isEmpty()) {
                     problem(lines, key, "is not a template field");
-                } else if (spec == null || spec.labels().isEmpty() && spec.ticks().isEmpty()) {
-                    problem(lines, key, "needs labels or ticks");
-                } else if (!Set.of("right", "below").contains(spec.value())) {
-                    problem(lines, key + ".value", "must be right or below");
+                } else if (spec == null || spec.labels().isEmpty() && spec.ticks().isEmpty()
+                        && spec.questions().isEmpty()) {
+                    problem(lines, key, "needs labels, ticks or questions");
+                } else {
+                    checkFormField(lines, field, key, spec);
                 }
             });
             requiredFields().stream().filter(f -> !mapping.form().fields().containsKey(f))
                     .forEach(f -> problem(lines, "form.fields", f + " is required by the template but not mapped"));
+        }
+
+        private void checkFormField(YamlLines lines, String field, String key, SourceMapping.FormField spec) {
+            if (!Set.of("right", "below").contains(spec.value())) {
+                problem(lines, key + ".value", "must be right or below");
+            }
+            if (spec.offset() != null && (spec.offset() < 1 || spec.offset() > 50)) {
+                problem(lines, key + ".offset", "must be from 1 to 50 (cells from the label to its value)");
+            }
+            if (spec.column() != null) {
+                if (!COLUMN_LETTERS.matcher(spec.column()).matches()) {
+                    problem(lines, key + ".column", "must be a column letter such as D, but is '" + spec.column() + "'");
+                } else if ("below".equals(spec.value()) || spec.offset() != null) {
+                    problem(lines, key + ".column", "cannot be used with value: below or offset; use one of them");
+                }
+            }
+            if (!SEVERAL.contains(spec.several())) {
+                problem(lines, key + ".several", "must be none or first but is " + spec.several());
+            }
+            int kinds = (spec.labels().isEmpty() ? 0 : 1) + (spec.ticks().isEmpty() ? 0 : 1)
+                    + (spec.questions().isEmpty() ? 0 : 1);
+            if (kinds > 1) {
+                problem(lines, key, "has more than one of labels, ticks and questions; use one");
+            }
+            Map<String, List<String>> answers = spec.questions().isEmpty() ? spec.ticks() : spec.questions();
+            String kind = spec.questions().isEmpty() ? ".ticks" : ".questions";
+            FieldDefinition definition = template.field(field).orElseThrow();
+            if (!answers.isEmpty() && definition.codeList() == null && !"yes_no".equals(definition.type())) {
+                problem(lines, key + kind, "can only be used for a coded field, and " + field + " is not one");
+            } else if (!answers.isEmpty()) {
+                String list = definition.codeList() == null ? "yes_no" : definition.codeList();
+                answers.forEach((code, questionLabels) -> {
+                    if (template.codeLists().get(list).stream().noneMatch(c -> c.code().equals(code))) {
+                        problem(lines, key + kind + "." + code, "is not a code of " + list + "; the codes are "
+                                + template.codeLists().get(list).stream().map(c -> c.code()).toList());
+                    } else if (questionLabels == null || questionLabels.isEmpty()) {
+                        problem(lines, key + kind + "." + code, "needs at least one label");
+                    }
+                });
+            }
         }
 
         private List<String> requiredFields() {

@@ -21,8 +21,11 @@ import java.util.Map;
  *                         are in {@link #DEFAULT_END_MARKERS}
  * @param columns          template field to the headings this layout uses for it
  * @param authorityFrom    where the authority comes from: {@code column} (default), {@code fileName} (the
- *                         {@code authority} group of {@code fileNamePattern}) or {@code folder} (a sub-folder of the
- *                         region's inbox named after the authority)
+ *                         {@code authority} group of {@code fileNamePattern}, or without a pattern any words of the
+ *                         file name that name an authority) or {@code folder} (a sub-folder of the region's inbox
+ *                         named after the authority); the other of file name and folder is tried when the first says
+ *                         nothing
+ * @param authority        {@code {fixed: <ONS code>}}: every record of this layout is for that authority
  * @param fileNamePattern  a regular expression for the file name with named groups {@code authority} and/or
  *                         {@code period}: a hint that breaks ties between layouts and gives the period; required to
  *                         match when the authority comes from the file name
@@ -30,6 +33,8 @@ import java.util.Map;
  * @param excelSerialDates whether a bare number in a date column is an Excel date serial
  * @param values           template field to code to extra spellings this layout uses
  * @param form             for {@code layout: form}: where each field's value is found on the sheet
+ * @param language         the language of the layout's headings, {@code en} (default) or {@code cy}; receipts for its
+ *                         files are written in it
  */
 public record SourceMapping(
         String id,
@@ -48,7 +53,9 @@ public record SourceMapping(
         @JsonProperty("dateFormats") List<String> dateFormats,
         @JsonProperty("excelSerialDates") Boolean excelSerialDates,
         Map<String, Map<String, List<String>>> values,
-        FormSpec form) {
+        FormSpec form,
+        String language,
+        AuthoritySpec authority) {
 
     public static final List<String> DEFAULT_END_MARKERS = List.of("total", "totals", "grand total", "notes", "note",
             "cyfanswm", "nodiadau", "nodyn");
@@ -66,18 +73,29 @@ public record SourceMapping(
         dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
         excelSerialDates = Boolean.TRUE.equals(excelSerialDates);
         values = values == null ? Map.of() : Map.copyOf(values);
+        language = language == null ? "en" : language;
     }
 
     /** A mapping with only the keys a table layout needs; the rest take their defaults. */
     public static SourceMapping table(String id, String format, Map<String, List<String>> columns,
             List<String> dateFormats) {
         return new SourceMapping(id, id, format, null, null, null, null, null, null, null, columns, null, null,
-                dateFormats, null, null, null);
+                dateFormats, null, null, null, null, null);
     }
 
     /** Template fields this layout takes from outside its rows (the file name or folder), not from a column. */
     public java.util.Set<String> fieldsFromFile() {
-        return "column".equals(authorityFrom) ? java.util.Set.of() : java.util.Set.of("authority");
+        return "column".equals(authorityFrom) && fixedAuthority() == null ? java.util.Set.of()
+                : java.util.Set.of("authority");
+    }
+
+    /** The authority every record of this layout is for, when the mapping fixes it; otherwise {@code null}. */
+    public String fixedAuthority() {
+        return authority == null ? null : authority.fixed();
+    }
+
+    /** {@code authority: {fixed: W06000013}}: the ONS code (or name) of the one authority this layout is for. */
+    public record AuthoritySpec(String fixed) {
     }
 
     /**
@@ -124,15 +142,25 @@ public record SourceMapping(
     /**
      * Where one field is on a form.
      *
-     * @param labels the label texts next to the value
-     * @param value  {@code right} (default: the first filled cell to the right of the label) or {@code below}
-     * @param ticks  for tick-box answers: template code to the labels of its box; the ticked box gives the code
+     * @param labels    the label texts next to the value
+     * @param value     {@code right} (default: the first filled cell to the right of the label, within three cells)
+     *                  or {@code below}
+     * @param offset    the value is exactly this many cells right of (or below) its label
+     * @param column    the value is in this column (a letter, {@code D}) of its label's row
+     * @param ticks     for tick-box answers: template code to the labels of its box; the ticked box gives the code
+     * @param questions for a code asked as yes/no questions: template code to the labels of the question whose "yes"
+     *                  gives it
+     * @param several   what several "yes" answers (or ticked boxes) give: {@code none} (default: a value no code list
+     *                  knows, so the field's rule reports it) or {@code first} (the first in the mapping's order)
      */
-    public record FormField(List<String> labels, String value, Map<String, List<String>> ticks) {
+    public record FormField(List<String> labels, String value, Integer offset, String column,
+            Map<String, List<String>> ticks, Map<String, List<String>> questions, String several) {
         public FormField {
             labels = labels == null ? List.of() : List.copyOf(labels);
             value = value == null ? "right" : value;
-            ticks = ticks == null ? Map.of() : Map.copyOf(ticks);
+            ticks = ticks == null ? Map.of() : new java.util.LinkedHashMap<>(ticks);
+            questions = questions == null ? Map.of() : new java.util.LinkedHashMap<>(questions);
+            several = several == null ? "none" : several;
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.reference.Authority;
@@ -28,6 +30,7 @@ import wales.activeoffer.template.Severity;
 public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRow> {
     static final String WITHHELD = "(withheld)";
     private static final int OLDEST_AGE = 25;
+    private static final Pattern WHOLE_YEARS = Pattern.compile("(\\d+)(?:\\.0+)?");
     private static final List<String> DATES_AFTER_OFFER = List.of("date_referral", "date_first_contact", "date_meeting");
 
     private final RecordingTemplate template;
@@ -36,6 +39,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
     private final LocalDate runDate;
     private final ValueParser parser;
     private final Map<String, CodeList> codeListsByField;
+    private final String language;
     private final String datesRead;
 
     public OfferRowNormaliser(RecordingTemplate template, ReferenceData reference, SourceMapping mapping,
@@ -54,18 +58,28 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             }
         }
         this.codeListsByField = Map.copyOf(lists);
+        this.language = mapping.language();
         this.datesRead = datesRead(mapping);
     }
 
-    /** The date formats this layout reads, as a receipt tells a lead: "dd/mm/yyyy or yyyy-mm-dd, or date cells". */
+    /**
+     * The date formats this layout reads, as a receipt tells a lead: "dd/mm/yyyy or yyyy-mm-dd, and date cells" (in
+     * Welsh for a Welsh layout: "dd/mm/bbbb neu bbbb-mm-dd, a chelloedd dyddiad").
+     */
     private static String datesRead(SourceMapping mapping) {
+        boolean welsh = "cy".equals(mapping.language());
         LinkedHashSet<String> formats = new LinkedHashSet<>();
-        mapping.dateFormats().forEach(f -> formats.add(f.replace("MMMM", "month").replace("MM", "mm")));
-        formats.add("yyyy-mm-dd");
-        String written = String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)) + " or "
-                + "yyyy-mm-dd";
-        return " This layout reads dates written as " + (formats.size() == 1 ? "yyyy-mm-dd" : written)
-                + (mapping.format().equals("csv") ? "." : ", and date cells.");
+        mapping.dateFormats().forEach(f -> formats.add(welsh ? f.replace("MMMM", "mis").replace("MM", "mm")
+                .replace("y", "b") : f.replace("MMMM", "month").replace("MM", "mm")));
+        String iso = welsh ? "bbbb-mm-dd" : "yyyy-mm-dd";
+        formats.add(iso);
+        String or = welsh ? " neu " : " or ";
+        String written = formats.size() == 1 ? iso
+                : String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)) + or + iso;
+        boolean cells = !mapping.format().equals("csv");
+        return welsh ? " Mae'r cynllun hwn yn darllen dyddiadau wedi'u hysgrifennu fel " + written
+                        + (cells ? ", a chelloedd dyddiad." : ".")
+                : " This layout reads dates written as " + written + (cells ? ", and date cells." : ".");
     }
 
     @Override
@@ -121,6 +135,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             }
         }));
 
+        Integer ageGiven = checks.age();
         Integer age = null;
         if (dateOfBirth != null && offerDate.isPresent()) {
             if (dateOfBirth.isAfter(offerDate.get())
@@ -128,7 +143,12 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 checks.flag("AO-014", "date_of_birth");
             } else {
                 age = Period.between(dateOfBirth, offerDate.get()).getYears();
+                if (ageGiven != null && !ageGiven.equals(age)) {
+                    checks.flag("AO-016", "age_at_offer");
+                }
             }
+        } else if (dateOfBirth == null) {
+            age = ageGiven;
         }
 
         Optional<Placement> placement = authority.flatMap(a -> offerDate.flatMap(d -> reference.placement(a.onsCode(), d)));
@@ -154,7 +174,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
 
         Map<String, String> stored = storedValues(row, authority.map(Authority::onsCode).orElse(row.value("authority")));
         if (checks.hasErrors()) {
-            return new NormalisedRow(row, null, checks.issues(), stored);
+            return new NormalisedRow(row, null, checks.issues(), stored, template.version());
         }
         String authorityCode = authority.get().onsCode();
         LocalDate offer = offerDate.get();
@@ -167,7 +187,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 iroConfirmed, age, gender, language, disability, FinancialPeriod.financialYear(offer),
                 FinancialPeriod.quarter(offer), elapsed(calendar, referral, firstContact),
                 elapsed(calendar, referral, meeting), !checks.issues().isEmpty());
-        return new NormalisedRow(row, record, checks.issues(), stored);
+        return new NormalisedRow(row, record, checks.issues(), stored, template.version());
     }
 
     /** The row as it may be stored: identifiers as keyed hashes, the date of birth withheld, the rest as sent. */
@@ -205,8 +225,23 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             boolean personal = template.field(field).map(FieldDefinition::isPersonal).orElse(false);
             String raw = row.value(field);
             String shown = raw == null ? "" : personal ? WITHHELD : raw;
+            SourceRow.Origin origin = row.origin(field);
             issues.add(new RowIssue(row.sheet(), row.rowNumber(), field, shown, rule.id(), rule.severity(),
-                    rule.message() + whatIsAllowed(ruleId, field)));
+                    rule.message(language) + whatIsAllowed(ruleId, field), origin.heading(), origin.cell()));
+        }
+
+        /** The age the source gave, if it is a whole number of years from 0 to 25; otherwise flagged and blank. */
+        Integer age() {
+            String raw = row.value("age_at_offer");
+            if (raw == null) {
+                return null;
+            }
+            Matcher whole = WHOLE_YEARS.matcher(raw);
+            if (whole.matches() && whole.group(1).length() <= 2 && Integer.parseInt(whole.group(1)) <= OLDEST_AGE) {
+                return Integer.parseInt(whole.group(1));
+            }
+            flag("AO-017", "age_at_offer");
+            return null;
         }
 
         /** For a value that could not be read, what the field takes: its codes, or the dates this layout reads. */
@@ -219,7 +254,8 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 return datesRead;
             }
             CodeList codes = codeListsByField.get(field);
-            return codes == null ? "" : " Allowed: " + String.join(", ", codes.labels()) + ".";
+            return codes == null ? "" : ("cy".equals(language) ? " Caniateir: " : " Allowed: ")
+                    + String.join(", ", codes.labels(language)) + ".";
         }
 
         Optional<String> requiredCode(String field, String ruleId) {

@@ -39,7 +39,7 @@ public final class PublishedTables {
             java.util.Map.entry("referral_source", "code: social_worker, iro, carer, parent_family, self, other_professional, other"),
             java.util.Map.entry("non_instructed", "non-instructed advocacy"),
             java.util.Map.entry("iro_confirmed", "the IRO confirmed the offer at review"),
-            java.util.Map.entry("age_at_offer", "whole years from date of birth to offer date"),
+            java.util.Map.entry("age_at_offer", "whole years on the offer date: from the date of birth, or the age the source gave"),
             java.util.Map.entry("gender", "code: female, male, other, not_known"),
             java.util.Map.entry("language", "code: welsh, english, other"),
             java.util.Map.entry("disability", "disability or communication needs"),
@@ -53,7 +53,8 @@ public final class PublishedTables {
             java.util.Map.entry("source_row", "lineage: row in the file, as a regional lead sees it"),
             java.util.Map.entry("mapping_id", "lineage: the layout mapping that read it"),
             java.util.Map.entry("source_detail", "lineage: what was detected about the file (encoding, delimiter, sheets)"),
-            java.util.Map.entry("ingest_run", "lineage: the run that ingested it"));
+            java.util.Map.entry("ingest_run", "lineage: the run that ingested it"),
+            java.util.Map.entry("template_version", "lineage: the version of the recording template the record was read under"));
 
     /** The columns of {@code aggregates.csv}, as its CSVW metadata describes them. */
     public static final List<String> AGGREGATE_HEADER = CsvwMetadata.names(CsvwMetadata.AGGREGATES);
@@ -113,5 +114,6 @@ public final class PublishedTables {
             int32("source_row", StoredRecord::sourceRow),
             string("mapping_id", StoredRecord::mappingId),
             string("source_detail", StoredRecord::sourceDetail),
-            int64("ingest_run", StoredRecord::ingestRun));
+            int64("ingest_run", StoredRecord::ingestRun),
+            int32("template_version", StoredRecord::templateVersion));
 }

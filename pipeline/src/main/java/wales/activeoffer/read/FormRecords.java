@@ -6,11 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.poi.ss.util.CellReference;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.mapping.SourceMapping.FormField;
 import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.normalise.SourceRow.Origin;
+import wales.activeoffer.template.CodeList;
 import wales.activeoffer.template.Text;
 
 /**
@@ -26,11 +33,13 @@ final class FormRecords implements SourceRecords {
     private static final String BOX_MARKS = "☐☒☑✓✔";
     private static final int MAX_ROWS_LIMIT = 5_000;
     private static final int VALUE_REACH = 3;
+    private static final Pattern BOX = Pattern.compile("([☐☒☑✓✔])\\s*([^☐☒☑✓✔]*)");
 
     private final TabularSource source;
     private final SourceMapping mapping;
     private final Map<String, String> fileValues;
     private final Set<String> everyLabel;
+    private final CodeList yesNo;
     private final List<String> notes = new ArrayList<>();
     private final List<SourceRow> pending = new ArrayList<>();
     private RawRow lookahead;
@@ -38,13 +47,14 @@ final class FormRecords implements SourceRecords {
     private String currentSheet;
     private int offersInSheet;
 
-    FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues) {
+    FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues, CodeList yesNo) {
         this.source = source;
+        this.yesNo = yesNo;
         this.mapping = mapping;
         this.fileValues = Map.copyOf(fileValues);
         this.everyLabel = mapping.form().fields().values().stream()
-                .flatMap(f -> java.util.stream.Stream.concat(f.labels().stream(),
-                        f.ticks().values().stream().flatMap(List::stream)))
+                .flatMap(f -> Stream.of(f.labels().stream(), f.ticks().values().stream().flatMap(List::stream),
+                        f.questions().values().stream().flatMap(List::stream)).flatMap(labels -> labels))
                 .map(Text::fold).collect(Collectors.toSet());
     }
 
@@ -152,35 +162,87 @@ final class FormRecords implements SourceRecords {
         List<SourceRow> offers = new ArrayList<>();
         for (List<RawRow> block : blocks) {
             Map<String, String> values = new HashMap<>(fileValues);
+            Map<String, Origin> origins = new HashMap<>();
             List<List<String>> labels = block.stream().map(row -> row.cells().stream().map(FormRecords::label)
                     .toList()).toList();
-            mapping.form().fields().forEach((field, spec) -> valueOf(block, labels, spec)
-                    .ifPresent(v -> values.put(field, v)));
+            mapping.form().fields().forEach((field, spec) -> valueOf(block, labels, spec).ifPresent(found -> {
+                values.put(field, found.value());
+                origins.put(field, found.origin());
+            }));
             boolean anyFormValue = mapping.form().fields().keySet().stream()
                     .anyMatch(field -> values.get(field) != null && !values.get(field).isBlank());
             if (anyFormValue) {
-                offers.add(new SourceRow(block.get(0).sheet(), block.get(0).rowNumber(), values));
+                offers.add(new SourceRow(block.get(0).sheet(), block.get(0).rowNumber(), values, origins));
             }
         }
         return offers;
     }
 
+    /** A value found on a form, and where: the label the form gives it and the cell it is in. */
+    private record Found(String value, Origin origin) {
+    }
+
     /** @param labels each cell of the block as a label ({@link #label}), worked out once per block */
-    private Optional<String> valueOf(List<RawRow> block, List<List<String>> labels, FormField spec) {
+    private Optional<Found> valueOf(List<RawRow> block, List<List<String>> labels, FormField spec) {
+        if (!spec.questions().isEmpty()) {
+            return answerOfQuestions(block, labels, spec);
+        }
         if (!spec.ticks().isEmpty()) {
             Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
                     .collect(Collectors.toSet());
             List<String> ticked = spec.ticks().entrySet().stream()
                     .filter(option -> isTicked(block, labels, option.getValue(), everyOption))
-                    .map(Map.Entry::getKey).sorted().toList();
-            return Optional.of(String.join(" + ", ticked));
+                    .map(Map.Entry::getKey).toList();
+            Origin origin = spec.ticks().values().stream().map(option -> find(block, labels, option))
+                    .flatMap(Optional::stream).findFirst().map(at -> optionsOrigin(block, labels, at, everyOption))
+                    .orElse(Origin.NONE);
+            return Optional.of(new Found(several(spec, ticked), origin));
         }
-        List<String> wanted = spec.labels().stream().map(Text::fold).toList();
+        return find(block, labels, spec.labels()).map(at -> valueBeside(block, at, spec));
+    }
+
+    /**
+     * A code asked as yes/no questions ("Looked after? ☒ Yes ☐ No"): each question answered yes gives its code. None
+     * answered yes leaves the field blank; several give what {@code several} says.
+     */
+    private Optional<Found> answerOfQuestions(List<RawRow> block, List<List<String>> labels, FormField spec) {
+        List<String> yes = new ArrayList<>();
+        Origin first = null;
+        Origin firstYes = null;
+        for (Map.Entry<String, List<String>> question : spec.questions().entrySet()) {
+            Optional<Found> answer = find(block, labels, question.getValue()).map(at -> valueBeside(block, at, spec));
+            if (answer.isEmpty()) {
+                continue;
+            }
+            first = first == null ? answer.get().origin() : first;
+            if (yesNo.lookup(answer.get().value()).filter("yes"::equals).isPresent()) {
+                yes.add(question.getKey());
+                firstYes = firstYes == null ? answer.get().origin() : firstYes;
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(several(spec, yes), firstYes == null ? first : firstYes));
+    }
+
+    private static String several(FormField spec, List<String> codes) {
+        if (codes.size() > 1 && "first".equals(spec.several())) {
+            return codes.get(0);
+        }
+        return String.join(" + ", codes.stream().sorted().toList());
+    }
+
+    /** Where a label is: row index in the block, column index. */
+    private record At(int row, int column) {
+    }
+
+    private static Optional<At> find(List<RawRow> block, List<List<String>> labels, List<String> wantedLabels) {
+        List<String> wanted = wantedLabels.stream().map(Text::fold).toList();
         for (int r = 0; r < block.size(); r++) {
-            RawRow row = block.get(r);
-            for (int c = 0; c < row.cells().size(); c++) {
+            for (int c = 0; c < block.get(r).cells().size(); c++) {
                 if (wanted.contains(labels.get(r).get(c))) {
-                    return Optional.of("below".equals(spec.value()) ? below(block, r, c) : rightOf(row, c));
+                    return Optional.of(new At(r, c));
                 }
             }
         }
@@ -188,33 +250,104 @@ final class FormRecords implements SourceRecords {
     }
 
     /**
-     * The first filled cell to the right of a label, within {@link #VALUE_REACH} cells (labels often span merged
-     * cells); another label on the way means the value was left blank.
+     * The value of the label at {@code at}: in the mapping's column of its row, at its offset right of (or below) it,
+     * the cell below it, or the first filled cell to its right. Tick boxes in the value's cell (or, to the right, in
+     * the cells after it) give the ticked answer: "☒ Yes ☐ No" gives "Yes".
      */
-    private String rightOf(RawRow row, int column) {
-        for (int c = column + 1; c <= column + VALUE_REACH && c < row.cells().size(); c++) {
+    private Found valueBeside(List<RawRow> block, At at, FormField spec) {
+        RawRow row = block.get(at.row());
+        String heading = headingOf(row.cell(at.column()));
+        if (spec.column() != null) {
+            int column = CellReference.convertColStringToIndex(spec.column().toUpperCase(Locale.ROOT));
+            return found(row, column, ticked(row, column), heading);
+        }
+        if ("below".equals(spec.value())) {
+            int distance = spec.offset() == null ? 1 : spec.offset();
+            RawRow target = rowAt(block, row.rowNumber() + distance);
+            if (target == null) {
+                return new Found("", new Origin(heading, reference(at.column(), row.rowNumber() + distance)));
+            }
+            String cell = target.cell(at.column());
+            return found(target, at.column(), everyLabel.contains(label(cell)) ? "" : ticked(target, at.column()),
+                    heading);
+        }
+        if (spec.offset() != null) {
+            int column = at.column() + spec.offset();
+            return found(row, column, ticked(row, column), heading);
+        }
+        for (int c = at.column() + 1; c <= at.column() + VALUE_REACH && c < row.cells().size(); c++) {
             String cell = row.cell(c);
             if (everyLabel.contains(label(cell))) {
-                return "";
+                break;
             }
             if (!cell.isBlank()) {
-                return cell;
+                return found(row, c, ticked(row, c), heading);
             }
         }
-        return "";
+        return new Found("", new Origin(heading, reference(at.column() + 1, row.rowNumber())));
     }
 
-    /** The cell directly below a label (an empty row is not in the block at all), unless it is itself a label. */
-    private String below(List<RawRow> block, int rowIndex, int column) {
-        if (rowIndex + 1 >= block.size()
-                || block.get(rowIndex + 1).rowNumber() != block.get(rowIndex).rowNumber() + 1) {
-            return "";
+    private static Found found(RawRow row, int column, String value, String heading) {
+        return new Found(value, new Origin(heading, reference(column, row.rowNumber())));
+    }
+
+    private static RawRow rowAt(List<RawRow> block, int rowNumber) {
+        return block.stream().filter(r -> r.rowNumber() == rowNumber).findFirst().orElse(null);
+    }
+
+    /**
+     * A value cell as an answer: its own text, or, when it holds tick boxes, the labels of the ticked ones, reading on
+     * through the tick-box cells right after it ("☐ Yes" | "☒ No" gives "No"). No box ticked gives "".
+     */
+    private static String ticked(RawRow row, int column) {
+        String cell = row.cell(column).trim();
+        if (cell.isEmpty() || BOX_MARKS.indexOf(cell.charAt(0)) < 0) {
+            return cell;
         }
-        String cell = block.get(rowIndex + 1).cell(column);
-        return everyLabel.contains(label(cell)) ? "" : cell;
+        StringBuilder boxes = new StringBuilder(cell);
+        for (int c = column + 1; c < row.cells().size(); c++) {
+            String next = row.cell(c).trim();
+            if (next.isEmpty() || BOX_MARKS.indexOf(next.charAt(0)) < 0) {
+                break;
+            }
+            boxes.append(' ').append(next);
+        }
+        List<String> ticked = new ArrayList<>();
+        Matcher box = BOX.matcher(boxes);
+        while (box.find()) {
+            if (!"☐".equals(box.group(1)) && !box.group(2).isBlank()) {
+                ticked.add(box.group(2).strip());
+            }
+        }
+        return String.join(" + ", ticked);
     }
 
-    /** A box is ticked by a mark in its own cell ("☒ Declined"), or by a mark in the cell just before its label. */
+    /** The form's own words for a set of tick boxes: the label before the first box, or the box's label. */
+    private Origin optionsOrigin(List<RawRow> block, List<List<String>> labels, At at, Set<String> everyOption) {
+        RawRow row = block.get(at.row());
+        String before = at.column() > 0 ? row.cell(at.column() - 1) : "";
+        boolean labelBefore = !before.isBlank() && !everyOption.contains(labels.get(at.row()).get(at.column() - 1))
+                && !TICKED.contains(before.trim().toLowerCase(Locale.ROOT));
+        String heading = headingOf(labelBefore ? before : row.cell(at.column()));
+        return new Origin(heading, reference(at.column(), row.rowNumber()));
+    }
+
+    private static String headingOf(String labelCell) {
+        String text = labelCell.strip();
+        while (!text.isEmpty() && BOX_MARKS.indexOf(text.charAt(0)) >= 0) {
+            text = text.substring(1).strip();
+        }
+        return text.endsWith(":") ? text.substring(0, text.length() - 1).strip() : text;
+    }
+
+    private static String reference(int column, int rowNumber) {
+        return CellReference.convertNumToColString(column) + rowNumber;
+    }
+
+    /**
+     * A box is ticked by a mark in its own cell ("☒ Declined"), by a mark in the cell just before its label, or by its
+     * mark inside a cell of several boxes ("☒ Yes ☐ No").
+     */
     private static boolean isTicked(List<RawRow> block, List<List<String>> labels, List<String> optionLabels,
             Set<String> everyOption) {
         Set<String> wanted = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
@@ -223,6 +356,10 @@ final class FormRecords implements SourceRecords {
             for (int c = 0; c < row.cells().size(); c++) {
                 String cell = row.cell(c).trim();
                 if (!wanted.contains(labels.get(r).get(c))) {
+                    Optional<Boolean> inside = tickInsideCell(cell, wanted);
+                    if (inside.isPresent()) {
+                        return inside.get();
+                    }
                     continue;
                 }
                 if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
@@ -236,8 +373,22 @@ final class FormRecords implements SourceRecords {
         return false;
     }
 
+    /** Whether a box of a cell of several boxes ("☒ Yes ☐ No") with one of the wanted labels is ticked. */
+    private static Optional<Boolean> tickInsideCell(String cell, Set<String> wanted) {
+        if (cell.isEmpty() || BOX_MARKS.indexOf(cell.charAt(0)) < 0) {
+            return Optional.empty();
+        }
+        Matcher box = BOX.matcher(cell);
+        while (box.find()) {
+            if (wanted.contains(Text.fold(box.group(2)))) {
+                return Optional.of(!"☐".equals(box.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isTickMark(String cell, Set<String> everyOption) {
-        return TICKED.contains(cell.trim().toLowerCase(java.util.Locale.ROOT)) && !everyOption.contains(label(cell));
+        return TICKED.contains(cell.trim().toLowerCase(Locale.ROOT)) && !everyOption.contains(label(cell));
     }
 
     /** A cell's text as a label: without a leading tick box and a trailing colon, folded. */

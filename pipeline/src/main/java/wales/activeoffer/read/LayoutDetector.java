@@ -47,7 +47,8 @@ public final class LayoutDetector {
         List<Probe> probes = new ArrayList<>();
         UnreadableFileException readFailure = null;
         for (SourceMapping mapping : catalogue.forFormat(format)) {
-            if ("fileName".equals(mapping.authorityFrom()) && !nameMatches(mapping, fileName)) {
+            if ("fileName".equals(mapping.authorityFrom()) && mapping.fileNamePattern() != null
+                    && !nameMatches(mapping, fileName)) {
                 continue;
             }
             try {

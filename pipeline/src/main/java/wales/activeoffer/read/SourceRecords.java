@@ -30,7 +30,7 @@ public interface SourceRecords extends Closeable {
     static SourceRecords open(Path file, SourceMapping mapping, HeaderMatcher matcher, Map<String, String> fileValues,
             int alreadyEmitted) {
         TabularSource source = TabularSources.open(file, mapping);
-        SourceRecords records = mapping.isForm() ? new FormRecords(source, mapping, fileValues)
+        SourceRecords records = mapping.isForm() ? new FormRecords(source, mapping, fileValues, matcher.yesNo())
                 : new TableRecords(source, mapping, matcher, fileValues);
         try {
             for (int i = 0; i < alreadyEmitted && records.next() != null; i++) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import wales.activeoffer.mapping.HeaderMatch;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.SourceMapping;
+import org.apache.poi.ss.util.CellReference;
 import wales.activeoffer.normalise.SourceRow;
+import wales.activeoffer.normalise.SourceRow.Origin;
 import wales.activeoffer.template.Text;
 
 /**
@@ -31,6 +33,7 @@ final class TableRecords implements SourceRecords {
     private int rowsSearched;
     private RawRow previous;
     private Map<Integer, String> fieldByColumn;
+    private Map<Integer, String> headings;
 
     TableRecords(TabularSource source, SourceMapping mapping, HeaderMatcher matcher, Map<String, String> fileValues) {
         this.source = source;
@@ -84,6 +87,7 @@ final class TableRecords implements SourceRecords {
         Optional<HeaderMatch> match = headingOf(mapping, matcher, previous, row);
         if (match.isPresent()) {
             fieldByColumn = match.get().fieldByColumn();
+            headings = match.get().headings();
             state = State.READING;
         } else if (rowsSearched >= mapping.headerSearchRows()) {
             finishSheet();
@@ -129,8 +133,13 @@ final class TableRecords implements SourceRecords {
 
     private SourceRow toSourceRow(RawRow row) {
         Map<String, String> values = new HashMap<>(fileValues);
-        fieldByColumn.forEach((column, field) -> values.put(field, row.cell(column)));
-        return new SourceRow(row.sheet(), row.rowNumber(), values);
+        Map<String, Origin> origins = new HashMap<>();
+        fieldByColumn.forEach((column, field) -> {
+            values.put(field, row.cell(column));
+            origins.put(field, new Origin(headings.get(column), CellReference.convertNumToColString(column)
+                    + row.rowNumber()));
+        });
+        return new SourceRow(row.sheet(), row.rowNumber(), values, origins);
     }
 
     private String where() {

@@ -3,6 +3,7 @@ package wales.activeoffer.read;
 /** A whole file cannot be taken in. {@code ruleId} is one of the template's file rules ({@code AO-F..}). */
 public class UnreadableFileException extends RuntimeException {
     private final String ruleId;
+    private DetectedLayout layout;
 
     public UnreadableFileException(String ruleId, String detail, Throwable cause) {
         super(detail, cause);
@@ -25,5 +26,16 @@ public class UnreadableFileException extends RuntimeException {
 
     public String ruleId() {
         return ruleId;
+    }
+
+    /** The same refusal of a file a layout recognised, so that the receipt can name the layout. */
+    public UnreadableFileException recognisedAs(DetectedLayout recognised) {
+        this.layout = recognised;
+        return this;
+    }
+
+    /** The layout that recognised the refused file, if one did. */
+    public java.util.Optional<DetectedLayout> layout() {
+        return java.util.Optional.ofNullable(layout);
     }
 }

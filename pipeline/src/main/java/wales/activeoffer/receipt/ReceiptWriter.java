@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.RowIssue;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.template.Severity;
@@ -30,15 +32,79 @@ import wales.activeoffer.template.Severity;
  * text that a spreadsheet would run as a formula is neutralised. Existing receipts are never overwritten.
  */
 public final class ReceiptWriter {
-    public static final List<String> CSV_HEADER = List.of("row", "sheet", "field", "value", "rule_id", "severity",
-            "message");
+    public static final List<String> CSV_HEADER = List.of("row", "sheet", "cell", "heading", "field", "value",
+            "rule_id", "severity", "message");
     private final RecordingTemplate template;
-    private final UnaryOperator<String> layoutNames;
+    private final Function<String, Optional<SourceMapping>> layouts;
+    private final String contact;
 
-    /** @param layoutNames a layout's name for a regional lead, by its mapping id */
-    public ReceiptWriter(RecordingTemplate template, UnaryOperator<String> layoutNames) {
+    /**
+     * @param layouts the layout a mapping id names, for its name, its language and whether it is a form
+     * @param contact who a regional lead asks about a receipt, from configuration
+     */
+    public ReceiptWriter(RecordingTemplate template, Function<String, Optional<SourceMapping>> layouts,
+            String contact) {
         this.template = template;
-        this.layoutNames = layoutNames;
+        this.layouts = layouts;
+        this.contact = contact;
+    }
+
+    /** The words of a receipt in one language. */
+    private record Words(String title, String underline, String file, String region, String received, String status,
+            String layout, String rowsRead, String accepted, String withWarnings, String rejected, String replaces,
+            String withdrawn, String notRead, String rejectedRows, String warnings, String none, String sameDetail,
+            String questions, String row, String column, String sheet, String cell, String value, String notInFile,
+            String detail, String rule, String noRowsCounted, String noRowsWouldCount) {
+    }
+
+    private static final Words ENGLISH = new Words("Active Offer dataset: receipt for one file",
+            "==========================================", "File", "Region", "Received", "Status", "Layout",
+            "Rows read", "Accepted", "with warnings", "Rejected",
+            "Replaces (a corrected file replaces earlier records for the same authorities and quarters):",
+            "Withdrawn (this file has fewer records than the one it replaces, so these earlier records no longer "
+                    + "count; if that is not what you meant, send the missing rows again):",
+            "Not read:", "Rejected rows: these rows were not stored. Correct them and send the file again.",
+            "Warnings: these rows were stored, but please check them.", "None.",
+            "The same detail is in the .csv and .xlsx files beside this receipt.", "Questions about this receipt",
+            "Row", "column", "Sheet", "cell", "value", "not in the file", "Detail", "Rule",
+            "No rows from this file were counted.", "No rows from this file would be counted.");
+
+    private static final Words WELSH = new Words("Set ddata'r Cynnig Rhagweithiol: derbynneb ar gyfer un ffeil",
+            "=============================================================", "Ffeil", "Rhanbarth", "Daeth i law",
+            "Statws", "Cynllun", "Rhesi a ddarllenwyd", "Derbyniwyd", "gyda rhybuddion", "Gwrthodwyd",
+            "Yn disodli (mae ffeil wedi'i chywiro yn disodli cofnodion cynharach ar gyfer yr un awdurdodau a "
+                    + "chwarteri):",
+            "Wedi'u tynnu'n ôl (mae gan y ffeil hon lai o gofnodion na'r un y mae'n ei disodli, felly nid yw'r "
+                    + "cofnodion cynharach hyn yn cyfrif mwyach; os nad dyna oedd eich bwriad, anfonwch y rhesi coll "
+                    + "eto):",
+            "Heb eu darllen:", "Rhesi a wrthodwyd: ni chadwyd y rhesi hyn. Cywirwch nhw ac anfonwch y ffeil eto.",
+            "Rhybuddion: cadwyd y rhesi hyn, ond gwiriwch nhw.", "Dim.",
+            "Mae'r un manylion yn y ffeiliau .csv a .xlsx wrth ymyl y dderbynneb hon.",
+            "Cwestiynau am y dderbynneb hon", "Rhes", "colofn", "Taflen", "cell", "gwerth", "nid yw yn y ffeil",
+            "Manylion", "Rheol", "Ni chafodd yr un rhes o'r ffeil hon ei chyfrif.",
+            "Ni fyddai'r un rhes o'r ffeil hon yn cael ei chyfrif.");
+
+    /** The language of a receipt: its layout's ({@code cy} for a layout with Welsh headings), else English. */
+    public String languageOf(String mappingId) {
+        return mappingId == null ? "en" : layouts.apply(mappingId).map(SourceMapping::language).orElse("en");
+    }
+
+    private Words words(Receipt r) {
+        return "cy".equals(languageOf(r.mappingId())) ? WELSH : ENGLISH;
+    }
+
+    /**
+     * What a receipt says of a file refused whole: the rule's message in the receipt's language, the detail, the rule
+     * id, and that nothing from it counts.
+     *
+     * @param mappingId the layout that recognised the file, or {@code null}
+     * @param dryRun    whether this is a check ({@code validate}), in which nothing would be counted
+     */
+    public String refusal(String mappingId, String ruleId, String detail, boolean dryRun) {
+        String language = languageOf(mappingId);
+        Words words = "cy".equals(language) ? WELSH : ENGLISH;
+        return template.fileRule(ruleId).message(language) + "\n" + words.detail() + ": " + detail + "\n"
+                + words.rule() + ": " + ruleId + "\n" + (dryRun ? words.noRowsWouldCount() : words.noRowsCounted());
     }
 
     /**
@@ -84,8 +150,9 @@ public final class ReceiptWriter {
 
     private static void printCsv(CSVPrinter csv, RowIssue issue) {
         try {
-            csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(issue.sheet()), issue.field(),
-                    SpreadsheetSafe.cell(issue.value()), issue.ruleId(), severity(issue), issue.message());
+            csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(issue.sheet()), issue.cell(),
+                    SpreadsheetSafe.cell(issue.heading()), issue.field(), SpreadsheetSafe.cell(issue.value()),
+                    issue.ruleId(), severity(issue), issue.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,53 +164,61 @@ public final class ReceiptWriter {
 
     /** The plain-text letter, streamed to {@code out} so a file with many issues needs no more memory. */
     public void writeLetter(Appendable out, Receipt r) throws IOException {
-        out.append("Active Offer dataset: receipt for one file\n");
-        out.append("==========================================\n\n");
-        line(out, "File", r.fileName());
-        line(out, "Region", r.regionName());
-        line(out, "Received", r.receivedAt().withNano(0).toString().replace('T', ' ') + " (" + r.runLabel() + ")");
+        Words words = words(r);
+        String language = languageOf(r.mappingId());
+        out.append(words.title()).append('\n');
+        out.append(words.underline()).append("\n\n");
+        line(out, words.file(), r.fileName());
+        line(out, words.region(), r.regionName());
+        line(out, words.received(), r.receivedAt().withNano(0).toString().replace('T', ' ') + " (" + r.runLabel()
+                + ")");
         line(out, "SHA-256", r.sha256());
-        line(out, "Status", r.status().wording());
+        line(out, words.status(), r.status().wording(language));
         if (r.mappingId() != null) {
-            line(out, "Layout", layoutNames.apply(r.mappingId()) + " (" + r.sourceDetail() + ")");
+            line(out, words.layout(), layoutName(r.mappingId()) + " (" + r.sourceDetail() + ")");
         }
         out.append('\n');
         if (r.fileVerdict() != null) {
             out.append(r.fileVerdict()).append('\n');
+            contactLine(out, words);
             return;
         }
-        line(out, "Rows read", String.valueOf(r.rowsRead()));
-        line(out, "Accepted", r.rowsAccepted() + (r.rowsFlagged() > 0 ? " (" + r.rowsFlagged() + " with warnings)" : ""));
-        line(out, "Rejected", String.valueOf(r.rowsRejected()));
+        line(out, words.rowsRead(), String.valueOf(r.rowsRead()));
+        line(out, words.accepted(), r.rowsAccepted() + (r.rowsFlagged() > 0 ? " (" + r.rowsFlagged() + " "
+                + words.withWarnings() + ")" : ""));
+        line(out, words.rejected(), String.valueOf(r.rowsRejected()));
         out.append('\n');
-        if (!r.replaced().isEmpty()) {
-            out.append("Replaces (a corrected file replaces earlier records for the same authorities and quarters):\n");
-            for (String line : r.replaced()) {
-                out.append("  ").append(line).append('\n');
-            }
-            out.append('\n');
-        }
-        if (!r.withdrawn().isEmpty()) {
-            out.append("Withdrawn (this file has fewer records than the one it replaces, so these earlier records no "
-                    + "longer count; if that is not what you meant, send the missing rows again):\n");
-            for (String line : r.withdrawn()) {
-                out.append("  ").append(line).append('\n');
-            }
-            out.append('\n');
-        }
-        if (!r.notes().isEmpty()) {
-            out.append("Not read:\n");
-            for (String note : r.notes()) {
-                out.append("  ").append(note).append('\n');
-            }
-            out.append('\n');
-        }
-        section(out, r, Severity.ERROR, "Rejected rows: these rows were not stored. Correct them and send the file again.");
-        section(out, r, Severity.WARNING, "Warnings: these rows were stored, but please check them.");
-        out.append("The same detail is in the .csv and .xlsx files beside this receipt.\n");
+        list(out, words.replaces(), r.replaced());
+        list(out, words.withdrawn(), r.withdrawn());
+        list(out, words.notRead(), r.notes());
+        boolean form = r.mappingId() != null && layouts.apply(r.mappingId()).map(SourceMapping::isForm).orElse(false);
+        section(out, r, Severity.ERROR, words.rejectedRows(), words, language, form);
+        section(out, r, Severity.WARNING, words.warnings(), words, language, form);
+        out.append(words.sameDetail()).append('\n');
+        contactLine(out, words);
     }
 
-    private static void section(Appendable out, Receipt r, Severity severity, String heading) throws IOException {
+    private void contactLine(Appendable out, Words words) throws IOException {
+        out.append(words.questions()).append(": ").append(contact).append('\n');
+    }
+
+    private static void list(Appendable out, String heading, List<String> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append(heading).append('\n');
+        for (String line : lines) {
+            out.append("  ").append(line).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private String layoutName(String mappingId) {
+        return layouts.apply(mappingId).map(SourceMapping::name).orElse(mappingId);
+    }
+
+    private void section(Appendable out, Receipt r, Severity severity, String heading, Words words, String language,
+            boolean form) throws IOException {
         out.append(heading).append('\n');
         int[] shown = {0};
         r.issues().forEach(issue -> {
@@ -152,14 +227,42 @@ public final class ReceiptWriter {
             }
             shown[0]++;
             try {
-                out.append(String.format("  Row %-6d %s%-20s %-8s value '%s': %s%n", issue.rowNumber(),
-                        issue.sheet().isEmpty() ? "" : "sheet '" + issue.sheet() + "' ", issue.field(), issue.ruleId(),
-                        issue.value(), issue.message()));
+                out.append("  ").append(place(issue, words, language, form)).append(", ").append(words.value())
+                        .append(" '").append(issue.value()).append("': ").append(issue.message()).append(" [")
+                        .append(issue.ruleId()).append("]\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        out.append(shown[0] == 0 ? "  None.\n\n" : "\n");
+        out.append(shown[0] == 0 ? "  " + words.none() + "\n\n" : "\n");
+    }
+
+    /**
+     * Where a problem is, in the lead's own terms: the sheet, the row and column letter (or, on a form, the cell), and
+     * the lead's own heading or label: {@code Row 7, column C "Offer Dte"}, {@code Sheet 'Child 2', cell C7 "Response"}.
+     * A field the file does not have is named by the template's heading.
+     */
+    private String place(RowIssue issue, Words words, String language, boolean form) {
+        StringBuilder place = new StringBuilder();
+        if (!issue.sheet().isEmpty()) {
+            place.append(words.sheet()).append(" '").append(issue.sheet()).append("', ");
+        }
+        String column = issue.cell().replaceAll("\\d+$", "");
+        boolean inCell = !column.isEmpty() && !column.contains(" ");
+        if (form && inCell) {
+            place.append(words.cell()).append(' ').append(issue.cell());
+        } else {
+            place.append(place.length() == 0 ? words.row() : words.row().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(issue.rowNumber());
+            if (inCell) {
+                place.append(", ").append(words.column()).append(' ').append(column);
+            }
+        }
+        if (!issue.heading().isEmpty()) {
+            return place.append(" \"").append(issue.heading()).append('"').toString();
+        }
+        String heading = template.field(issue.field()).map(f -> f.heading(language)).orElse(issue.field());
+        return place.append(' ').append(heading).append(" (").append(words.notInFile()).append(')').toString();
     }
 
     private static void line(Appendable out, String label, String value) throws IOException {
@@ -174,8 +277,8 @@ public final class ReceiptWriter {
             Map<String, TreeSet<String>> fieldsByRule = new TreeMap<>();
             int[] next = {1};
             r.issues().forEach(issue -> {
-                row(rows, next[0]++, issue.rowNumber(), issue.sheet(), issue.field(), issue.value(), issue.ruleId(),
-                        severity(issue), issue.message());
+                row(rows, next[0]++, issue.rowNumber(), issue.sheet(), issue.cell(), issue.heading(), issue.field(),
+                        issue.value(), issue.ruleId(), severity(issue), issue.message());
                 countByRule.merge(issue.ruleId(), 1, Integer::sum);
                 fieldsByRule.computeIfAbsent(issue.ruleId(), k -> new TreeSet<>()).add(issue.field());
             });
@@ -184,9 +287,9 @@ public final class ReceiptWriter {
             row(summary, line++, "Active Offer dataset: receipt for " + r.fileName());
             row(summary, line++, "File status", r.status().wording());
             row(summary, line++, "Region", r.regionName());
-            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised"
-                    : layoutNames.apply(r.mappingId()));
+            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised" : layoutName(r.mappingId()));
             row(summary, line++, "Rows read", r.rowsRead());
+            row(summary, line++, "Questions", contact);
             row(summary, line++, "Accepted", r.rowsAccepted());
             row(summary, line++, "Accepted with warnings", r.rowsFlagged());
             row(summary, line++, "Rejected", r.rowsRejected());
@@ -205,7 +308,8 @@ public final class ReceiptWriter {
             line++;
             row(summary, line++, "Rule", "Count", "Description", "Fields");
             for (Map.Entry<String, Integer> rule : countByRule.entrySet()) {
-                row(summary, line++, rule.getKey(), rule.getValue(), template.rule(rule.getKey()).message(),
+                row(summary, line++, rule.getKey(), rule.getValue(),
+                        template.rule(rule.getKey()).message(languageOf(r.mappingId())),
                         String.join(", ", fieldsByRule.get(rule.getKey())));
             }
             workbook.setSheetOrder("Summary", 0);

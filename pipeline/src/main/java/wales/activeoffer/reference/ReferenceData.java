@@ -26,7 +26,7 @@ import wales.activeoffer.template.Text;
  */
 public final class ReferenceData {
     private final Map<String, Authority> authoritiesByCode;
-    private final Map<String, Authority> authoritiesByFoldedName;
+    private final Map<String, List<Authority>> authoritiesByFoldedName;
     private final Map<String, Region> regionsByCode;
     private final List<Dated<String>> memberships;
     private final List<Dated<Provider>> contracts;
@@ -39,11 +39,17 @@ public final class ReferenceData {
             List<Dated<Provider>> contracts, WorkingDayCalendar calendar) {
         this.authoritiesByCode = authorities.stream()
                 .collect(Collectors.toMap(Authority::onsCode, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<String, Authority> byName = new HashMap<>();
+        Map<String, List<Authority>> byName = new HashMap<>();
         authorities.forEach(a -> {
-            byName.put(Text.fold(a.onsCode()), a);
-            byName.put(Text.fold(a.nameEn()), a);
-            byName.put(Text.fold(a.nameCy()), a);
+            List<String> spellings = new ArrayList<>(List.of(a.onsCode(), a.nameEn(), a.nameCy(),
+                    a.nameEn() + " / " + a.nameCy()));
+            spellings.addAll(a.alsoKnownAs());
+            spellings.stream().map(Text::fold).distinct().forEach(spelling -> {
+                List<Authority> known = byName.computeIfAbsent(spelling, k -> new ArrayList<>());
+                if (!known.contains(a)) {
+                    known.add(a);
+                }
+            });
         });
         this.authoritiesByFoldedName = Map.copyOf(byName);
         this.regionsByCode = regions.stream()
@@ -55,7 +61,9 @@ public final class ReferenceData {
 
     public static ReferenceData load(Path directory) {
         List<Authority> authorities = read(directory.resolve("authorities.csv"),
-                r -> new Authority(r.get("ons_code"), r.get("name_en"), r.get("name_cy")));
+                r -> new Authority(r.get("ons_code"), r.get("name_en"), r.get("name_cy"),
+                        r.isMapped("also_known_as") && !r.get("also_known_as").isBlank()
+                                ? List.of(r.get("also_known_as").split("\\s*;\\s*")) : List.of()));
         List<Region> regions = read(directory.resolve("regions.csv"),
                 r -> new Region(r.get("region_code"), r.get("name_en"), r.get("name_cy")));
         List<Dated<String>> memberships = read(directory.resolve("region-membership.csv"),
@@ -118,8 +126,45 @@ public final class ReferenceData {
         return List.copyOf(regionsByCode.values());
     }
 
+    /**
+     * The authority a spelling names: its ONS code, English or Welsh name, or a name it is also known by. A spelling
+     * two authorities share ({@code CCBC}) names neither; {@link #authorities} tells which.
+     */
     public Optional<Authority> authority(String codeOrName) {
-        return Optional.ofNullable(authoritiesByFoldedName.get(Text.fold(codeOrName)));
+        List<Authority> candidates = authorities(codeOrName);
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /** Every authority a spelling could name, in ONS code order: none, one, or several for a shared abbreviation. */
+    public List<Authority> authorities(String spelling) {
+        List<Authority> candidates = authoritiesByFoldedName.getOrDefault(Text.fold(spelling), List.of());
+        return candidates.stream().sorted(java.util.Comparator.comparing(Authority::onsCode)).toList();
+    }
+
+    /**
+     * The authority a file name names, in any of its words or runs of up to four words ({@code BCBC_tracker.xls},
+     * {@code Merthyr Tydfil AO log.xlsx}, {@code WCCIS_W06000019_2023-24.csv}): one authority, or the authorities
+     * a shared abbreviation could be (to be refused), or none.
+     */
+    public List<Authority> authoritiesInFileName(String fileName) {
+        String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        String[] words = stem.split("[^\\p{L}\\p{N}']+");
+        java.util.Set<Authority> named = new java.util.LinkedHashSet<>();
+        List<Authority> ambiguous = new ArrayList<>();
+        for (int from = 0; from < words.length; from++) {
+            for (int length = 1; length <= 4 && from + length <= words.length; length++) {
+                List<Authority> candidates = authorities(String.join(" ", List.of(words).subList(from, from + length)));
+                if (candidates.size() == 1) {
+                    named.add(candidates.get(0));
+                } else if (candidates.size() > 1) {
+                    ambiguous.addAll(candidates);
+                }
+            }
+        }
+        if (!named.isEmpty()) {
+            return List.copyOf(named);
+        }
+        return ambiguous.stream().distinct().sorted(java.util.Comparator.comparing(Authority::onsCode)).toList();
     }
 
     public Optional<Region> region(String code) {

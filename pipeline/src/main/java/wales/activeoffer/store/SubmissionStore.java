@@ -211,8 +211,9 @@ public class SubmissionStore {
                     ps.setString(4, JSON.writeValueAsString(row.storedValues()));
                 });
         jdbc.batchUpdate("""
-                INSERT INTO row_issue (submission_id, source_sheet, source_row, field_name, shown_value, rule_id, severity, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", issues, issues.size(), (ps, issue) -> {
+                INSERT INTO row_issue (submission_id, source_sheet, source_row, field_name, shown_value, rule_id, severity, message,
+                                       source_heading, source_cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", issues, issues.size(), (ps, issue) -> {
                     ps.setLong(1, submissionId);
                     ps.setString(2, issue.sheet());
                     ps.setInt(3, issue.rowNumber());
@@ -221,6 +222,8 @@ public class SubmissionStore {
                     ps.setString(6, issue.ruleId());
                     ps.setString(7, issue.severity().name());
                     ps.setString(8, issue.message());
+                    ps.setString(9, truncate(issue.heading(), 200));
+                    ps.setString(10, issue.cell());
                 });
     }
 
@@ -239,7 +242,7 @@ public class SubmissionStore {
         }, (ResultSet rs) -> {
             sink.accept(new RowIssue(rs.getString("source_sheet"), rs.getInt("source_row"), rs.getString("field_name"),
                     rs.getString("shown_value"), rs.getString("rule_id"), Severity.valueOf(rs.getString("severity")),
-                    rs.getString("message")));
+                    rs.getString("message"), rs.getString("source_heading"), rs.getString("source_cell")));
         });
     }
 
@@ -371,8 +374,9 @@ public class SubmissionStore {
               child_key, record_ref_key, eligibility_route, trigger_point, date_eligible, date_offer, date_referral,
               date_first_contact, date_meeting, offer_response, meeting_outcome, refusal_reason, refusal_stage,
               referral_source, non_instructed, iro_confirmed, age_at_offer, gender, language_of_choice, disability,
-              financial_year, quarter, working_days_to_first_contact, working_days_to_meeting, flagged)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              financial_year, quarter, working_days_to_first_contact, working_days_to_meeting, flagged,
+              template_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static void bindRecord(PreparedStatement ps, long submissionId, NormalisedRow row) throws SQLException {
         OfferRecord r = row.record();
@@ -381,7 +385,8 @@ public class SubmissionStore {
                 r.dateEligible(), r.dateOffer(), r.dateReferral(), r.dateFirstContact(), r.dateMeeting(),
                 r.offerResponse(), r.meetingOutcome(), r.refusalReason(), r.refusalStage(), r.referralSource(),
                 r.nonInstructed(), r.iroConfirmed(), r.ageAtOffer(), r.gender(), r.language(), r.disability(),
-                r.financialYear(), r.quarter(), r.workingDaysToFirstContact(), r.workingDaysToMeeting(), r.flagged()};
+                r.financialYear(), r.quarter(), r.workingDaysToFirstContact(), r.workingDaysToMeeting(), r.flagged(),
+                row.templateVersion()};
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value instanceof LocalDate date) {
@@ -412,7 +417,7 @@ public class SubmissionStore {
     private static final RowMapper<StoredRecord> STORED_RECORD = (rs, n) -> new StoredRecord(rs.getLong("id"),
             rs.getLong("submission_id"), rs.getString("source_sheet"), rs.getInt("source_row"),
             rs.getString("file_sha256"), rs.getString("mapping_id"), rs.getString("source_detail"),
-            rs.getLong("ingest_run"),
+            rs.getLong("ingest_run"), rs.getInt("template_version"),
             new OfferRecord(rs.getString("authority_code"), rs.getString("region_code"), rs.getString("provider_code"),
                     rs.getString("child_key"), rs.getString("record_ref_key"), rs.getString("eligibility_route"),
                     rs.getString("trigger_point"), date(rs, "date_eligible"), date(rs, "date_offer"),

@@ -10,6 +10,8 @@ public final class CodeList {
     private final String name;
     private final Map<String, String> codeByFoldedSpelling;
     private final List<String> labels;
+    private final List<String> welshLabels;
+    private final List<String> bilingualLabels;
 
     public CodeList(String name, List<CodeDefinition> codes, Map<String, List<String>> extraSynonyms) {
         this.name = name;
@@ -18,6 +20,7 @@ public final class CodeList {
             spellings.put(Text.fold(code.code()), code.code());
             spellings.put(Text.fold(code.en()), code.code());
             spellings.put(Text.fold(code.cy()), code.code());
+            spellings.put(Text.fold(bilingual(code)), code.code());
             code.synonyms().forEach(synonym -> spellings.put(Text.fold(synonym), code.code()));
         }
         extraSynonyms.forEach((code, synonyms) -> {
@@ -28,6 +31,23 @@ public final class CodeList {
         });
         this.codeByFoldedSpelling = Map.copyOf(spellings);
         this.labels = codes.stream().map(CodeDefinition::en).toList();
+        this.welshLabels = codes.stream().map(CodeDefinition::cy).toList();
+        this.bilingualLabels = codes.stream().map(CodeList::bilingual).toList();
+    }
+
+    /** A code's label in both languages, as the recording template's drop-down lists give it: "Yes / Ie". */
+    public static String bilingual(CodeDefinition code) {
+        return code.en() + " / " + code.cy();
+    }
+
+    /** The codes' labels in the given language ({@code cy} for Welsh, anything else English), in the template's order. */
+    public List<String> labels(String language) {
+        return "cy".equals(language) ? welshLabels : labels;
+    }
+
+    /** The codes' bilingual labels ({@link #bilingual}), in the template's order. */
+    public List<String> bilingualLabels() {
+        return bilingualLabels;
     }
 
     /** The codes' English labels, in the template's order: what a receipt says is allowed. */

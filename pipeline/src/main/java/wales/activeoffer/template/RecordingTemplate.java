@@ -12,7 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The national Active Offer Recording Template, loaded from {@code mappings/template/active-offer-template-v1.yaml}.
+ * The national Active Offer Recording Template, loaded from {@code mappings/template/active-offer-template-v2.yaml}.
  * The document is the source of truth: fields, code lists and rule messages are read from it, never from code.
  */
 public record RecordingTemplate(
@@ -22,7 +22,7 @@ public record RecordingTemplate(
         List<RuleDefinition> rules,
         @JsonProperty("fileRules") List<FileRuleDefinition> fileRules) {
 
-    public static final String FILE_NAME = "active-offer-template-v1.yaml";
+    public static final String FILE_NAME = "active-offer-template-v2.yaml";
 
     public static RecordingTemplate load(Path file) {
         try {

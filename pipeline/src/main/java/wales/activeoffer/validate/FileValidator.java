@@ -22,6 +22,7 @@ import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.TabularSources;
 import wales.activeoffer.read.UnreadableFileException;
 import wales.activeoffer.receipt.Receipt;
+import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.RecordingTemplate;
@@ -39,8 +40,11 @@ public final class FileValidator {
     private final RecordingTemplate template;
     private final ReferenceData reference;
 
+    private final ReceiptWriter receipts;
+
     public FileValidator(FilePreparation preparation, HeaderMatcher matcher, RecordingTemplate template,
-            ReferenceData reference) {
+            ReferenceData reference, ReceiptWriter receipts) {
+        this.receipts = receipts;
         this.preparation = preparation;
         this.matcher = matcher;
         this.template = template;
@@ -92,10 +96,10 @@ public final class FileValidator {
                     ReceiptStatus.ofRows(accepted, rejected, flagged), accepted + rejected, accepted, flagged, rejected,
                     null, notes, List.of(), List.of(), issues::forEach);
         } catch (UnreadableFileException e) {
-            String verdict = template.fileRule(e.ruleId()).message() + "\nDetail: " + e.getMessage() + "\nRule: "
-                    + e.ruleId() + "\nNo rows from this file would be counted.";
+            String mappingId = e.layout().map(l -> l.mapping().id()).orElse(null);
+            String verdict = receipts.refusal(mappingId, e.ruleId(), e.getMessage(), true);
             return new Receipt(file.getFileName().toString(), regionLabel(region), now, "dry run: nothing stored",
-                    sha256, null, null, ReceiptStatus.REJECTED, 0, 0, 0, 0, verdict, List.of(), List.of(), List.of(), sink -> { });
+                    sha256, mappingId, e.layout().map(l -> l.sourceDescription()).orElse(null), ReceiptStatus.REJECTED, 0, 0, 0, 0, verdict, List.of(), List.of(), List.of(), sink -> { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
