@@ -62,7 +62,7 @@ public class PipelineConfiguration {
 
     @Bean
     FileValidator fileValidator(FilePreparation preparation, HeaderMatcher matcher, RecordingTemplate template,
-            ReferenceData reference) {
+            ReferenceData reference, ReceiptWriter receipts) {
         return new FileValidator(preparation, matcher, template, reference, receipts);
     }
 
@@ -95,7 +95,7 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue) {
+    ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue, PipelineProperties properties) {
         return new ReceiptWriter(template, catalogue::byId, properties.receiptContact());
     }
 

@@ -99,13 +99,14 @@ public final class FilePreparation {
                 refusals.add(named.stream().map(Authority::nameEn).collect(Collectors.joining(" or ")));
             }
         }
-        String why = refusals.isEmpty() ? "neither its folder nor its file name names an authority"
+        String why = refusals.isEmpty() ? "neither the folder it was sent in nor its file name names an authority"
                 : "its " + (file.subFolder() == null ? "file name" : "folder or file name") + " could be "
-                        + refusals.get(0) + ", so the authority cannot be told; use the authority's name or ONS code";
-        throw new UnreadableFileException("AO-F07", "it was recognised as " + mapping.name() + ", which has no "
-                + "authority column, but " + why + ". Send it in inbox/" + (file.regionCode() == null ? "<region>"
-                        : file.regionCode()) + "/<authority>/, or name the authority in the file name (for example "
-                + "BCBC_" + file.fileName() + ")").recognisedAs(layout);
+                        + refusals.get(0) + ", so the authority cannot be told; use the authority's name or ONS code "
+                        + "instead";
+        throw new UnreadableFileException("AO-F07", mapping.name() + " files have no authority column, and " + why
+                + ". Send it in inbox/" + (file.regionCode() == null ? "<region>" : file.regionCode())
+                + "/<authority>/, or put the authority in the file name (for example BCBC_" + file.fileName() + ")")
+                .recognisedAs(layout);
     }
 
     private List<Authority> namedByFolder(InboxFile file) {

@@ -17,26 +17,29 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import wales.activeoffer.config.PipelineProperties;
+import wales.activeoffer.handout.RecordingTemplateWorkbook;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.mapping.MappingProblem;
 import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.receipt.ReceiptWriter;
+import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
 /**
  * The command line. With no command (or {@code run}) it runs the nightly job once and prints where everything went;
  * {@code validate <file> [--region=<code>]} is a dry run of one file that prints and writes its receipt and stores
- * nothing; {@code validate-mappings} checks every mapping file. Switched off with {@code activeoffer.run-on-start=false}
+ * nothing; {@code validate-mappings} checks every mapping file; {@code recording-template [--out=<file>]} writes the
+ * national recording template workbook. Switched off with {@code activeoffer.run-on-start=false}
  * (the tests start runs themselves).
  */
 @Component
 @ConditionalOnProperty(name = "activeoffer.run-on-start", havingValue = "true", matchIfMissing = true)
 class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     /** Commands that need neither the database nor the child key: the application starts lazily for them. */
-    static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings");
+    static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings", "recording-template");
     /** Exit code when the run failed: no release was published; the next run resumes it (once). */
     static final int FAILED = 1;
     /** Exit code when another process holds the run lock. */
@@ -48,6 +51,7 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<FileValidator> validator;
     private final ObjectProvider<ReceiptWriter> receipts;
     private final ObjectProvider<RecordingTemplate> template;
+    private final ObjectProvider<ReferenceData> reference;
     private final PipelineProperties properties;
     private final WorkRoot workRoot;
     private PrintStream out;
@@ -55,7 +59,8 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     PipelineCommandLine(ObjectProvider<NightlyRun> nightlyRun, ObjectProvider<FileValidator> validator,
             ObjectProvider<ReceiptWriter> receipts, ObjectProvider<RecordingTemplate> template,
-            PipelineProperties properties, WorkRoot workRoot) {
+            ObjectProvider<ReferenceData> reference, PipelineProperties properties, WorkRoot workRoot) {
+        this.reference = reference;
         this.nightlyRun = nightlyRun;
         this.validator = validator;
         this.receipts = receipts;
@@ -73,9 +78,10 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "run" -> runNightly();
             case "validate" -> validate(words.subList(1, words.size()), args.getOptionValues("region"));
             case "validate-mappings" -> validateMappings();
+            case "recording-template" -> recordingTemplate(args.getOptionValues("out"));
             default -> {
                 out.println("Unknown command '" + command + "'. Commands: run (default), validate <file> "
-                        + "[--region=<code>], validate-mappings.");
+                        + "[--region=<code>], validate-mappings, recording-template [--out=<file>].");
                 yield 2;
             }
         };
@@ -119,6 +125,22 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
             worst = Math.max(worst, receipt.status() == ReceiptStatus.REJECTED ? 1 : 0);
         }
         return worst;
+    }
+
+    /** Writes the national recording template workbook, by default into the current folder; never over a file. */
+    private int recordingTemplate(List<String> outs) {
+        Path target = Path.of(outs == null || outs.isEmpty() ? RecordingTemplateWorkbook.FILE_NAME : outs.get(0));
+        if (Files.isDirectory(target)) {
+            target = target.resolve(RecordingTemplateWorkbook.FILE_NAME);
+        }
+        if (Files.exists(target)) {
+            out.println(target + " is already there, so it was not replaced. Move it away, or give --out=<file>.");
+            return 2;
+        }
+        new RecordingTemplateWorkbook(template.getObject(), reference.getObject()).write(target);
+        out.println("Recording template (version " + template.getObject().version() + ", English and Welsh) written "
+                + "to " + target.toAbsolutePath());
+        return 0;
     }
 
     private int validateMappings() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.reference.Authority;
@@ -88,7 +89,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
 
         Optional<Authority> authority = Optional.ofNullable(row.value("authority")).flatMap(reference::authority);
         if (authority.isEmpty()) {
-            checks.flag("AO-002", "authority");
+            checks.flag("AO-002", "authority", sharedAbbreviation(row.value("authority")));
         }
         String childId = row.value("child_id");
         if (childId == null) {
@@ -190,6 +191,19 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         return new NormalisedRow(row, record, checks.issues(), stored, template.version());
     }
 
+    /** For an abbreviation two authorities share ("CCBC"), which they are; otherwise "". */
+    private String sharedAbbreviation(String spelling) {
+        List<Authority> candidates = spelling == null ? List.of() : reference.authorities(spelling);
+        if (candidates.size() < 2) {
+            return "";
+        }
+        boolean welsh = "cy".equals(language);
+        String names = candidates.stream().map(welsh ? Authority::nameCy : Authority::nameEn)
+                .collect(Collectors.joining(welsh ? " a " : " and "));
+        return welsh ? " Defnyddir '" + spelling + "' ar gyfer " + names + "; ysgrifennwch enw neu god ONS yr awdurdod."
+                : " '" + spelling + "' is used for both " + names + "; write the authority's name or ONS code.";
+    }
+
     /** The row as it may be stored: identifiers as keyed hashes, the date of birth withheld, the rest as sent. */
     private Map<String, String> storedValues(SourceRow row, String authority) {
         Map<String, String> stored = new java.util.TreeMap<>();
@@ -221,13 +235,18 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
 
         /** Records that {@code field} broke a rule; the template decides whether that rejects the row. */
         void flag(String ruleId, String field) {
+            flag(ruleId, field, "");
+        }
+
+        /** @param more what the receipt adds after the rule's message */
+        void flag(String ruleId, String field, String more) {
             RuleDefinition rule = template.rule(ruleId);
             boolean personal = template.field(field).map(FieldDefinition::isPersonal).orElse(false);
             String raw = row.value(field);
             String shown = raw == null ? "" : personal ? WITHHELD : raw;
             SourceRow.Origin origin = row.origin(field);
             issues.add(new RowIssue(row.sheet(), row.rowNumber(), field, shown, rule.id(), rule.severity(),
-                    rule.message(language) + whatIsAllowed(ruleId, field), origin.heading(), origin.cell()));
+                    rule.message(language) + whatIsAllowed(ruleId, field) + more, origin.heading(), origin.cell()));
         }
 
         /** The age the source gave, if it is a whole number of years from 0 to 25; otherwise flagged and blank. */

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import wales.activeoffer.aggregate.AggregateRow;
 import wales.activeoffer.aggregate.MeasureAccumulator;
+import wales.activeoffer.handout.RecordingTemplateWorkbook;
 import wales.activeoffer.report.ForumReport;
 import wales.activeoffer.report.Language;
 import wales.activeoffer.report.Place;
@@ -146,6 +147,7 @@ public final class ReleasePublisher {
         files.add(entry(release.folder(), release.aggregatesCsv(), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(OfficialsWorkbook.FILE_NAME), release.aggregateRows()));
         files.add(entry(release.folder(), release.folder().resolve(CsvwMetadata.FILE_NAME), 0));
+        files.add(entry(release.folder(), release.folder().resolve(RecordingTemplateWorkbook.FILE_NAME), 0));
         for (Language language : Language.values()) {
             files.add(entry(release.folder(), release.folder().resolve(language.fileName()), 0));
         }
@@ -242,6 +244,10 @@ public final class ReleasePublisher {
                 areas);
         ForumReport.write(folder, new ForumReport.Inputs(folder.getFileName().toString(), published, coverage,
                 qualityTable, disclosureControl.threshold(), labels, places(areas), targetWorkingDays));
+        Path recordingTemplate = folder.resolve(RecordingTemplateWorkbook.FILE_NAME);
+        if (!Files.exists(recordingTemplate)) {
+            new RecordingTemplateWorkbook(template, reference).write(recordingTemplate);
+        }
         URI aggregatesParquet = folder.resolve("aggregates.parquet").toUri();
         try (var writer = new ParquetTableWriter<>(aggregatesParquet, "aggregate", PublishedTables.AGGREGATE_COLUMNS,
                 hadoop)) {

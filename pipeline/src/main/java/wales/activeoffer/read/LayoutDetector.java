@@ -155,7 +155,7 @@ public final class LayoutDetector {
             var first = records.next();
             List<String> required = matcher.requiredFieldsOf(mapping);
             List<String> missing = first == null ? required
-                    : required.stream().filter(f -> first.value(f) == null && !isTickField(mapping, f)).toList();
+                    : required.stream().filter(f -> first.value(f) == null && !first.origins().containsKey(f)).toList();
             int found = first == null ? 0 : (int) mapping.form().fields().keySet().stream()
                     .filter(f -> first.value(f) != null).count();
             return new Probe(mapping, first != null && missing.isEmpty(), found, mapping.form().fields().size(),
@@ -166,13 +166,13 @@ public final class LayoutDetector {
         }
     }
 
-    private static boolean isTickField(SourceMapping mapping, String field) {
-        FormField spec = mapping.form().fields().get(field);
-        return spec != null && !spec.ticks().isEmpty();
-    }
-
     private static String labelOf(FormField field) {
-        return field == null ? "?" : field.labels().isEmpty() ? String.join("/", field.ticks().keySet())
-                : field.labels().get(0);
+        if (field == null) {
+            return "?";
+        }
+        if (!field.labels().isEmpty()) {
+            return field.labels().get(0);
+        }
+        return String.join("/", (field.ticks().isEmpty() ? field.questions() : field.ticks()).keySet());
     }
 }

@@ -106,12 +106,24 @@ abstract class HandCountedInboxScenario {
                 .contains("Layout:    WCCIS \"Active Offer\" report export, one row per offer")
                 .doesNotContain("P012").doesNotContain("2010-11-11");
         assertThat(Files.readAllLines(receipt("cardiff-and-vale", CARDIFF_FILE, ".csv"))).containsExactly(
-                "row,sheet,field,value,rule_id,severity,message",
-                "6,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                "11,,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                "13,,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
-                "14,,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. This layout reads "
+                "row,sheet,cell,heading,field,value,rule_id,severity,message",
+                "6,,N6,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "11,,N11,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "13,,B13,Person ID,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
+                "14,,H14,Offer Date,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. This layout reads "
                         + "dates written as dd/mm/yyyy or yyyy-mm-dd.");
+        assertThat(receipt).contains("""
+                Rejected rows: these rows were not stored. Correct them and send the file again.
+                  Row 13, column B "Person ID", value '': The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival. [AO-001]
+                  Row 14, column H "Offer Date", value 'not known': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd. [AO-003]
+
+                Warnings: these rows were stored, but please check them.
+                  Row 6, column N "Reason Not Accepted", value '': The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one. [AO-012]
+                  Row 11, column N "Reason Not Accepted", value '': The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one. [AO-012]
+
+                The same detail is in the .csv and .xlsx files beside this receipt.
+                Questions about this receipt: the Active Offer data team
+                """);
     }
 
     @Test
@@ -139,8 +151,10 @@ abstract class HandCountedInboxScenario {
                     "child_id");
             var detail = workbook.getSheet("Row detail");
             assertThat(detail.getLastRowNum()).as("header and four issues").isEqualTo(4);
-            assertThat(text.formatCellValue(detail.getRow(4).getCell(4))).isEqualTo("AO-003");
-            assertThat(text.formatCellValue(detail.getRow(4).getCell(3))).isEqualTo("not known");
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(6))).isEqualTo("AO-003");
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(5))).isEqualTo("not known");
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(2))).isEqualTo("H14");
+            assertThat(text.formatCellValue(detail.getRow(4).getCell(3))).isEqualTo("Offer Date");
         }
     }
 
@@ -743,7 +757,7 @@ abstract class HandCountedInboxScenario {
     void theReleaseHasAManifestAndTheLatestPointer() throws Exception {
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
-        assertThat(manifest.get("templateVersion").asString()).isEqualTo("1");
+        assertThat(manifest.get("templateVersion").asString()).isEqualTo("2");
         assertThat(manifest.get("files").size())
                 .as("the CSV, the workbook, the CSVW metadata, the coverage and data-quality CSVs, the aggregate Parquet, "
                         + "the forum report in English and Welsh")
