@@ -18,6 +18,7 @@ import wales.activeoffer.read.LayoutDetector;
 import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.Region;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.publish.PublicationLabels;
 import wales.activeoffer.template.RecordingTemplate;
@@ -95,8 +96,11 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue, PipelineProperties properties) {
-        return new ReceiptWriter(template, catalogue::byId, properties.receiptContact());
+    ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue, ReferenceData reference,
+            PipelineProperties properties) {
+        return new ReceiptWriter(template, catalogue::byId, properties.receiptContact(),
+                name -> reference.regions().stream().filter(r -> r.nameEn().equals(name)).map(Region::nameCy)
+                        .findFirst().orElse(name));
     }
 
     @Bean

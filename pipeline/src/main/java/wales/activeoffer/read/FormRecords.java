@@ -190,9 +190,8 @@ final class FormRecords implements SourceRecords {
         if (!spec.ticks().isEmpty()) {
             Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
                     .collect(Collectors.toSet());
-            List<String> ticked = spec.ticks().entrySet().stream()
-                    .filter(option -> isTicked(block, labels, option.getValue(), everyOption))
-                    .map(Map.Entry::getKey).toList();
+            List<Map.Entry<String, List<String>>> ticked = spec.ticks().entrySet().stream()
+                    .filter(option -> isTicked(block, labels, option.getValue(), everyOption)).toList();
             Origin origin = spec.ticks().values().stream().map(option -> find(block, labels, option))
                     .flatMap(Optional::stream).findFirst().map(at -> optionsOrigin(block, labels, at, everyOption))
                     .orElse(Origin.NONE);
@@ -206,7 +205,7 @@ final class FormRecords implements SourceRecords {
      * answered yes leaves the field blank; several give what {@code several} says.
      */
     private Optional<Found> answerOfQuestions(List<RawRow> block, List<List<String>> labels, FormField spec) {
-        List<String> yes = new ArrayList<>();
+        List<Map.Entry<String, List<String>>> yes = new ArrayList<>();
         Origin first = null;
         Origin firstYes = null;
         for (Map.Entry<String, List<String>> question : spec.questions().entrySet()) {
@@ -216,7 +215,7 @@ final class FormRecords implements SourceRecords {
             }
             first = first == null ? answer.get().origin() : first;
             if (yesNo.lookup(answer.get().value()).filter("yes"::equals).isPresent()) {
-                yes.add(question.getKey());
+                yes.add(question);
                 firstYes = firstYes == null ? answer.get().origin() : firstYes;
             }
         }
@@ -226,11 +225,16 @@ final class FormRecords implements SourceRecords {
         return Optional.of(new Found(several(spec, yes), firstYes == null ? first : firstYes));
     }
 
-    private static String several(FormField spec, List<String> codes) {
-        if (codes.size() > 1 && "first".equals(spec.several())) {
-            return codes.get(0);
+    /**
+     * The code of the one answer given; with several, the first (when the mapping says {@code several: first}) or the
+     * form's own labels of them all ("Looked after? + On the child protection register?"), which no code list knows,
+     * so that the field's rule reports them in the lead's words.
+     */
+    private static String several(FormField spec, List<Map.Entry<String, List<String>>> answers) {
+        if (answers.size() == 1 || answers.size() > 1 && "first".equals(spec.several())) {
+            return answers.get(0).getKey();
         }
-        return String.join(" + ", codes.stream().sorted().toList());
+        return answers.stream().map(answer -> answer.getValue().get(0)).collect(Collectors.joining(" + "));
     }
 
     /** Where a label is: row index in the block, column index. */

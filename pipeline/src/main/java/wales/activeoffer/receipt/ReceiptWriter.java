@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,14 +38,17 @@ public final class ReceiptWriter {
     private final RecordingTemplate template;
     private final Function<String, Optional<SourceMapping>> layouts;
     private final String contact;
+    private final UnaryOperator<String> welshRegionNames;
 
     /**
-     * @param layouts the layout a mapping id names, for its name, its language and whether it is a form
-     * @param contact who a regional lead asks about a receipt, from configuration
+     * @param layouts          the layout a mapping id names, for its name, its language and whether it is a form
+     * @param contact          who a regional lead asks about a receipt, from configuration
+     * @param welshRegionNames a region's Welsh name, by its English name
      */
     public ReceiptWriter(RecordingTemplate template, Function<String, Optional<SourceMapping>> layouts,
-            String contact) {
+            String contact, UnaryOperator<String> welshRegionNames) {
         this.template = template;
+        this.welshRegionNames = welshRegionNames;
         this.layouts = layouts;
         this.contact = contact;
     }
@@ -54,7 +58,13 @@ public final class ReceiptWriter {
             String layout, String rowsRead, String accepted, String withWarnings, String rejected, String replaces,
             String withdrawn, String notRead, String rejectedRows, String warnings, String none, String sameDetail,
             String questions, String row, String column, String sheet, String cell, String value, String notInFile,
-            String detail, String rule, String noRowsCounted, String noRowsWouldCount) {
+            String notOnForm, String detail, String rule, String noRowsCounted, String noRowsWouldCount, String run,
+            String dryRun) {
+
+        /** The run a receipt came from, in these words: "run 12", or a dry run. */
+        String runLabel(String label) {
+            return label.startsWith("run ") ? run + label.substring(3) : label.startsWith("dry run") ? dryRun : label;
+        }
     }
 
     private static final Words ENGLISH = new Words("Active Offer dataset: receipt for one file",
@@ -66,8 +76,9 @@ public final class ReceiptWriter {
             "Not read:", "Rejected rows: these rows were not stored. Correct them and send the file again.",
             "Warnings: these rows were stored, but please check them.", "None.",
             "The same detail is in the .csv and .xlsx files beside this receipt.", "Questions about this receipt",
-            "Row", "column", "Sheet", "cell", "value", "not in the file", "Detail", "Rule",
-            "No rows from this file were counted.", "No rows from this file would be counted.");
+            "Row", "column", "Sheet", "cell", "value", "not in the file", "not on the form", "Detail", "Rule",
+            "No rows from this file were counted.", "No rows from this file would be counted.", "run",
+            "dry run: nothing stored");
 
     private static final Words WELSH = new Words("Set ddata'r Cynnig Rhagweithiol: derbynneb ar gyfer un ffeil",
             "=============================================================", "Ffeil", "Rhanbarth", "Daeth i law",
@@ -81,8 +92,8 @@ public final class ReceiptWriter {
             "Rhybuddion: cadwyd y rhesi hyn, ond gwiriwch nhw.", "Dim.",
             "Mae'r un manylion yn y ffeiliau .csv a .xlsx wrth ymyl y dderbynneb hon.",
             "Cwestiynau am y dderbynneb hon", "Rhes", "colofn", "Taflen", "cell", "gwerth", "nid yw yn y ffeil",
-            "Manylion", "Rheol", "Ni chafodd yr un rhes o'r ffeil hon ei chyfrif.",
-            "Ni fyddai'r un rhes o'r ffeil hon yn cael ei chyfrif.");
+            "nid yw ar y ffurflen", "Manylion", "Rheol", "Ni chafodd yr un rhes o'r ffeil hon ei chyfrif.",
+            "Ni fyddai'r un rhes o'r ffeil hon yn cael ei chyfrif.", "rhediad", "rhediad prawf: dim wedi'i gadw");
 
     /** The language of a receipt: its layout's ({@code cy} for a layout with Welsh headings), else English. */
     public String languageOf(String mappingId) {
@@ -169,9 +180,9 @@ public final class ReceiptWriter {
         out.append(words.title()).append('\n');
         out.append(words.underline()).append("\n\n");
         line(out, words.file(), r.fileName());
-        line(out, words.region(), r.regionName());
-        line(out, words.received(), r.receivedAt().withNano(0).toString().replace('T', ' ') + " (" + r.runLabel()
-                + ")");
+        line(out, words.region(), words == WELSH ? welshRegionNames.apply(r.regionName()) : r.regionName());
+        line(out, words.received(), r.receivedAt().withNano(0).toString().replace('T', ' ') + " ("
+                + words.runLabel(r.runLabel()) + ")");
         line(out, "SHA-256", r.sha256());
         line(out, words.status(), r.status().wording(language));
         if (r.mappingId() != null) {
@@ -251,7 +262,7 @@ public final class ReceiptWriter {
         boolean inCell = !column.isEmpty() && !column.contains(" ");
         if (form && inCell) {
             place.append(words.cell()).append(' ').append(issue.cell());
-        } else {
+        } else if (!form) {
             place.append(place.length() == 0 ? words.row() : words.row().toLowerCase(Locale.ROOT)).append(' ')
                     .append(issue.rowNumber());
             if (inCell) {
@@ -262,7 +273,8 @@ public final class ReceiptWriter {
             return place.append(" \"").append(issue.heading()).append('"').toString();
         }
         String heading = template.field(issue.field()).map(f -> f.heading(language)).orElse(issue.field());
-        return place.append(' ').append(heading).append(" (").append(words.notInFile()).append(')').toString();
+        String missing = form ? words.notOnForm() : words.notInFile();
+        return place.append(form ? "" : " ").append(heading).append(" (").append(missing).append(')').toString();
     }
 
     private static void line(Appendable out, String label, String value) throws IOException {

@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import wales.activeoffer.ActiveOfferApplication;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.WorkbookFixture;
 
 /**
  * The commands a regional lead and a mapping author run, started exactly as the command line starts them. Neither
@@ -112,4 +113,135 @@ class ValidateCommandTests {
         assertThat(fixed.printed()).contains("is valid");
     }
 
+    private static final Path LAYOUTS = RepoPaths.root().resolve("pipeline/src/test/resources/layouts");
+
+    /** The part of a printed receipt from its row counts to its last line. */
+    private static String fromTheCounts(Outcome outcome, String firstLine) {
+        String printed = outcome.printed();
+        return printed.substring(printed.indexOf(firstLine), printed.lastIndexOf("\nReceipt written to") + 1);
+    }
+
+    @Test
+    void aReceiptNamesTheLeadsOwnHeadingItsColumnLetterAndRowAndTheDatesThisLayoutReads(@TempDir Path work)
+            throws IOException {
+        // given a Cwm Taf export whose offer date column the lead calls "Offer Dte", with a date that cannot be
+        Path file = Files.copy(LAYOUTS.resolve("cwm-taf-ao-export-csv/input.csv"), work.resolve("CTM AO export.csv"));
+
+        // when the lead checks it
+        Outcome outcome = run(work, RepoPaths.mappings(), "validate", file.toString(), "--region=cwm-taf");
+
+        // then every problem is told in the file's own terms, word for word
+        assertThat(outcome.printed()).contains("Layout:    Cwm Taf Morgannwg Active Offer export (csv;");
+        assertThat(fromTheCounts(outcome, "Rows read:")).isEqualTo("""
+                Rows read: 5
+                Accepted:  3 (1 with warnings)
+                Rejected:  2
+
+                Rejected rows: these rows were not stored. Correct them and send the file again.
+                  Row 4, column A "Authority", value 'CCBC': The local authority is missing or not recognised. Use the authority's name in English or Welsh, its usual abbreviation, or its ONS code (for example W06000015). 'CCBC' is used for both Conwy and Caerphilly; write the authority's name or ONS code. [AO-002]
+                  Row 6, column E "Offer Dte", value '31/13/2024': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd. [AO-003]
+
+                Warnings: these rows were stored, but please check them.
+                  Row 5, column C "Age at Offer", value 'thirty': The age at offer is not a whole number of years from 0 to 25, so it has been left blank. [AO-017]
+
+                The same detail is in the .csv and .xlsx files beside this receipt.
+                Questions about this receipt: the Active Offer data team
+                """);
+    }
+
+    @Test
+    void aFormsReceiptPointsAtTheCellOfTheProblem(@TempDir Path work) throws IOException {
+        // given Ceredigion's referral forms: child 2 answered yes to two eligibility questions, child 3 declined
+        // and the form has nowhere to record why
+        Path file = WorkbookFixture.build(LAYOUTS.resolve("ceredigion-referral-form-xlsx/input.xlsx.source"),
+                work.resolve("Ceredigion referral forms.xlsx"));
+
+        // when the lead checks it
+        Outcome outcome = run(work, RepoPaths.mappings(), "validate", file.toString(), "--region=mid-and-west-wales",
+                "--activeoffer.receipt-contact=activeoffer@example.gov.wales");
+
+        // then the receipt names the sheet and the cell, in the form's own words
+        assertThat(fromTheCounts(outcome, "Rows read:")).isEqualTo("""
+                Rows read: 3
+                Accepted:  2 (1 with warnings)
+                Rejected:  1
+
+                Rejected rows: these rows were not stored. Correct them and send the file again.
+                  Sheet 'Child 2', cell B5 "Looked after?", value 'Looked after? + On the child protection register?': The eligibility route is missing or not recognised. Allowed: Looked after (Part 6), Child protection register (Part 7), Care and support (Parts 3 and 4). [AO-004]
+
+                Warnings: these rows were stored, but please check them.
+                  Sheet 'Child 3', Reason for declining (not on the form), value '': The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one. [AO-012]
+
+                The same detail is in the .csv and .xlsx files beside this receipt.
+                Questions about this receipt: activeoffer@example.gov.wales
+                """);
+    }
+
+    @Test
+    void aWelshFilesReceiptIsInWelsh(@TempDir Path work) throws IOException {
+        // given Gwynedd's Welsh-language export, whose fifth row has no response to the offer
+        Path file = Files.copy(LAYOUTS.resolve("cofnod-cynnig-rhagweithiol-csv/input.csv"), work.resolve("cofnod.csv"));
+
+        // when the lead checks it
+        Outcome outcome = run(work, RepoPaths.mappings(), "validate", file.toString(), "--region=north-wales");
+
+        // then the receipt is in Welsh, with the Welsh labels of the codes allowed
+        assertThat(outcome.printed()).contains("""
+                Set ddata'r Cynnig Rhagweithiol: derbynneb ar gyfer un ffeil
+                =============================================================
+
+                Ffeil:     cofnod.csv
+                Rhanbarth: Gogledd Cymru
+                """).contains("(rhediad prawf: dim wedi'i gadw)\n")
+                .contains("Statws:    Derbyniwyd yn rhannol: gwrthodwyd rhai rhesi\n")
+                .contains("Cynllun:   Cofnod y Cynnig Rhagweithiol - allforio cofnodion Cymraeg (csv;");
+        assertThat(fromTheCounts(outcome, "Rhesi a ddarllenwyd:")).isEqualTo("""
+                Rhesi a ddarllenwyd: 6
+                Derbyniwyd: 5
+                Gwrthodwyd: 1
+
+                Rhesi a wrthodwyd: ni chadwyd y rhesi hyn. Cywirwch nhw ac anfonwch y ffeil eto.
+                  Rhes 5, colofn J "Ymateb i'r cynnig", gwerth '': Mae ymateb y plentyn i'r cynnig ar goll neu heb ei adnabod. Caniateir: Derbyn cyfarfod, Gwrthod y cynnig, Wedi'i eithrio - dealltwriaeth ddigonol, Dim ymateb. [AO-005]
+
+                Rhybuddion: cadwyd y rhesi hyn, ond gwiriwch nhw.
+                  Dim.
+
+                Mae'r un manylion yn y ffeiliau .csv a .xlsx wrth ymyl y dderbynneb hon.
+                Cwestiynau am y dderbynneb hon: the Active Offer data team
+                """);
+    }
+
+    @Test
+    void aFileTheMappingRecognisedButThatNamesNoAuthoritySaysSoAndHowToSendIt(@TempDir Path work)
+            throws IOException {
+        // given a legacy workbook whose file name gives CCBC, the abbreviation of both Conwy and Caerphilly
+        Path file = WorkbookFixture.build(LAYOUTS.resolve("legacy-ao-workbook-xls/input.xls.source"),
+                work.resolve("CCBC_AO_log.xls"));
+
+        // when the lead checks it
+        Outcome outcome = run(work, RepoPaths.mappings(), "validate", file.toString(), "--region=gwent");
+
+        // then the receipt says the layout was recognised, why the authority cannot be told, and how to send it
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.printed()).contains("Layout:    Legacy Active Offer workbook (xls;").contains("""
+                This file was recognised, but nothing says which local authority its records are for, so none of it was taken in. Drop it in the authority's own folder (inbox/<region>/<authority>/), put the authority's name or usual abbreviation in the file name (for example BCBC_Active_Offer.xlsx), or ask for its mapping to fix the authority.
+                Detail: Legacy Active Offer workbook files have no authority column, and its file name could be Conwy or Caerphilly, so the authority cannot be told; use the authority's name or ONS code instead. Send it in inbox/gwent/<authority>/, or put the authority in the file name (for example BCBC_CCBC_AO_log.xls)
+                Rule: AO-F07
+                No rows from this file would be counted.
+                """);
+    }
+
+    @Test
+    void recordingTemplateWritesTheWorkbookAndNeverWritesOverOne(@TempDir Path work) throws IOException {
+        Path target = work.resolve("handout.xlsx");
+
+        Outcome first = run(work, RepoPaths.mappings(), "recording-template", "--out=" + target);
+        Outcome second = run(work, RepoPaths.mappings(), "recording-template", "--out=" + target);
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.printed()).contains("Recording template (version 2, English and Welsh) written to " + target);
+        assertThat(target).isRegularFile();
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.printed()).contains(target + " is already there, so it was not replaced.");
+    }
 }
