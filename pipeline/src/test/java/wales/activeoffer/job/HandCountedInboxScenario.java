@@ -579,7 +579,7 @@ abstract class HandCountedInboxScenario {
                 assertThat(file.getFileName().toString()).as(release.relativize(file).toString())
                         .isIn("aggregates.csv", "aggregates.parquet", "coverage.csv", "data-quality.csv",
                                 "csv-metadata.json", "manifest.json", "active-offer-official-statistics.xlsx",
-                                "forum-report.html", "adroddiad-fforwm.html");
+                                "forum-report.html", "adroddiad-fforwm.html", "active-offer-recording-template.xlsx");
                 if (file.toString().endsWith(".parquet")) {
                     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                             ResultSet columns = duck.createStatement().executeQuery("SELECT column_name FROM "
@@ -760,8 +760,8 @@ abstract class HandCountedInboxScenario {
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("2");
         assertThat(manifest.get("files").size())
                 .as("the CSV, the workbook, the CSVW metadata, the coverage and data-quality CSVs, the aggregate Parquet, "
-                        + "the forum report in English and Welsh")
-                .isEqualTo(8);
+                        + "the forum report in English and Welsh, the recording template")
+                .isEqualTo(9);
         assertThat(manifest.get("files").toString()).doesNotContain("records/");
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
