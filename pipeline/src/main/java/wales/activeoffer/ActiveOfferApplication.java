@@ -1,10 +1,13 @@
 package wales.activeoffer;
 
+import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.core.env.StandardEnvironment;
 import wales.activeoffer.config.StartupFailure;
+import wales.activeoffer.job.PipelineCommands;
 
 /** The nightly Active Offer pipeline. See README.md for the commands. */
 @SpringBootApplication
@@ -12,10 +15,16 @@ import wales.activeoffer.config.StartupFailure;
 public class ActiveOfferApplication {
     /** Exit code of a failure nobody foresaw: Spring Boot has logged it with its stack trace. */
     static final int UNEXPECTED = 1;
+    /** The command that keeps the pipeline running as a service until it is stopped. */
+    static final String SERVE = "serve";
 
     public static void main(String[] args) {
         int exitCode;
         try {
+            if (SERVE.equals(command(args))) {
+                application(args).run(args);
+                return;
+            }
             exitCode = SpringApplication.exit(application(args).run(args));
         } catch (RuntimeException failure) {
             exitCode = StartupFailure.of(failure, new StandardEnvironment()).map(StartupFailure::exitCode)
@@ -30,9 +39,17 @@ public class ActiveOfferApplication {
      */
     public static SpringApplication application(String... args) {
         SpringApplication application = new SpringApplication(ActiveOfferApplication.class);
-        boolean dryCommand = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst()
-                .filter(wales.activeoffer.job.PipelineCommands::needsNoStore).isPresent();
-        application.setLazyInitialization(dryCommand);
+        String command = command(args);
+        application.setLazyInitialization(PipelineCommands.needsNoStore(command));
+        if (SERVE.equals(command)) {
+            application.setDefaultProperties(Map.of("activeoffer.service.enabled", "true",
+                    "spring.main.keep-alive", "true"));
+        }
         return application;
+    }
+
+    /** The command word: the first argument that is not a {@code --setting}; {@code run} when there is none. */
+    static String command(String... args) {
+        return Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().orElse("run");
     }
 }

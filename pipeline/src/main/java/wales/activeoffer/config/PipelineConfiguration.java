@@ -18,6 +18,8 @@ import wales.activeoffer.read.LayoutDetector;
 import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.status.StatusService;
+import org.springframework.batch.core.repository.JobRepository;
 import wales.activeoffer.reference.Region;
 import wales.activeoffer.store.SubmissionStore;
 import wales.activeoffer.publish.PublicationLabels;
@@ -82,6 +84,12 @@ public class PipelineConfiguration {
     InboxScanner inboxScanner(WorkRoot workRoot, PipelineProperties properties) {
         return new InboxScanner(workRoot, java.time.Duration.ofSeconds(properties.inboxSettleSeconds()),
                 java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    StatusService statusService(SubmissionStore store, ReferenceData reference, JobRepository jobRepository,
+            WorkRoot workRoot, InboxScanner scanner) {
+        return new StatusService(store, reference, jobRepository, workRoot, scanner, java.time.Clock.systemDefaultZone());
     }
 
     @Bean

@@ -111,7 +111,7 @@ class FileIngestListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (!step.getStatus().isUnsuccessful()) {
+        if (step.getStatus() == BatchStatus.COMPLETED) {
             finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
         }
         return step.getExitStatus();

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
@@ -40,6 +41,9 @@ final class InOrderPartitionHandler implements PartitionHandler {
         for (StepExecution partition : partitions) {
             worker.execute(partition);
             executed.add(partition);
+            if (partition.getStatus() == BatchStatus.STOPPED || stopping(manager)) {
+                break;
+            }
             if (partition.getStatus() != BatchStatus.FAILED) {
                 continue;
             }
@@ -51,5 +55,11 @@ final class InOrderPartitionHandler implements PartitionHandler {
             jobRepository.update(partition);
         }
         return executed;
+    }
+
+    /** Whether the run was asked to stop (the service is shutting down): the next file waits for the next start. */
+    private boolean stopping(StepExecution manager) {
+        JobExecution job = jobRepository.getJobExecution(manager.getJobExecutionId());
+        return job != null && (job.getStatus() == BatchStatus.STOPPING || job.getStatus() == BatchStatus.STOPPED);
     }
 }

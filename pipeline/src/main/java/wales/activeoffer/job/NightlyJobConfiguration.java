@@ -6,6 +6,8 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -44,12 +46,22 @@ public class NightlyJobConfiguration {
     public static final String JOB_NAME = "activeOfferNightlyJob";
     public static final String RUN_STAMP = "runStamp";
     public static final String RUN_DATE = "runDate";
+    /**
+     * {@code true} for the nightly run, which publishes a release after taking in the inbox; {@code false} for the
+     * service's inbox polls, which only take files in and answer them with their receipts.
+     */
+    public static final String PUBLISH = "publish";
+    static final String NO_RELEASE = "NO_RELEASE";
 
     @Bean
     Job activeOfferNightlyJob(JobRepository jobRepository, Step ingestInboxStep, Step publishReleaseStep) {
+        JobExecutionDecider publishOrNot = (jobExecution, stepExecution) -> new FlowExecutionStatus(
+                "false".equals(jobExecution.getJobParameters().getString(PUBLISH)) ? NO_RELEASE : "PUBLISH");
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestInboxStep)
-                .next(publishReleaseStep)
+                .next(publishOrNot).on(NO_RELEASE).end()
+                .from(publishOrNot).on("*").to(publishReleaseStep)
+                .end()
                 .build();
     }
 
@@ -122,9 +134,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    SubmissionRowWriter submissionRowWriter(SubmissionStore store,
+    SubmissionRowWriter submissionRowWriter(SubmissionStore store, PausePoint pausePoint,
             @Value("#{stepExecutionContext['" + FileIngestListener.SUBMISSION_ID + "']}") Long submissionId) {
-        return new SubmissionRowWriter(store, submissionId);
+        return new SubmissionRowWriter(store, submissionId, pausePoint);
     }
 
     @Bean

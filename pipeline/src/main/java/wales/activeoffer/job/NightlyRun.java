@@ -75,13 +75,47 @@ public class NightlyRun {
      * @throws RunLock.RunInProgressException if another process is running the pipeline now
      */
     public RunSummary execute() throws Exception {
+        return run(true);
+    }
+
+    /**
+     * The service's inbox poll: when files are waiting (or a run was interrupted), takes them in and writes their
+     * receipts, holding the same lock as {@link #execute()}, but publishes nothing: the nightly run publishes. A run
+     * the poll resumes finishes as it was started (an interrupted nightly run still publishes).
+     *
+     * @return what the poll did, or empty when there was nothing to do
+     * @throws RunLock.RunInProgressException if another process is running the pipeline now
+     */
+    public Optional<RunSummary> takeInWaitingFiles(java.util.function.BooleanSupplier filesWaiting) throws Exception {
+        try (RunLock.Held ignored = runLock.acquire()) {
+            if (interruptedRun().isEmpty() && !filesWaiting.getAsBoolean()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(run(false));
+    }
+
+    private RunSummary run(boolean publish) throws Exception {
         try (RunLock.Held ignored = runLock.acquire()) {
             Optional<JobExecution> interrupted = interruptedRun();
             if (interrupted.isPresent() && attempts(interrupted.get()) < MAX_ATTEMPTS) {
                 return summarise(resume(interrupted.get()), null);
             }
             GivenUp givenUp = interrupted.map(this::giveUp).orElse(null);
-            return summarise(startNew(), givenUp);
+            return summarise(startNew(publish), givenUp);
+        }
+    }
+
+    /** Asks a run in progress in this process to stop at its next checkpoint (the service is shutting down). */
+    public void stopRunning() {
+        for (JobExecution running : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+            try {
+                jobOperator.stop(running);
+                log.warn("Asked run {} to stop at its next checkpoint; the next start finishes it",
+                        running.getJobInstance().getId());
+            } catch (Exception e) {
+                log.warn("Could not ask run {} to stop: {}", running.getJobInstance().getId(), e.getMessage());
+            }
         }
     }
 
@@ -173,13 +207,14 @@ public class NightlyRun {
         }
     }
 
-    private JobExecution startNew() {
+    private JobExecution startNew(boolean publish) {
         try {
             seedOnce();
             LocalDateTime now = LocalDateTime.now(clock);
             String runStamp = nextFreeStamp(now);
-            JobParameters parameters = parameters(runStamp, now);
-            log.info("Starting run {} over {}", runStamp, workRoot.inbox());
+            JobParameters parameters = new JobParametersBuilder(parameters(runStamp, now))
+                    .addString(NightlyJobConfiguration.PUBLISH, String.valueOf(publish)).toJobParameters();
+            log.info("Starting run {} over {}{}", runStamp, workRoot.inbox(), publish ? "" : " (inbox only: no release)");
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the run: " + e.getMessage(), e);
@@ -194,7 +229,7 @@ public class NightlyRun {
                 .filter(step -> step.getStepName().startsWith(INGEST_FILE_STEP)
                         && InOrderPartitionHandler.QUARANTINED.equals(step.getExitStatus().getExitCode()))
                 .count();
-        return new RunSummary(run, execution.getStatus(), store.submissionsOfRun(run),
+        RunSummary summary = new RunSummary(run, execution.getStatus(), store.submissionsOfRun(run),
                 context.getString(PublishReleaseTasklet.RELEASE_FOLDER, null),
                 context.getString(PublishReleaseTasklet.RECORDS_PARQUET, null),
                 context.getString(PublishReleaseTasklet.AGGREGATES_PARQUET, null),
@@ -202,6 +237,9 @@ public class NightlyRun {
                 Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")),
                 quarantined + (givenUp == null ? 0 : givenUp.quarantined()),
                 givenUp == null ? List.of() : List.of(givenUp.note()), share(context));
+        RunRecord.of(summary, execution.getId(), execution.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP),
+                execution.getStartTime(), execution.getEndTime()).writeTo(workRoot.receipts().resolve("runs"));
+        return summary;
     }
 
     private static PublishedShare share(ExecutionContext context) {

@@ -5,14 +5,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A named instant at which a crash test stops the pipeline for certain: with {@code activeoffer.testing.pause-at} set
- * to its name, the first process to reach it says so in the log and waits there until it is killed. Unset, as in
- * production, reaching a point does nothing.
+ * to its name, the first process to reach it says so in the log and waits there until it is killed, or until the
+ * service stops ({@link #release}). Unset, as in production, reaching a point does nothing.
  */
 public final class PausePoint {
     /** Just after a file's receipt is written, before the file is moved out of the inbox. */
     public static final String AFTER_RECEIPT = "after-receipt";
+    /** Just after a file's first chunk of rows is written, in the middle of the file. */
+    public static final String IN_FILE = "in-file";
     private static final Logger log = LoggerFactory.getLogger(PausePoint.class);
-    private final String pauseAt;
+    private volatile String pauseAt;
+    private volatile Thread paused;
 
     public PausePoint(String pauseAt) {
         this.pauseAt = pauseAt == null ? "" : pauseAt;
@@ -22,14 +25,23 @@ public final class PausePoint {
         if (!pauseAt.equals(name)) {
             return;
         }
-        log.warn("Paused at '{}' (activeoffer.testing.pause-at) until this process is killed", name);
-        while (true) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        paused = Thread.currentThread();
+        log.warn("Paused at '{}' (activeoffer.testing.pause-at) until this process is killed or stopped", name);
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException stopped) {
+            log.warn("Released from '{}': the process is stopping", name);
+        } finally {
+            paused = null;
+        }
+    }
+
+    /** Lets a thread waiting at the point go on (the service is stopping); once released, a point is not reached again. */
+    public void release() {
+        Thread waiting = paused;
+        pauseAt = "";
+        if (waiting != null) {
+            waiting.interrupt();
         }
     }
 }

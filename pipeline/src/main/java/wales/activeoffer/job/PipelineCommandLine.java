@@ -16,6 +16,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.handout.RecordingTemplateWorkbook;
 import wales.activeoffer.inbox.WorkRoot;
@@ -25,6 +27,9 @@ import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.status.ServiceStatus;
+import wales.activeoffer.status.StatusService;
+import wales.activeoffer.status.StatusText;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
@@ -46,12 +51,15 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     static final int RUN_IN_PROGRESS = 3;
     /** Exit code when the run completed but a file was quarantined: it has its receipt, and the data team must look. */
     static final int COMPLETED_WITH_QUARANTINE = 4;
+    /** Exit code when the run completed but a file was refused whole: its receipt tells the lead why and what to do. */
+    static final int COMPLETED_WITH_REFUSED_FILES = 5;
 
     private final ObjectProvider<NightlyRun> nightlyRun;
     private final ObjectProvider<FileValidator> validator;
     private final ObjectProvider<ReceiptWriter> receipts;
     private final ObjectProvider<RecordingTemplate> template;
     private final ObjectProvider<ReferenceData> reference;
+    private final ObjectProvider<StatusService> statusService;
     private final PipelineProperties properties;
     private final WorkRoot workRoot;
     private PrintStream out;
@@ -59,8 +67,10 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     PipelineCommandLine(ObjectProvider<NightlyRun> nightlyRun, ObjectProvider<FileValidator> validator,
             ObjectProvider<ReceiptWriter> receipts, ObjectProvider<RecordingTemplate> template,
-            ObjectProvider<ReferenceData> reference, PipelineProperties properties, WorkRoot workRoot) {
+            ObjectProvider<ReferenceData> reference, ObjectProvider<StatusService> statusService,
+            PipelineProperties properties, WorkRoot workRoot) {
         this.reference = reference;
+        this.statusService = statusService;
         this.nightlyRun = nightlyRun;
         this.validator = validator;
         this.receipts = receipts;
@@ -79,9 +89,15 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
             case "validate" -> validate(words.subList(1, words.size()), args.getOptionValues("region"));
             case "validate-mappings" -> validateMappings();
             case "recording-template" -> recordingTemplate(args.getOptionValues("out"));
+            case "status" -> status(args.containsOption("json"));
+            case "serve" -> {
+                out.println("Serving: Ctrl+C or SIGTERM stops it; a run in progress stops at its next checkpoint "
+                        + "and the next start finishes it.");
+                yield 0;
+            }
             default -> {
                 out.println("Unknown command '" + command + "'. Commands: run (default), validate <file> "
-                        + "[--region=<code>], validate-mappings, recording-template [--out=<file>].");
+                        + "[--region=<code>], validate-mappings, recording-template [--out=<file>], status [--json], serve.");
                 yield 2;
             }
         };
@@ -99,7 +115,10 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (summary.status() != BatchStatus.COMPLETED) {
             return FAILED;
         }
-        return summary.needsAttention() ? COMPLETED_WITH_QUARANTINE : 0;
+        if (summary.needsAttention()) {
+            return COMPLETED_WITH_QUARANTINE;
+        }
+        return summary.refused() > 0 ? COMPLETED_WITH_REFUSED_FILES : 0;
     }
 
     private int validate(List<String> files, List<String> regions) throws Exception {
@@ -125,6 +144,14 @@ class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
             worst = Math.max(worst, receipt.status() == ReceiptStatus.REJECTED ? 1 : 0);
         }
         return worst;
+    }
+
+    /** Prints what the pipeline has done and is waiting for: plain text, or JSON for machines. */
+    private int status(boolean json) {
+        ServiceStatus status = statusService.getObject().status();
+        out.println(json ? JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(status) : StatusText.of(status));
+        return 0;
     }
 
     /** Writes the national recording template workbook, by default into the current folder; never over a file. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import wales.activeoffer.publish.PublishedShare;
 import wales.activeoffer.store.Submission;
+import wales.activeoffer.store.SubmissionStatus;
 
 /**
  * What one run did, for the closing lines a person reads.
@@ -19,5 +20,10 @@ public record RunSummary(long runId, BatchStatus status, List<Submission> submis
     /** Completed, but a file needs the data team. */
     public boolean needsAttention() {
         return quarantined > 0;
+    }
+
+    /** Files of this run refused whole (their receipts say why and how to send them again). */
+    public long refused() {
+        return submissions.stream().filter(s -> s.status() == SubmissionStatus.UNREADABLE).count();
     }
 }

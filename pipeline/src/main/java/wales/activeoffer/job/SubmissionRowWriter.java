@@ -9,14 +9,17 @@ import wales.activeoffer.store.SubmissionStore;
 class SubmissionRowWriter implements ItemWriter<NormalisedRow> {
     private final SubmissionStore store;
     private final long submissionId;
+    private final PausePoint pausePoint;
 
-    SubmissionRowWriter(SubmissionStore store, long submissionId) {
+    SubmissionRowWriter(SubmissionStore store, long submissionId, PausePoint pausePoint) {
         this.store = store;
         this.submissionId = submissionId;
+        this.pausePoint = pausePoint;
     }
 
     @Override
     public void write(Chunk<? extends NormalisedRow> chunk) {
         store.write(submissionId, chunk.getItems());
+        pausePoint.reach(PausePoint.IN_FILE);
     }
 }

@@ -100,6 +100,48 @@ public class SubmissionStore {
         return jdbc.queryForObject("SELECT * FROM submission WHERE id = ?", SUBMISSION, id);
     }
 
+    /** The current records' financial quarters, by authority: which quarters each authority has sent. */
+    public Map<String, java.util.Set<String>> quartersByAuthority() {
+        Map<String, java.util.Set<String>> quarters = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT DISTINCT r.authority_code, r.quarter FROM offer_record r
+                JOIN submission s ON s.id = r.submission_id
+                WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL""", (ResultSet rs) -> {
+            quarters.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+        });
+        return quarters;
+    }
+
+    /** The latest submission with current records for each authority, by ONS code. */
+    public Map<String, Submission> lastSubmissionByAuthority() {
+        Map<String, Submission> last = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT r.authority_code, MAX(s.id) AS last_id FROM offer_record r
+                JOIN submission s ON s.id = r.submission_id
+                WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL GROUP BY r.authority_code""",
+                (ResultSet rs) -> {
+                    last.put(rs.getString(1), submission(rs.getLong(2)));
+                });
+        return last;
+    }
+
+    /** The latest submission of each region's folder, whatever became of it, by region code. */
+    public Map<String, Submission> lastSubmissionByRegion() {
+        Map<String, Submission> last = new java.util.TreeMap<>();
+        jdbc.query("SELECT * FROM submission WHERE id IN (SELECT MAX(id) FROM submission GROUP BY region_code)",
+                (ResultSet rs) -> {
+                    Submission s = SUBMISSION.mapRow(rs, 0);
+                    last.put(s.regionCode(), s);
+                });
+        return last;
+    }
+
+    /** Files set aside for the data team. */
+    public List<Submission> quarantined() {
+        return jdbc.query("SELECT * FROM submission WHERE status = ? ORDER BY id", SUBMISSION,
+                SubmissionStatus.QUARANTINED.name());
+    }
+
     public List<Submission> submissionsOfRun(long ingestRun) {
         return jdbc.query("SELECT * FROM submission WHERE ingest_run = ? ORDER BY id", SUBMISSION, ingestRun);
     }

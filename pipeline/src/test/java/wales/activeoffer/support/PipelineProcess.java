@@ -59,6 +59,11 @@ public final class PipelineProcess {
         throw new AssertionError("No line /" + regex + "/ within " + timeout + ":\n" + output());
     }
 
+    /** {@code kill} (SIGTERM): the process is asked to stop, as systemd stops a service. */
+    public void stop() {
+        process.destroy();
+    }
+
     /** {@code kill -9}: the process gets no chance to clean up. */
     public void killHard() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,35 @@
+package wales.activeoffer.status;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The state of the pipeline at one moment, as {@code status} prints it (plain text or JSON).
+ *
+ * @param lastRun     the last run, or {@code null} before the first
+ * @param lastRelease the name of the latest release, or {@code null} before the first
+ * @param waiting     files in the inbox waiting for the next run, as {@code region/[authority/]file}
+ * @param quarantined files set aside for the data team
+ */
+public record ServiceStatus(LocalDateTime at, LastRun lastRun, String lastRelease, List<RegionStatus> regions,
+        List<String> waiting, List<FileState> quarantined) {
+
+    /** A run: its number, stamp, outcome and times. */
+    public record LastRun(long id, String stamp, String outcome, LocalDateTime started, LocalDateTime ended) {
+    }
+
+    /** One file as the store knows it. */
+    public record FileState(String region, String file, String state, LocalDateTime received) {
+    }
+
+    /** A region: the last file its folder received, and each of its authorities. */
+    public record RegionStatus(String code, String name, FileState lastSubmission, List<AuthorityStatus> authorities) {
+    }
+
+    /**
+     * An authority: the last file that brought records for it, and the financial quarters it has sent nothing for,
+     * from the first quarter anyone sent to the last complete quarter.
+     */
+    public record AuthorityStatus(String code, String name, FileState lastSubmission, List<String> missingQuarters) {
+    }
+}
