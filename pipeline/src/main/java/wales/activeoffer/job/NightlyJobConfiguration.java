@@ -58,8 +58,9 @@ public class NightlyJobConfiguration {
         JobExecutionDecider publishOrNot = (jobExecution, stepExecution) -> new FlowExecutionStatus(
                 "false".equals(jobExecution.getJobParameters().getString(PUBLISH)) ? NO_RELEASE : "PUBLISH");
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(ingestInboxStep)
-                .next(publishOrNot).on(NO_RELEASE).end()
+                .start(ingestInboxStep).on("FAILED").fail()
+                .from(ingestInboxStep).on("*").to(publishOrNot)
+                .from(publishOrNot).on(NO_RELEASE).end()
                 .from(publishOrNot).on("*").to(publishReleaseStep)
                 .end()
                 .build();

@@ -42,17 +42,17 @@ import wales.activeoffer.validate.FileValidator;
  */
 @Component
 @ConditionalOnProperty(name = "activeoffer.run-on-start", havingValue = "true", matchIfMissing = true)
-class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
+public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
     /** Commands that need neither the database nor the child key: the application starts lazily for them. */
     static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings", "recording-template");
     /** Exit code when the run failed: no release was published; the next run resumes it (once). */
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
     /** Exit code when another process holds the run lock. */
-    static final int RUN_IN_PROGRESS = 3;
+    public static final int RUN_IN_PROGRESS = 3;
     /** Exit code when the run completed but a file was quarantined: it has its receipt, and the data team must look. */
-    static final int COMPLETED_WITH_QUARANTINE = 4;
+    public static final int COMPLETED_WITH_QUARANTINE = 4;
     /** Exit code when the run completed but a file was refused whole: its receipt tells the lead why and what to do. */
-    static final int COMPLETED_WITH_REFUSED_FILES = 5;
+    public static final int COMPLETED_WITH_REFUSED_FILES = 5;
 
     private final ObjectProvider<NightlyRun> nightlyRun;
     private final ObjectProvider<FileValidator> validator;

@@ -46,7 +46,8 @@ class GeneratedInboxIntegrationTests {
 
         // then each file the manifest says is readable gives all its rows, as records or rejected rows, and each file
         // the manifest says is refused is refused with that reason
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.exitCode()).as("the sample's refused files are refused: " + run.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabases.POSTGRES_URL
                 + "?currentSchema=" + schema, TestDatabases.POSTGRES_USER, ""));
         Map<String, String> stored = new HashMap<>();

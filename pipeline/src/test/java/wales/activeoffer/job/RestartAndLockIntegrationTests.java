@@ -64,7 +64,8 @@ class RestartAndLockIntegrationTests {
     void aRunKilledPartWayThroughEndsAsIfItHadNeverBeenInterrupted(@TempDir Path temp) throws Exception {
         Path uninterruptedRoot = temp.resolve("uninterrupted");
         PipelineProcess uninterrupted = PipelineProcess.start(temp.resolve("a.log"), settings(uninterruptedRoot, true));
-        assertThat(uninterrupted.awaitExit(RUN_TIMEOUT)).as(uninterrupted.output()).isZero();
+        assertThat(uninterrupted.awaitExit(RUN_TIMEOUT)).as(uninterrupted.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
 
         Path killedRoot = temp.resolve("killed");
         List<String> killedSettings = settings(killedRoot, true);
@@ -76,7 +77,8 @@ class RestartAndLockIntegrationTests {
                 .as("the killed run is left marked as running").isEqualTo(1);
 
         PipelineProcess second = PipelineProcess.start(temp.resolve("b2.log"), killedSettings);
-        assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output()).isZero();
+        assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
         assertThat(second.output()).contains("did not finish").contains("resuming it where it stopped");
 
         assertSameReleaseAndStore(uninterruptedRoot, schemas.get(0), killedRoot, schema, 6 + 2 * 6);
@@ -121,7 +123,8 @@ class RestartAndLockIntegrationTests {
         Path uninterruptedRoot = temp.resolve("uninterrupted");
         PipelineProcess uninterrupted = PipelineProcess.start(temp.resolve("a.log"),
                 settings(uninterruptedRoot, HAND_COUNTED));
-        assertThat(uninterrupted.awaitExit(RUN_TIMEOUT)).as(uninterrupted.output()).isZero();
+        assertThat(uninterrupted.awaitExit(RUN_TIMEOUT)).as(uninterrupted.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
         Path killedRoot = temp.resolve("killed");
         List<String> killedSettings = settings(killedRoot, HAND_COUNTED);
         pausedAfterItsFirstReceipt(temp.resolve("b1.log"), killedSettings).killHard();
@@ -131,7 +134,8 @@ class RestartAndLockIntegrationTests {
 
         // when the pipeline runs again
         PipelineProcess second = PipelineProcess.start(temp.resolve("b2.log"), killedSettings);
-        assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output()).isZero();
+        assertThat(second.awaitExit(RUN_TIMEOUT)).as(second.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
 
         // then that file is archived once, keeps its one receipt, is never called a duplicate of itself, and the
         // records and release are those of the uninterrupted run
@@ -241,7 +245,8 @@ class RestartAndLockIntegrationTests {
 
         assertThat(secondExit).as(second.output()).isEqualTo(PipelineCommandLine.RUN_IN_PROGRESS);
         assertThat(second.output()).contains("Another run of the pipeline is in progress");
-        assertThat(first.awaitExit(RUN_TIMEOUT)).as(first.output()).isZero();
+        assertThat(first.awaitExit(RUN_TIMEOUT)).as(first.output())
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
         assertThat(count(schema, "SELECT COUNT(*) FROM batch_job_instance")).as("only the first ran").isEqualTo(1);
 
         PipelineProcess afterwards = PipelineProcess.start(temp.resolve("third.log"),

@@ -1,6 +1,7 @@
 package wales.activeoffer.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static wales.activeoffer.job.PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,8 @@ class RefusalReasonsIntegrationTests {
 
     @Test
     void everyFileOfTheTableIsRefusedWithExactlyTheTablesWords() {
-        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.exitCode()).as("every file refused, each with its receipt: " + run.output())
+                .isEqualTo(COMPLETED_WITH_REFUSED_FILES);
         for (Refusal refusal : table) {
             String receipt = receipts.get(refusal.file());
             assertThat(receipt).as("receipt of " + refusal.file()).isNotNull();
