@@ -36,8 +36,17 @@ public final class InProcessPipeline {
     public record Outcome(int exitCode, String output) {
     }
 
+    /** Runs a command ({@code words}, such as {@code status --json}) as the command line would. */
+    public Outcome command(String... words) {
+        return run(List.of(words));
+    }
+
     public Outcome run(Class<?>... extraConfiguration) {
-        List<String> args = new ArrayList<>();
+        return run(List.of(), extraConfiguration);
+    }
+
+    private Outcome run(List<String> words, Class<?>... extraConfiguration) {
+        List<String> args = new ArrayList<>(words);
         TestDatabases.postgresSettings(workRoot, schema).forEach(s -> args.add("--" + s));
         settings.forEach(s -> args.add("--" + s));
         Class<?>[] sources = new Class<?>[extraConfiguration.length + 1];
