@@ -3,6 +3,7 @@ package wales.activeoffer;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.core.env.StandardEnvironment;
@@ -43,7 +44,13 @@ public class ActiveOfferApplication {
         application.setLazyInitialization(PipelineCommands.needsNoStore(command));
         if (SERVE.equals(command)) {
             application.setDefaultProperties(Map.of("activeoffer.service.enabled", "true",
-                    "spring.main.keep-alive", "true"));
+                    "spring.main.keep-alive", "true",
+                    "server.address", "127.0.0.1",
+                    "server.port", "8081",
+                    "management.endpoints.web.exposure.include", "health,metrics",
+                    "management.endpoint.health.show-details", "always"));
+        } else {
+            application.setWebApplicationType(WebApplicationType.NONE);
         }
         return application;
     }

@@ -31,12 +31,14 @@ public final class PipelineService implements SmartLifecycle {
     private final TaskScheduler scheduler;
     private final ServiceProperties properties;
     private final PausePoint pausePoint;
+    private final RunMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     /** Held while a run is in hand, so that stopping waits for it to reach its checkpoint. */
     private final ReentrantLock inHand = new ReentrantLock();
 
     public PipelineService(NightlyRun nightlyRun, InboxScanner scanner, ReferenceData reference,
-            TaskScheduler scheduler, ServiceProperties properties, PausePoint pausePoint) {
+            TaskScheduler scheduler, ServiceProperties properties, PausePoint pausePoint, RunMetrics metrics) {
+        this.metrics = metrics;
         this.nightlyRun = nightlyRun;
         this.scanner = scanner;
         this.reference = reference;
@@ -62,7 +64,9 @@ public final class PipelineService implements SmartLifecycle {
             if (!running.get()) {
                 return;
             }
+            long started = System.nanoTime();
             RunSummary run = nightlyRun.execute();
+            metrics.ran("nightly", run, Duration.ofNanos(System.nanoTime() - started));
             log.info("Nightly run {} {}: {} file(s), release {}", run.runId(), run.status(), run.submissions().size(),
                     run.releaseFolder());
         } catch (RunLock.RunInProgressException e) {
@@ -81,9 +85,13 @@ public final class PipelineService implements SmartLifecycle {
             if (!running.get()) {
                 return;
             }
+            long started = System.nanoTime();
             nightlyRun.takeInWaitingFiles(() -> !scanner.waitingFiles(reference.regions()).isEmpty())
-                    .ifPresent(run -> log.info("Inbox run {} {}: {} file(s) answered", run.runId(), run.status(),
-                            run.submissions().size()));
+                    .ifPresent(run -> {
+                        metrics.ran("inbox", run, Duration.ofNanos(System.nanoTime() - started));
+                        log.info("Inbox run {} {}: {} file(s) answered", run.runId(), run.status(),
+                                run.submissions().size());
+                    });
         } catch (RunLock.RunInProgressException e) {
             log.info("Inbox not checked: {}", e.getMessage());
         } catch (Exception e) {

@@ -1,10 +1,14 @@
 package wales.activeoffer.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import wales.activeoffer.inbox.InboxScanner;
+import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.job.NightlyRun;
 import wales.activeoffer.job.PausePoint;
 import wales.activeoffer.reference.ReferenceData;
@@ -28,7 +32,29 @@ public class ServiceConfiguration {
 
     @Bean
     PipelineService pipelineService(NightlyRun nightlyRun, InboxScanner scanner, ReferenceData reference,
-            ThreadPoolTaskScheduler pipelineScheduler, ServiceProperties properties, PausePoint pausePoint) {
-        return new PipelineService(nightlyRun, scanner, reference, pipelineScheduler, properties, pausePoint);
+            ThreadPoolTaskScheduler pipelineScheduler, ServiceProperties properties, PausePoint pausePoint,
+            RunMetrics runMetrics) {
+        return new PipelineService(nightlyRun, scanner, reference, pipelineScheduler, properties, pausePoint,
+                runMetrics);
+    }
+
+    @Bean
+    RunMetrics runMetrics(MeterRegistry registry, InboxScanner scanner, ReferenceData reference) {
+        return new RunMetrics(registry, () -> scanner.waitingFiles(reference.regions()).size());
+    }
+
+    @Bean
+    HealthIndicator lastRunHealthIndicator(JobRepository jobRepository) {
+        return ServiceHealth.lastRun(jobRepository);
+    }
+
+    @Bean
+    HealthIndicator runLockHealthIndicator(JobRepository jobRepository) {
+        return ServiceHealth.runLock(jobRepository);
+    }
+
+    @Bean
+    HealthIndicator inboxHealthIndicator(WorkRoot workRoot) {
+        return ServiceHealth.inbox(workRoot.inbox());
     }
 }
