@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,50 @@ class OperationsKitIntegrationTests {
             assertThatThrownBy(() -> count("activeoffer_reader", "SELECT count(*) FROM " + table)).as(table)
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
+
+        // and when the database and the files are backed up, restored elsewhere and checked, they match; a file
+        // changed after the restore is found
+        Path backup = root.resolve("backup");
+        Path restored = root.resolve("restored");
+        String database = "restore_" + SCHEMA;
+        sql("postgres", "CREATE DATABASE " + database);
+        try {
+            assertThat(script("backup.sh", "test", root.resolve("work").toString(), backup.toString()))
+                    .startsWith("Backed up schema " + SCHEMA + " and ");
+            assertThat(script("restore.sh", database, backup.toString(), restored.toString())).contains("Restored ");
+            assertThat(script("check-restore.sh", database, backup.toString(), restored.toString()))
+                    .startsWith("The restore matches the backup: every table count and all ");
+            Path receipt;
+            try (var receipts = Files.walk(restored.resolve("receipts"))) {
+                receipt = receipts.filter(f -> f.toString().endsWith(".txt")).findFirst().orElseThrow();
+            }
+            Files.writeString(receipt, "tampered");
+            Process check = scriptProcess("check-restore.sh", database, backup.toString(), restored.toString());
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(output).isEqualTo(1);
+            assertThat(output).contains("changed: " + restored.relativize(receipt))
+                    .contains("The restore differs from the backup in 1 place(s).");
+        } finally {
+            sql("postgres", "DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    /** Runs an ops/ script against a database of the test server, the schema on the search path; its output. */
+    private static String script(String name, String database, String... args) throws Exception {
+        Process process = scriptProcess(name, database, args);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(name + ": " + output).isZero();
+        return output;
+    }
+
+    private static Process scriptProcess(String name, String database, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", OPS.resolve(name).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGUSER", TestDatabases.POSTGRES_USER,
+                "PGDATABASE", database, "PGOPTIONS", "-c search_path=" + SCHEMA));
+        return builder.start();
     }
 
     @Test
@@ -108,6 +153,9 @@ class OperationsKitIntegrationTests {
     }
 
     private static Connection connect(String user) throws SQLException {
+        if (user.equals("postgres")) {
+            return DriverManager.getConnection(TestDatabases.POSTGRES_URL, user, "");
+        }
         return DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema=" + SCHEMA, user, "");
     }
 }
