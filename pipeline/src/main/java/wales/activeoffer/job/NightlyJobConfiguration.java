@@ -158,10 +158,11 @@ public class NightlyJobConfiguration {
     @Bean
     @JobScope
     Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
-            RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp) {
+            RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp,
+            @Value("${activeoffer.republish:false}") boolean republish) {
         return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases(), workRoot.staging(),
                 workRoot.incomplete()), new ReleaseFolder(workRoot.restricted(), workRoot.staging().resolve("restricted"),
                         workRoot.incomplete().resolve("restricted")), runStamp, properties.restrictedUri(),
-                String.valueOf(template.version()));
+                String.valueOf(template.version()), republish);
     }
 }

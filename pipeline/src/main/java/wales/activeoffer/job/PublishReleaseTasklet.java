@@ -24,9 +24,11 @@ final class PublishReleaseTasklet implements Tasklet {
     private final String name;
     private final URI restrictedBase;
     private final String templateVersion;
+    private final boolean republish;
 
     PublishReleaseTasklet(ReleasePublisher publisher, ReleaseFolder releases, ReleaseFolder restricted, String name,
-            URI restrictedBase, String templateVersion) {
+            URI restrictedBase, String templateVersion, boolean republish) {
+        this.republish = republish;
         this.restricted = restricted;
         this.publisher = publisher;
         this.releases = releases;
@@ -37,7 +39,7 @@ final class PublishReleaseTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        Release release = publisher.publishIfChanged(releases, restricted, name, restrictedBase, templateVersion);
+        Release release = publisher.publish(releases, restricted, name, restrictedBase, templateVersion, republish);
         var jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
         jobContext.putString(RELEASE_FOLDER, release.folder().toString());
         jobContext.putString(RECORDS_PARQUET, release.recordsParquet().toString());

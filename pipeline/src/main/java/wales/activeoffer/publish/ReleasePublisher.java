@@ -72,12 +72,16 @@ public final class ReleasePublisher {
      * @param restrictedBase where the record-level Parquet of every release goes ({@code <base>/<name>/records/}), or
      *                       {@code null} for the restricted folder itself
      */
-    public Release publishIfChanged(ReleaseFolder releases, ReleaseFolder restricted, String name, URI restrictedBase,
-            String templateVersion) {
+    /**
+     * Publishes a release: a new one when a submission changed since the latest, or always when {@code republish}
+     * (after a change to the reference data, the publication plan or the labels, which no submission shows).
+     */
+    public Release publish(ReleaseFolder releases, ReleaseFolder restricted, String name, URI restrictedBase,
+            String templateVersion, boolean republish) {
         List<ReleaseManifest.SubmissionEntry> submissions = store.currentSubmissions();
         String contentKey = contentKey(submissions, templateVersion);
         var latest = releases.latest();
-        if (latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
+        if (!republish && latest.isPresent() && latest.get().contentKey().equals(contentKey)) {
             return existing(releases, restricted, latest.get().release(), restrictedBase, false);
         }
         long recordRows = -1;

@@ -113,4 +113,25 @@ class RevisionsIntegrationTests {
         return Stream.of("measure", "statistic", "geography_level", "geography_code", "period_type", "period",
                 "eligibility_route", "stage", "category").allMatch(c -> a.get(c).equals(b.get(c)));
     }
+
+    @Test
+    void aRunWithNothingNewPublishesNothingUnlessAReleaseIsAskedForAgain(@TempDir Path root) throws Exception {
+        // given a first release of Newport's return
+        Path inbox = Files.createDirectories(root.resolve("inbox/gwent"));
+        Files.copy(GWENT.resolve(NEWPORT), inbox.resolve(NEWPORT));
+        InProcessPipeline pipeline = new InProcessPipeline(root, schema);
+        assertThat(pipeline.run().exitCode()).isZero();
+        Path first = latest(root);
+
+        // when the pipeline runs again with nothing new, then no release is made
+        assertThat(pipeline.run().output()).contains("nothing new was published");
+        assertThat(latest(root)).isEqualTo(first);
+
+        // and when the runbook's re-publish is run (after a change to the plan, say), a new release is made
+        InProcessPipeline republish = new InProcessPipeline(root, schema).with("activeoffer.republish=true");
+        assertThat(republish.run().exitCode()).isZero();
+        assertThat(latest(root)).isNotEqualTo(first);
+        assertThat(latest(root).resolve("aggregates.csv")).exists();
+        assertThat(first.resolve("aggregates.csv")).as("the earlier release is kept").exists();
+    }
 }
