@@ -1,6 +1,7 @@
 package wales.activeoffer;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -22,7 +23,7 @@ public class ActiveOfferApplication {
     public static void main(String[] args) {
         int exitCode;
         try {
-            if (SERVE.equals(command(args))) {
+            if (SERVE.equals(command(args)) && !asksForHelp(args)) {
                 application(args).run(args);
                 return;
             }
@@ -41,8 +42,8 @@ public class ActiveOfferApplication {
     public static SpringApplication application(String... args) {
         SpringApplication application = new SpringApplication(ActiveOfferApplication.class);
         String command = command(args);
-        application.setLazyInitialization(PipelineCommands.needsNoStore(command));
-        if (SERVE.equals(command)) {
+        application.setLazyInitialization(PipelineCommands.needsNoStore(command) || asksForHelp(args));
+        if (SERVE.equals(command) && !asksForHelp(args)) {
             application.setDefaultProperties(Map.of("activeoffer.service.enabled", "true",
                     "spring.main.keep-alive", "true",
                     "server.address", "127.0.0.1",
@@ -53,6 +54,11 @@ public class ActiveOfferApplication {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
         return application;
+    }
+
+    /** {@code --help}, {@code -h}, {@code --version} or {@code -V}: print and stop, touching nothing. */
+    static boolean asksForHelp(String... args) {
+        return Arrays.stream(args).anyMatch(a -> List.of("--help", "-h", "--version", "-V").contains(a));
     }
 
     /** The command word: the first argument that is not a {@code --setting}; {@code run} when there is none. */

@@ -1,6 +1,8 @@
 package wales.activeoffer.job;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -16,6 +21,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.config.PipelineProperties;
@@ -27,6 +36,7 @@ import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.sample.SampleInboxGenerator;
 import wales.activeoffer.status.ServiceStatus;
 import wales.activeoffer.status.StatusService;
 import wales.activeoffer.status.StatusText;
@@ -43,8 +53,6 @@ import wales.activeoffer.validate.FileValidator;
 @Component
 @ConditionalOnProperty(name = "activeoffer.run-on-start", havingValue = "true", matchIfMissing = true)
 public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator {
-    /** Commands that need neither the database nor the child key: the application starts lazily for them. */
-    static final List<String> DRY_COMMANDS = List.of("validate", "validate-mappings", "recording-template");
     /** Exit code when the run failed: no release was published; the next run resumes it (once). */
     public static final int FAILED = 1;
     /** Exit code when another process holds the run lock. */
@@ -82,25 +90,134 @@ public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator
     @Override
     public void run(ApplicationArguments args) throws Exception {
         out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<String> words = args.getNonOptionArgs();
-        String command = words.isEmpty() ? "run" : words.get(0);
-        exitCode = switch (command) {
-            case "run" -> runNightly();
-            case "validate" -> validate(words.subList(1, words.size()), args.getOptionValues("region"));
-            case "validate-mappings" -> validateMappings();
-            case "recording-template" -> recordingTemplate(args.getOptionValues("out"));
-            case "status" -> status(args.containsOption("json"));
-            case "serve" -> {
-                out.println("Serving: Ctrl+C or SIGTERM stops it; a run in progress stops at its next checkpoint "
-                        + "and the next start finishes it.");
-                yield 0;
+        CommandLine cli = new CommandLine(new Pipeline())
+                .addSubcommand(new Run()).addSubcommand(new Serve()).addSubcommand(new Validate())
+                .addSubcommand(new ValidateMappings()).addSubcommand(new Status())
+                .addSubcommand(new RecordingTemplateCommand()).addSubcommand(new Sample());
+        PrintWriter writer = new PrintWriter(out, true);
+        cli.setOut(writer);
+        cli.setErr(writer);
+        exitCode = cli.execute(commandWords(args.getSourceArgs()));
+    }
+
+    /**
+     * The arguments picocli reads: every one but the settings ({@code --activeoffer.work-root=...},
+     * {@code --spring.datasource.url=...}), which Spring Boot has already taken.
+     */
+    static String[] commandWords(String... args) {
+        return Arrays.stream(args).filter(a -> !SETTING.matcher(a).matches()).toArray(String[]::new);
+    }
+
+    private static final Pattern SETTING = Pattern.compile("--[a-z]+(-[a-z]+)*\\.[^=]+=.*");
+
+    @Command(name = "active-offer-pipeline", mixinStandardHelpOptions = true,
+            description = "The all-Wales Active Offer dataset. With no command, the nightly run (as 'run').",
+            footer = "Settings (--activeoffer.work-root=..., --spring.datasource.url=...) go after the command; "
+                    + "see README.md.")
+    private final class Pipeline implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return runNightly();
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = {
+        "Takes in every waiting file, writes its receipt, archives it and publishes the release.",
+        "Exit codes: 0 completed; 5 completed, some files refused; 4 completed, a file quarantined; 1 failed;",
+        "2 a setting is wrong; 3 another run is in progress."})
+    private final class Run implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return runNightly();
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = {
+        "Runs as a service: the nightly run at activeoffer.service.cron, the inbox checked every",
+        "activeoffer.service.poll-interval. SIGTERM stops a run at its next checkpoint; the next start finishes it."})
+    private final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            out.println("Serving: Ctrl+C or SIGTERM stops it; a run in progress stops at its next checkpoint "
+                    + "and the next start finishes it.");
+            return 0;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "A dry run for a regional lead: prints and writes the receipt the nightly run would give. "
+                    + "Nothing is stored and no file moves.")
+    private final class Validate implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "<file>", description = "the files to check")
+        private List<String> files;
+        @Option(names = "--region", paramLabel = "<region code>",
+                description = "check the files belong to this region's folder (north-wales, gwent, ...)")
+        private String region;
+
+        @Override
+        public Integer call() throws Exception {
+            return validate(files, region);
+        }
+    }
+
+    @Command(name = "validate-mappings", mixinStandardHelpOptions = true,
+            description = "Checks every mapping file; each problem as file:line: key: problem.")
+    private final class ValidateMappings implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return validateMappings();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "The last run and release, files "
+            + "waiting and quarantined, and each region's and authority's last file and missing quarters.")
+    private final class Status implements Callable<Integer> {
+        @Option(names = "--json", description = "as JSON, for machines")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            return status(json);
+        }
+    }
+
+    @Command(name = "recording-template", mixinStandardHelpOptions = true,
+            description = "Writes the national recording template workbook (English and Welsh); never over a file.")
+    private final class RecordingTemplateCommand implements Callable<Integer> {
+        @Option(names = "--out", paramLabel = "<file>", description = "where to write it (default: "
+                + RecordingTemplateWorkbook.FILE_NAME + " here)")
+        private String target;
+
+        @Override
+        public Integer call() {
+            return recordingTemplate(target);
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Writes an invented sample inbox (every layout, planted mistakes, MANIFEST.csv).")
+    private final class Sample implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "an empty or new folder")
+        private Path folder;
+        @Parameters(index = "1", paramLabel = "<size>", defaultValue = "1",
+                description = "how many times the repository's sample (default 1)")
+        private int size;
+
+        @Override
+        public Integer call() throws IOException {
+            if (size < 1 || size > 1000) {
+                out.println("<size> must be from 1 to 1000, but is " + size);
+                return 2;
             }
-            default -> {
-                out.println("Unknown command '" + command + "'. Commands: run (default), validate <file> "
-                        + "[--region=<code>], validate-mappings, recording-template [--out=<file>], status [--json], serve.");
-                yield 2;
+            if (Files.isDirectory(folder.resolve("inbox"))) {
+                out.println(folder.resolve("inbox") + " is already there, so nothing was written. Choose a new folder.");
+                return 2;
             }
-        };
+            new SampleInboxGenerator(size).generate(folder);
+            out.println("Sample inbox (" + size + "x) written to " + folder.toAbsolutePath().resolve("inbox")
+                    + ", with MANIFEST.csv");
+            return 0;
+        }
     }
 
     private int runNightly() throws Exception {
@@ -121,12 +238,7 @@ public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator
         return summary.refused() > 0 ? COMPLETED_WITH_REFUSED_FILES : 0;
     }
 
-    private int validate(List<String> files, List<String> regions) throws Exception {
-        if (files.isEmpty()) {
-            out.println("Usage: validate <file> [<file> ...] [--region=<region code>]");
-            return 2;
-        }
-        String region = regions == null || regions.isEmpty() ? null : regions.get(0);
+    private int validate(List<String> files, String region) throws Exception {
         int worst = 0;
         Path folder = workRoot.root().resolve("validation");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -155,8 +267,8 @@ public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator
     }
 
     /** Writes the national recording template workbook, by default into the current folder; never over a file. */
-    private int recordingTemplate(List<String> outs) {
-        Path target = Path.of(outs == null || outs.isEmpty() ? RecordingTemplateWorkbook.FILE_NAME : outs.get(0));
+    private int recordingTemplate(String where) {
+        Path target = Path.of(where == null ? RecordingTemplateWorkbook.FILE_NAME : where);
         if (Files.isDirectory(target)) {
             target = target.resolve(RecordingTemplateWorkbook.FILE_NAME);
         }

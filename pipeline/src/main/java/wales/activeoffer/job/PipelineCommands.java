@@ -1,12 +1,17 @@
 package wales.activeoffer.job;
 
+import java.util.List;
+
 /** The command-line words the application knows, and which of them run without the store. */
 public final class PipelineCommands {
     private PipelineCommands() {
     }
 
-    /** {@code validate} and {@code validate-mappings} need neither the database nor the child key. */
+    /** The commands that use the store (and the child key); every other word, a mistyped one too, touches neither. */
+    static final List<String> STORE_COMMANDS = List.of("run", "serve", "status");
+
+    /** Whether a command word needs neither the database nor the child key. */
     public static boolean needsNoStore(String command) {
-        return PipelineCommandLine.DRY_COMMANDS.contains(command);
+        return !STORE_COMMANDS.contains(command);
     }
 }

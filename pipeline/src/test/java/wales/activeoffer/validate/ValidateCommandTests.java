@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,5 +244,41 @@ class ValidateCommandTests {
         assertThat(target).isRegularFile();
         assertThat(second.exitCode()).isEqualTo(2);
         assertThat(second.printed()).contains(target + " is already there, so it was not replaced.");
+    }
+
+    @Test
+    void everyCommandHasHelpAndAMistypedOneIsToldWithTheCommands(@TempDir Path work) {
+        Outcome top = run(work, RepoPaths.mappings(), "--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.printed()).contains("Usage: active-offer-pipeline [-hV] [COMMAND]").contains("  run ")
+                .contains("  serve ").contains("  validate ").contains("  validate-mappings ").contains("  status ")
+                .contains("  recording-template ").contains("  sample ");
+        for (String command : List.of("run", "serve", "validate", "validate-mappings", "status", "recording-template",
+                "sample")) {
+            Outcome help = run(work, RepoPaths.mappings(), command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.printed()).as(command).contains("Usage: active-offer-pipeline " + command);
+        }
+        assertThat(work.resolve("db")).as("help touches no database").doesNotExist();
+
+        Outcome wrong = run(work, RepoPaths.mappings(), "valdate", "x.csv");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.printed()).contains("Unmatched arguments from index 0: 'valdate', 'x.csv'")
+                .contains("Did you mean: active-offer-pipeline validate or");
+    }
+
+    @Test
+    void sampleWritesAnInventedInboxWithItsManifest(@TempDir Path work) throws IOException {
+        Path folder = work.resolve("generated");
+
+        Outcome outcome = run(work, RepoPaths.mappings(), "sample", folder.toString(), "1");
+        Outcome again = run(work, RepoPaths.mappings(), "sample", folder.toString(), "1");
+
+        assertThat(outcome.exitCode()).as(outcome.printed()).isZero();
+        assertThat(outcome.printed()).contains("Sample inbox (1x) written to " + folder.resolve("inbox"));
+        assertThat(Files.readAllLines(folder.resolve("MANIFEST.csv")).size() - 1).isEqualTo(
+                Files.readAllLines(RepoPaths.sampleData().resolve("MANIFEST.csv")).size() - 1);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.printed()).contains("is already there, so nothing was written");
     }
 }
