@@ -59,7 +59,7 @@ class ServiceEndpointsIntegrationTests {
                     + "jdbc:postgresql://127.0.0.1:" + database.port() + "/test?currentSchema=" + SCHEMA : s);
             settings.addAll(List.of("server.port=" + port, "activeoffer.service.poll-interval=PT1S",
                     "spring.datasource.hikari.connection-timeout=2000",
-                    "spring.datasource.hikari.validation-timeout=1000"));
+                    "spring.datasource.hikari.validation-timeout=1000", "logging.structured.format.console=ecs"));
             PipelineProcess service = PipelineProcess.start(root.resolve("service.log"), "512m", List.of("serve"),
                     settings);
             try {
@@ -105,6 +105,13 @@ class ServiceEndpointsIntegrationTests {
                     childData.add(String.format("P%03d", i));
                 }
                 bodies.forEach((path, body) -> assertThat(childData).as(path).noneMatch(body::contains));
+
+                // and the log is structured (ECS JSON, a line per event) and holds no record data either
+                List<String> events = service.output().lines().filter(l -> l.startsWith("{")).toList();
+                assertThat(events).isNotEmpty().allSatisfy(line -> assertThat(json(line).has("@timestamp")).isTrue());
+                assertThat(events).anySatisfy(line -> assertThat(json(line).get("message").asString())
+                        .startsWith("Inbox run "));
+                assertThat(childData).noneMatch(service.output()::contains);
 
                 // when the database becomes unreachable, then health goes DOWN, naming the database
                 database.close();
