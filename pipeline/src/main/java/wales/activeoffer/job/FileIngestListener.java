@@ -47,8 +47,11 @@ class FileIngestListener implements StepExecutionListener {
     private final String runStamp;
     private final JobRepository jobRepository;
 
+    private final RunProgress progress;
+
     FileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher finisher, String runStamp,
-            JobRepository jobRepository) {
+            JobRepository jobRepository, RunProgress progress) {
+        this.progress = progress;
         this.store = store;
         this.preparation = preparation;
         this.finisher = finisher;
@@ -66,6 +69,7 @@ class FileIngestListener implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
+        progress.fileStarted(context.getInt(InboxPartitioner.TOTAL, 0));
         InboxFile file = inboxFile(context);
         if (!context.containsKey(SUBMISSION_ID)) {
             long run = step.getJobExecution().getJobInstance().getId();
@@ -113,6 +117,7 @@ class FileIngestListener implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == BatchStatus.COMPLETED) {
             finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
+            progress.fileFinished();
         }
         return step.getExitStatus();
     }

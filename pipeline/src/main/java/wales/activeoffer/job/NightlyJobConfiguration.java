@@ -77,6 +77,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
+    RunProgress runProgress() {
+        return RunProgress.forThisProcess();
+    }
+
+    @Bean
     PausePoint pausePoint(@Value("${activeoffer.testing.pause-at:}") String pauseAt) {
         return new PausePoint(pauseAt);
     }
@@ -135,16 +140,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    SubmissionRowWriter submissionRowWriter(SubmissionStore store, PausePoint pausePoint,
+    SubmissionRowWriter submissionRowWriter(SubmissionStore store, PausePoint pausePoint, RunProgress runProgress,
             @Value("#{stepExecutionContext['" + FileIngestListener.SUBMISSION_ID + "']}") Long submissionId) {
-        return new SubmissionRowWriter(store, submissionId, pausePoint);
+        return new SubmissionRowWriter(store, submissionId, pausePoint, runProgress);
     }
 
     @Bean
     @StepScope
     FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher fileFinisher,
-            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp, JobRepository jobRepository) {
-        return new FileIngestListener(store, preparation, fileFinisher, runStamp, jobRepository);
+            @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp, JobRepository jobRepository,
+            RunProgress runProgress) {
+        return new FileIngestListener(store, preparation, fileFinisher, runStamp, jobRepository, runProgress);
     }
 
     @Bean

@@ -52,10 +52,12 @@ public class NightlyRun {
     private final FileQuarantine quarantine;
     private final FileFinisher finisher;
     private final Clock clock;
+    private final RunProgress progress;
 
     public NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job activeOfferNightlyJob,
             WorkRoot workRoot, PipelineProperties properties, SubmissionStore store, RunLock runLock,
-            FileQuarantine quarantine, FileFinisher finisher) {
+            FileQuarantine quarantine, FileFinisher finisher, RunProgress progress) {
+        this.progress = progress;
         this.quarantine = quarantine;
         this.finisher = finisher;
         this.jobOperator = jobOperator;
@@ -222,6 +224,7 @@ public class NightlyRun {
     }
 
     private RunSummary summarise(JobExecution execution, GivenUp givenUp) {
+        progress.runEnded();
         var context = execution.getExecutionContext();
         long run = execution.getJobInstance().getId();
         int quarantined = (int) jobRepository.getJobExecutions(execution.getJobInstance()).stream()

@@ -10,8 +10,10 @@ class SubmissionRowWriter implements ItemWriter<NormalisedRow> {
     private final SubmissionStore store;
     private final long submissionId;
     private final PausePoint pausePoint;
+    private final RunProgress progress;
 
-    SubmissionRowWriter(SubmissionStore store, long submissionId, PausePoint pausePoint) {
+    SubmissionRowWriter(SubmissionStore store, long submissionId, PausePoint pausePoint, RunProgress progress) {
+        this.progress = progress;
         this.store = store;
         this.submissionId = submissionId;
         this.pausePoint = pausePoint;
@@ -20,6 +22,7 @@ class SubmissionRowWriter implements ItemWriter<NormalisedRow> {
     @Override
     public void write(Chunk<? extends NormalisedRow> chunk) {
         store.write(submissionId, chunk.getItems());
+        progress.rowsStored(chunk.size());
         pausePoint.reach(PausePoint.IN_FILE);
     }
 }
