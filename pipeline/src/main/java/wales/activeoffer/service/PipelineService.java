@@ -1,6 +1,7 @@
 package wales.activeoffer.service;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,43 +60,39 @@ public final class PipelineService implements SmartLifecycle {
 
     /** The nightly run: take in the inbox and publish the release. */
     void nightly() {
-        inHand.lock();
-        try {
-            if (!running.get()) {
-                return;
-            }
-            long started = System.nanoTime();
-            RunSummary run = nightlyRun.execute();
-            metrics.ran("nightly", run, Duration.ofNanos(System.nanoTime() - started));
-            log.info("Nightly run {} {}: {} file(s), release {}", run.runId(), run.status(), run.submissions().size(),
-                    run.releaseFolder());
-        } catch (RunLock.RunInProgressException e) {
-            log.warn("The nightly run did not start: {}", e.getMessage());
-        } catch (Exception e) {
-            log.error("The nightly run failed: {}", e.getMessage(), e);
-        } finally {
-            inHand.unlock();
-        }
+        inHand("nightly", () -> Optional.of(nightlyRun.execute()));
     }
 
     /** An inbox poll: files waiting are taken in and answered with their receipts; nothing is published. */
     void poll() {
+        inHand("inbox", () -> nightlyRun.takeInWaitingFiles(() -> !scanner.waitingFiles(reference.regions())
+                .isEmpty()));
+    }
+
+    /** What a scheduled task does: a run, if there is one to do. */
+    @FunctionalInterface
+    private interface Work {
+        Optional<RunSummary> run() throws Exception;
+    }
+
+    /** Does one scheduled run while the service runs, holding {@link #inHand}; counts and logs what it did. */
+    private void inHand(String kind, Work work) {
         inHand.lock();
         try {
             if (!running.get()) {
                 return;
             }
             long started = System.nanoTime();
-            nightlyRun.takeInWaitingFiles(() -> !scanner.waitingFiles(reference.regions()).isEmpty())
-                    .ifPresent(run -> {
-                        metrics.ran("inbox", run, Duration.ofNanos(System.nanoTime() - started));
-                        log.info("Inbox run {} {}: {} file(s) answered", run.runId(), run.status(),
-                                run.submissions().size());
-                    });
+            work.run().ifPresent(run -> {
+                metrics.ran(kind, run, Duration.ofNanos(System.nanoTime() - started));
+                log.info("{} run {} {}: {} file(s) answered{}", kind.equals("inbox") ? "Inbox" : "Nightly",
+                        run.runId(), run.status(), run.submissions().size(),
+                        run.releaseFolder() == null ? "" : ", release " + run.releaseFolder());
+            });
         } catch (RunLock.RunInProgressException e) {
-            log.info("Inbox not checked: {}", e.getMessage());
+            log.info("The {} run did not start: {}", kind, e.getMessage());
         } catch (Exception e) {
-            log.error("Taking in the inbox failed: {}", e.getMessage(), e);
+            log.error("The {} run failed: {}", kind, e.getMessage(), e);
         } finally {
             inHand.unlock();
         }
