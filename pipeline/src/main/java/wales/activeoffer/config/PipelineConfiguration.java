@@ -1,7 +1,9 @@
 package wales.activeoffer.config;
 
 import java.net.URI;
+import java.time.Clock;
 import org.apache.hadoop.conf.Configuration;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.aggregate.DisclosureControl;
@@ -13,16 +15,15 @@ import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.ChildKeyHasher;
+import wales.activeoffer.publish.PublicationLabels;
+import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.publish.ReleasePublisher;
 import wales.activeoffer.read.LayoutDetector;
-import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
-import wales.activeoffer.status.StatusService;
-import org.springframework.batch.core.repository.JobRepository;
 import wales.activeoffer.reference.Region;
+import wales.activeoffer.status.StatusService;
 import wales.activeoffer.store.SubmissionStore;
-import wales.activeoffer.publish.PublicationLabels;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
@@ -89,7 +90,7 @@ public class PipelineConfiguration {
     @Bean
     StatusService statusService(SubmissionStore store, ReferenceData reference, JobRepository jobRepository,
             WorkRoot workRoot, InboxScanner scanner) {
-        return new StatusService(store, reference, jobRepository, workRoot, scanner, java.time.Clock.systemDefaultZone());
+        return new StatusService(store, reference, jobRepository, workRoot, scanner, Clock.systemDefaultZone());
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package wales.activeoffer.mapping;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How one source layout maps onto the template: read from one YAML file in {@code mappings/layouts/}.
@@ -85,8 +87,8 @@ public record SourceMapping(
 
     /** Template fields this layout takes from outside its rows (the file name or folder), not from a column. */
     public java.util.Set<String> fieldsFromFile() {
-        return "column".equals(authorityFrom) && fixedAuthority() == null ? java.util.Set.of()
-                : java.util.Set.of("authority");
+        return "column".equals(authorityFrom) && fixedAuthority() == null ? Set.of()
+                : Set.of("authority");
     }
 
     /** The authority every record of this layout is for, when the mapping fixes it; otherwise {@code null}. */
@@ -158,8 +160,8 @@ public record SourceMapping(
         public FormField {
             labels = labels == null ? List.of() : List.copyOf(labels);
             value = value == null ? "right" : value;
-            ticks = ticks == null ? Map.of() : new java.util.LinkedHashMap<>(ticks);
-            questions = questions == null ? Map.of() : new java.util.LinkedHashMap<>(questions);
+            ticks = ticks == null ? Map.of() : new LinkedHashMap<>(ticks);
+            questions = questions == null ? Map.of() : new LinkedHashMap<>(questions);
             several = several == null ? "none" : several;
         }
     }

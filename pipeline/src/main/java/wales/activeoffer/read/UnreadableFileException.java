@@ -1,5 +1,7 @@
 package wales.activeoffer.read;
 
+import java.util.Optional;
+
 /** A whole file cannot be taken in. {@code ruleId} is one of the template's file rules ({@code AO-F..}). */
 public class UnreadableFileException extends RuntimeException {
     private final String ruleId;
@@ -35,7 +37,7 @@ public class UnreadableFileException extends RuntimeException {
     }
 
     /** The layout that recognised the refused file, if one did. */
-    public java.util.Optional<DetectedLayout> layout() {
-        return java.util.Optional.ofNullable(layout);
+    public Optional<DetectedLayout> layout() {
+        return Optional.ofNullable(layout);
     }
 }

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -138,7 +141,7 @@ public final class ReferenceData {
     /** Every authority a spelling could name, in ONS code order: none, one, or several for a shared abbreviation. */
     public List<Authority> authorities(String spelling) {
         List<Authority> candidates = authoritiesByFoldedName.getOrDefault(Text.fold(spelling), List.of());
-        return candidates.stream().sorted(java.util.Comparator.comparing(Authority::onsCode)).toList();
+        return candidates.stream().sorted(Comparator.comparing(Authority::onsCode)).toList();
     }
 
     /**
@@ -149,7 +152,7 @@ public final class ReferenceData {
     public List<Authority> authoritiesInFileName(String fileName) {
         String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         String[] words = stem.split("[^\\p{L}\\p{N}']+");
-        java.util.Set<Authority> named = new java.util.LinkedHashSet<>();
+        Set<Authority> named = new LinkedHashSet<>();
         List<Authority> ambiguous = new ArrayList<>();
         for (int from = 0; from < words.length; from++) {
             for (int length = 1; length <= 4 && from + length <= words.length; length++) {
@@ -164,7 +167,7 @@ public final class ReferenceData {
         if (!named.isEmpty()) {
             return List.copyOf(named);
         }
-        return ambiguous.stream().distinct().sorted(java.util.Comparator.comparing(Authority::onsCode)).toList();
+        return ambiguous.stream().distinct().sorted(Comparator.comparing(Authority::onsCode)).toList();
     }
 
     public Optional<Region> region(String code) {
@@ -190,7 +193,7 @@ public final class ReferenceData {
     /** Every region the authority has belonged to, earliest first. */
     public java.util.Set<Region> regionsOf(String authorityCode) {
         return memberships.stream().filter(m -> m.key().equals(authorityCode))
-                .sorted(java.util.Comparator.comparing(m -> m.period().validFrom()))
+                .sorted(Comparator.comparing(m -> m.period().validFrom()))
                 .map(m -> regionsByCode.get(m.value()))
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }

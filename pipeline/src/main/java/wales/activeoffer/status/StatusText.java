@@ -3,6 +3,7 @@ package wales.activeoffer.status;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import wales.activeoffer.status.ServiceStatus.AuthorityStatus;
 import wales.activeoffer.status.ServiceStatus.FileState;
 import wales.activeoffer.status.ServiceStatus.RegionStatus;
@@ -19,7 +20,7 @@ public final class StatusText {
         out.append("Active Offer pipeline status at ").append(when(status.at())).append("\n\n");
         out.append("Last run:      ").append(status.lastRun() == null ? "none yet"
                 : "run " + status.lastRun().id() + " (" + status.lastRun().stamp() + "), "
-                        + status.lastRun().outcome().toLowerCase(java.util.Locale.ROOT) + ", started "
+                        + status.lastRun().outcome().toLowerCase(Locale.ROOT) + ", started "
                         + when(status.lastRun().started()) + (status.lastRun().ended() == null ? ""
                                 : ", ended " + when(status.lastRun().ended()))).append('\n');
         out.append("Last release:  ").append(status.lastRelease() == null ? "none yet" : status.lastRelease())

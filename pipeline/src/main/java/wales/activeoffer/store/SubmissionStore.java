@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -101,20 +103,20 @@ public class SubmissionStore {
     }
 
     /** The current records' financial quarters, by authority: which quarters each authority has sent. */
-    public Map<String, java.util.Set<String>> quartersByAuthority() {
-        Map<String, java.util.Set<String>> quarters = new java.util.TreeMap<>();
+    public Map<String, Set<String>> quartersByAuthority() {
+        Map<String, Set<String>> quarters = new TreeMap<>();
         jdbc.query("""
                 SELECT DISTINCT r.authority_code, r.quarter FROM offer_record r
                 JOIN submission s ON s.id = r.submission_id
                 WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL""", (ResultSet rs) -> {
-            quarters.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+            quarters.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
         });
         return quarters;
     }
 
     /** The latest submission with current records for each authority, by ONS code. */
     public Map<String, Submission> lastSubmissionByAuthority() {
-        Map<String, Submission> last = new java.util.TreeMap<>();
+        Map<String, Submission> last = new TreeMap<>();
         jdbc.query("""
                 SELECT r.authority_code, MAX(s.id) AS last_id FROM offer_record r
                 JOIN submission s ON s.id = r.submission_id
@@ -127,7 +129,7 @@ public class SubmissionStore {
 
     /** The latest submission of each region's folder, whatever became of it, by region code. */
     public Map<String, Submission> lastSubmissionByRegion() {
-        Map<String, Submission> last = new java.util.TreeMap<>();
+        Map<String, Submission> last = new TreeMap<>();
         jdbc.query("SELECT * FROM submission WHERE id IN (SELECT MAX(id) FROM submission GROUP BY region_code)",
                 (ResultSet rs) -> {
                     Submission s = SUBMISSION.mapRow(rs, 0);
