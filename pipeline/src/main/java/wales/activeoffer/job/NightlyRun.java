@@ -214,8 +214,7 @@ public class NightlyRun {
             seedOnce();
             LocalDateTime now = LocalDateTime.now(clock);
             String runStamp = nextFreeStamp(now);
-            JobParameters parameters = new JobParametersBuilder(parameters(runStamp, now))
-                    .addString(NightlyJobConfiguration.PUBLISH, String.valueOf(publish)).toJobParameters();
+            JobParameters parameters = parameters(runStamp, now, publish);
             log.info("Starting run {} over {}{}", runStamp, workRoot.inbox(), publish ? "" : " (inbox only: no release)");
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
@@ -262,14 +261,17 @@ public class NightlyRun {
         return stamp;
     }
 
+    /** Whether a run, nightly or inbox-only, already has this stamp. */
     private boolean runExists(String stamp, LocalDateTime now) {
-        return jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters(stamp, now)) != null;
+        return jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters(stamp, now, true)) != null
+                || jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters(stamp, now, false)) != null;
     }
 
-    private static JobParameters parameters(String stamp, LocalDateTime now) {
+    private static JobParameters parameters(String stamp, LocalDateTime now, boolean publish) {
         return new JobParametersBuilder()
                 .addString(NightlyJobConfiguration.RUN_STAMP, stamp)
                 .addLocalDate(NightlyJobConfiguration.RUN_DATE, now.toLocalDate())
+                .addString(NightlyJobConfiguration.PUBLISH, String.valueOf(publish))
                 .toJobParameters();
     }
 
