@@ -36,8 +36,10 @@ public class ActiveOfferApplication {
     }
 
     /**
-     * The application as the command line starts it: for {@code validate} and {@code validate-mappings}, beans are
-     * made only when needed, so neither the database nor the child key is touched.
+     * The application as the command line starts it: for every command but {@code run}, {@code serve} and
+     * {@code status} (and for {@code --help}), beans are made only when needed, so neither the database nor the child
+     * key is touched; {@code serve} keeps running with a web server on localhost for its health and metrics; the
+     * others have no web server.
      */
     public static SpringApplication application(String... args) {
         SpringApplication application = new SpringApplication(ActiveOfferApplication.class);

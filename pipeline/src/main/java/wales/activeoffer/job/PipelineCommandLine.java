@@ -44,10 +44,13 @@ import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.validate.FileValidator;
 
 /**
- * The command line. With no command (or {@code run}) it runs the nightly job once and prints where everything went;
- * {@code validate <file> [--region=<code>]} is a dry run of one file that prints and writes its receipt and stores
- * nothing; {@code validate-mappings} checks every mapping file; {@code recording-template [--out=<file>]} writes the
- * national recording template workbook. Switched off with {@code activeoffer.run-on-start=false}
+ * The command line, parsed by picocli: {@code run} (also with no command) runs the nightly job once and prints where
+ * everything went; {@code serve} runs as a service ({@code service} package); {@code validate <file>...
+ * [--region=<code>]} is a dry run that prints and writes each file's receipt and stores nothing;
+ * {@code validate-mappings} checks every mapping file; {@code status [--json]} says what ran and what waits;
+ * {@code recording-template [--out=<file>]} writes the national recording template workbook; {@code sample <dir>
+ * <size>} writes an invented inbox. Each has {@code --help}. Spring settings ({@code --activeoffer.*},
+ * {@code --spring.*}) are left to Spring Boot. Switched off with {@code activeoffer.run-on-start=false}
  * (the tests start runs themselves).
  */
 @Component
