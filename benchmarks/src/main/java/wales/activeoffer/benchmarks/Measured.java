@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +42,12 @@ record Measured(double seconds, long peakRssKb, int exitCode, String output) {
     }
 
     Measured orFail(String what) {
-        if (exitCode != 0) {
+        return orFail(what, 0);
+    }
+
+    /** This measurement, if the command ended with one of {@code expected} exit codes; otherwise a failure. */
+    Measured orFail(String what, int... expected) {
+        if (Arrays.stream(expected).noneMatch(code -> code == exitCode)) {
             throw new IllegalStateException(what + " exited with " + exitCode + ":\n" + tail(output));
         }
         return this;
