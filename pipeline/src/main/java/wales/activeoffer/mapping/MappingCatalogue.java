@@ -58,10 +58,11 @@ public final class MappingCatalogue {
         if (files.isEmpty()) {
             problems.add(new MappingProblem(directory, 0, "(folder)", "no mapping files (*.yaml) found"));
         }
+        Optional<ReferenceData> reference = authorities(directory);
         Map<String, Path> fileById = new java.util.HashMap<>();
         for (Path file : files) {
             List<MappingProblem> fileProblems = new ArrayList<>();
-            Optional<SourceMapping> mapping = readAndCheck(file, template, fileProblems);
+            Optional<SourceMapping> mapping = readAndCheck(file, template, reference, fileProblems);
             mapping.ifPresent(m -> {
                 Path other = fileById.putIfAbsent(m.id(), file);
                 if (other != null) {
@@ -77,7 +78,8 @@ public final class MappingCatalogue {
         return problems;
     }
 
-    static Optional<SourceMapping> readAndCheck(Path file, RecordingTemplate template, List<MappingProblem> problems) {
+    static Optional<SourceMapping> readAndCheck(Path file, RecordingTemplate template,
+            Optional<ReferenceData> reference, List<MappingProblem> problems) {
         SourceMapping mapping;
         try {
             mapping = RecordingTemplate.yamlMapper().readValue(file.toFile(), SourceMapping.class);
@@ -88,7 +90,7 @@ public final class MappingCatalogue {
             problems.add(new MappingProblem(file, line, key, e.getOriginalMessage()));
             return Optional.empty();
         }
-        new Checks(file, mapping, template, authorities(file), problems).run();
+        new Checks(file, mapping, template, reference, problems).run();
         return Optional.of(mapping);
     }
 
@@ -97,8 +99,8 @@ public final class MappingCatalogue {
      * authority against; without that folder any fixed authority is taken on trust here and checked when a file
      * arrives.
      */
-    private static Optional<ReferenceData> authorities(Path mappingFile) {
-        Path reference = mappingFile.toAbsolutePath().getParent().resolveSibling("reference");
+    private static Optional<ReferenceData> authorities(Path layoutsFolder) {
+        Path reference = layoutsFolder.toAbsolutePath().resolveSibling("reference");
         return Files.exists(reference.resolve("authorities.csv")) ? Optional.of(ReferenceData.load(reference))
                 : Optional.empty();
     }
