@@ -51,7 +51,8 @@ public class ActiveOfferApplication {
                     "server.address", "127.0.0.1",
                     "server.port", "8081",
                     "management.endpoints.web.exposure.include", "health,metrics",
-                    "management.endpoint.health.show-details", "always"));
+                    "management.endpoint.health.show-details", "always",
+                    "management.health.diskspace.path", "${activeoffer.work-root:work}"));
         } else {
             application.setWebApplicationType(WebApplicationType.NONE);
         }

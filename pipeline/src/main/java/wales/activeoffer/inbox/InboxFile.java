@@ -20,4 +20,9 @@ public record InboxFile(String regionCode, Path path, String subFolder) {
     public Path folderWithin(Path regionFolder) {
         return subFolder == null ? regionFolder : regionFolder.resolve(subFolder);
     }
+
+    /** Where it was dropped, as the operator's log names it: region, authority folder (if any) and file name. */
+    public String describe() {
+        return folderWithin(Path.of(regionCode)).resolve(fileName()).toString();
+    }
 }

@@ -116,7 +116,14 @@ class FileIngestListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == BatchStatus.COMPLETED) {
-            finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
+            try {
+                finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
+            } catch (RuntimeException e) {
+                // the rows are in, but the file is not finished: the step must not count as done
+                step.setStatus(BatchStatus.FAILED);
+                step.addFailureException(e);
+                return ExitStatus.FAILED.addExitDescription(e);
+            }
             progress.fileFinished();
         }
         return step.getExitStatus();

@@ -20,6 +20,8 @@ import wales.activeoffer.store.SubmissionStore;
  */
 public final class FileQuarantine {
     private static final Logger log = LoggerFactory.getLogger(FileQuarantine.class);
+    /** How many times the pipeline may die while a file is in hand before the file is taken to be the cause. */
+    static final int PIPELINE_DEATHS = 3;
     private final SubmissionStore store;
     private final FileFinisher finisher;
     private final FileArchive archive;
@@ -44,9 +46,10 @@ public final class FileQuarantine {
         List<Throwable> failures = failed.getFailureExceptions();
         String why = !failures.isEmpty() ? describe(failures.get(0))
                 : failed.getExitStatus().getExitDescription().isBlank()
-                        ? "the run stopped while processing this file, and stopped there again when it was resumed"
+                        ? "the pipeline stopped unexpectedly while processing this file " + PIPELINE_DEATHS
+                                + " times, each time it was resumed"
                         : failed.getExitStatus().getExitDescription();
-        log.error("{}/{} could not be processed and is quarantined: {}", file.regionCode(), file.fileName(), why,
+        log.error("{} could not be processed and is quarantined: {}", file.describe(), why,
                 failures.isEmpty() ? null : failures.get(0));
         try {
             if (!Files.exists(file.path())) {
@@ -59,7 +62,8 @@ public final class FileQuarantine {
                 return true;
             }
             String reason = "Processing failed unexpectedly in run " + run + " (" + runStamp + "): " + why
-                    + "\nThe full error is in the run's log. Nothing from this file counts until it is sent again.";
+                    + "\nThe full error is in the run's log. Nothing from this file counts. The lead has been told that the data "
+                    + "team will look into it; once the cause is fixed, put the file back in its inbox folder.";
             Long submissionId = context.containsKey(FileIngestListener.SUBMISSION_ID)
                     ? context.getLong(FileIngestListener.SUBMISSION_ID) : register(file, run);
             if (submissionId == null) {
@@ -71,8 +75,8 @@ public final class FileQuarantine {
             finisher.finish(file, submissionId, runStamp);
             return true;
         } catch (RuntimeException e) {
-            log.error("{}/{} could not be quarantined either, and has no receipt; it stays in the inbox. The run "
-                    + "ends as failed.", file.regionCode(), file.fileName(), e);
+            log.error("{} could not be quarantined either, and has no receipt; it stays in the inbox. The run "
+                    + "ends as failed.", file.describe(), e);
             return false;
         }
     }
@@ -87,7 +91,7 @@ public final class FileQuarantine {
         }
     }
 
-    private static String describe(Throwable failure) {
+    static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,5 +1,7 @@
 package wales.activeoffer.job;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -68,11 +70,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     Step ingestInboxStep(JobRepository jobRepository, Partitioner inboxPartitioner, Step ingestFileStep,
-            FileQuarantine fileQuarantine) {
+            FileQuarantine fileQuarantine, DatabaseCheck databaseCheck) {
         return new StepBuilder("ingestInboxStep", jobRepository)
                 .partitioner(ingestFileStep.getName(), inboxPartitioner)
                 .step(ingestFileStep)
-                .partitionHandler(new InOrderPartitionHandler(ingestFileStep, fileQuarantine, jobRepository))
+                .partitionHandler(new InOrderPartitionHandler(ingestFileStep, fileQuarantine, jobRepository,
+                        databaseCheck))
                 .build();
     }
 
@@ -82,8 +85,9 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    PausePoint pausePoint(@Value("${activeoffer.testing.pause-at:}") String pauseAt) {
-        return new PausePoint(pauseAt);
+    PausePoint pausePoint(@Value("${activeoffer.testing.pause-at:}") String pauseAt,
+            @Value("${activeoffer.testing.resume-when:}") String resumeWhen) {
+        return new PausePoint(pauseAt, resumeWhen.isBlank() ? null : Path.of(resumeWhen));
     }
 
     @Bean
@@ -95,6 +99,12 @@ public class NightlyJobConfiguration {
     @Bean
     FileQuarantine fileQuarantine(SubmissionStore store, FileFinisher fileFinisher, FileArchive archive) {
         return new FileQuarantine(store, fileFinisher, archive);
+    }
+
+    /** Whether the database answers, within 3 seconds whatever the network does. */
+    @Bean
+    DatabaseCheck databaseCheck(DataSource dataSource) {
+        return new DatabaseCheck(dataSource, Duration.ofSeconds(3));
     }
 
     @Bean

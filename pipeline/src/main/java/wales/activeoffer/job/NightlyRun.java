@@ -10,11 +10,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,9 +40,15 @@ public class NightlyRun {
     private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     static final String SEEDED_MARKER = ".seeded-from-sample";
-    /** A run is started once and resumed at most once. */
+    /** A run that failed on its own is resumed once, then given up; stops, deaths and the system's failures do not count. */
     static final int MAX_ATTEMPTS = 2;
     private static final String INGEST_FILE_STEP = "ingestFileStep:";
+    /** On an execution or step: its process died (stopped, killed, cut off) and it was marked so by the next start. */
+    static final String DIED = "activeoffer.died";
+    /** On a file's step: the file was in hand when its process died. */
+    static final String DIED_IN_HAND = "activeoffer.diedInHand";
+    /** On an execution: it ended because of the system's failure (the database, the disk), not its own. */
+    static final String PAUSED = "activeoffer.paused";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -81,6 +89,17 @@ public class NightlyRun {
     }
 
     /**
+     * The one-shot {@code run}: as {@link #execute()}, but refused while a service runs on the same work root or
+     * database, whose nightly run would otherwise find the lock held.
+     *
+     * @throws RunLock.RunInProgressException if a service, or another run, is using them now
+     */
+    public RunSummary executeAlone() throws Exception {
+        runLock.refuseIfServed();
+        return run(true);
+    }
+
+    /**
      * The service's inbox poll: when files are waiting (or a run was interrupted), takes them in and writes their
      * receipts, holding the same lock as {@link #execute()}, but publishes nothing: the nightly run publishes. A run
      * the poll resumes finishes as it was started (an interrupted nightly run still publishes).
@@ -88,7 +107,7 @@ public class NightlyRun {
      * @return what the poll did, or empty when there was nothing to do
      * @throws RunLock.RunInProgressException if another process is running the pipeline now
      */
-    public Optional<RunSummary> takeInWaitingFiles(java.util.function.BooleanSupplier filesWaiting) throws Exception {
+    public Optional<RunSummary> takeInWaitingFiles(BooleanSupplier filesWaiting) throws Exception {
         try (RunLock.Held ignored = runLock.acquire()) {
             if (interruptedRun().isEmpty() && !filesWaiting.getAsBoolean()) {
                 return Optional.empty();
@@ -100,11 +119,133 @@ public class NightlyRun {
     private RunSummary run(boolean publish) throws Exception {
         try (RunLock.Held ignored = runLock.acquire()) {
             Optional<JobExecution> interrupted = interruptedRun();
-            if (interrupted.isPresent() && attempts(interrupted.get()) < MAX_ATTEMPTS) {
-                return summarise(resume(interrupted.get()), null);
+            if (interrupted.isPresent()) {
+                JobExecution last = recoverDead(interrupted.get());
+                if (failuresOfItsOwn(last) < MAX_ATTEMPTS) {
+                    return summarise(pausedIfTheSystemFailed(() -> resume(last)), null);
+                }
+                GivenUp givenUp = giveUp(last);
+                return summarise(pausedIfTheSystemFailed(() -> startNew(publish)), givenUp);
             }
-            GivenUp givenUp = interrupted.map(this::giveUp).orElse(null);
-            return summarise(startNew(publish), givenUp);
+            return summarise(pausedIfTheSystemFailed(() -> startNew(publish)), null);
+        } finally {
+            progress.runEnded();
+        }
+    }
+
+    /** Starting or resuming a run. */
+    @FunctionalInterface
+    private interface Launch {
+        JobExecution launch();
+    }
+
+    /**
+     * Runs it; a run that ended because of the system (the database out of reach, the disk full) rather than a file is
+     * marked paused, so it never counts toward giving it up, and is reported as {@link RunPausedException}.
+     */
+    private JobExecution pausedIfTheSystemFailed(Launch launch) {
+        JobExecution execution;
+        try {
+            execution = launch.launch();
+        } catch (RuntimeException e) {
+            if (TransientFailure.isTransient(e)) {
+                throw paused(e);
+            }
+            throw e;
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.STOPPED) {
+            return execution;
+        }
+        Optional<Throwable> systems = TransientFailure.among(execution.getAllFailureExceptions());
+        if (systems.isEmpty()) {
+            return execution;
+        }
+        try {
+            execution.getExecutionContext().put(PAUSED, true);
+            jobRepository.updateExecutionContext(execution);
+        } catch (RuntimeException stillDown) {
+            // left marked as running: the next attempt finds it so, and resumes it without counting it against the run
+        }
+        throw paused(systems.get());
+    }
+
+    private static RunPausedException paused(Throwable cause) {
+        if (cause instanceof RunPausedException paused) {
+            return paused;
+        }
+        return new RunPausedException("The run paused because " + TransientFailure.describe(cause)
+                + "; no file was quarantined, and the run resumes where it stopped when it is tried again.", cause);
+    }
+
+    /**
+     * How many times the run failed on its own: a stop (SIGTERM), a process that died around it, or the system's
+     * failure (the database out of reach) does not count.
+     */
+    private int failuresOfItsOwn(JobExecution last) {
+        return (int) jobRepository.getJobExecutions(last.getJobInstance()).stream()
+                .filter(e -> e.getStatus() == BatchStatus.FAILED && !e.getExecutionContext().containsKey(DIED)
+                        && !e.getExecutionContext().containsKey(PAUSED))
+                .count();
+    }
+
+    /**
+     * Holding the run lock, nothing else can be running this run: any execution or step still marked as running (or
+     * left unknown when its state could not be saved) belongs to a process that was stopped, killed or cut off from the
+     * database. They are marked as Spring Batch's own recovery does (stopped when a stop was asked for, else failed),
+     * and flagged as having died, so the run is resumed and the death is not counted against it. A file in hand at
+     * {@value FileQuarantine#PIPELINE_DEATHS} such deaths is taken to be their cause and quarantined.
+     */
+    private JobExecution recoverDead(JobExecution last) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (JobExecution execution : jobRepository.getJobExecutions(last.getJobInstance())) {
+            boolean stopping = execution.getStatus() == BatchStatus.STOPPING || execution.getStatus() == BatchStatus.STOPPED;
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (!step.getStatus().isRunning() && step.getStatus() != BatchStatus.UNKNOWN) {
+                    continue;
+                }
+                if (step.getStatus() == BatchStatus.STARTED) {
+                    step.getExecutionContext().put(DIED_IN_HAND, true);
+                }
+                step.setStatus(stopping ? BatchStatus.STOPPED : BatchStatus.FAILED);
+                step.setExitStatus(stopping ? ExitStatus.STOPPED : ExitStatus.FAILED);
+                step.setEndTime(now);
+                step.getExecutionContext().put(DIED, true);
+                jobRepository.update(step);
+                jobRepository.updateExecutionContext(step);
+            }
+            if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+                log.warn("Run {} ({}) was left marked {} by a process that is no longer there (stopped, killed or cut "
+                        + "off from the database); it is resumed where it stopped.", execution.getJobInstance().getId(),
+                        execution.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP),
+                        execution.getStatus());
+                execution.setStatus(stopping ? BatchStatus.STOPPED : BatchStatus.FAILED);
+                execution.setExitStatus(stopping ? ExitStatus.STOPPED : ExitStatus.FAILED);
+                execution.setEndTime(now);
+                execution.getExecutionContext().put(DIED, true);
+                jobRepository.update(execution);
+                jobRepository.updateExecutionContext(execution);
+            }
+        }
+        JobExecution recovered = jobRepository.getLastJobExecution(last.getJobInstance());
+        quarantineCrashLoops(recovered);
+        return recovered;
+    }
+
+    /** A file in hand at every one of several deaths of the pipeline is quarantined, so that it cannot loop. */
+    private void quarantineCrashLoops(JobExecution last) {
+        List<StepExecution> all = jobRepository.getJobExecutions(last.getJobInstance()).stream()
+                .flatMap(e -> e.getStepExecutions().stream()).toList();
+        for (StepExecution step : last.getStepExecutions()) {
+            if (!step.getStepName().startsWith(INGEST_FILE_STEP) || !step.getExecutionContext().containsKey(DIED_IN_HAND)) {
+                continue;
+            }
+            long deaths = all.stream().filter(s -> s.getStepName().equals(step.getStepName())
+                    && s.getExecutionContext().containsKey(DIED_IN_HAND)).count();
+            if (deaths >= FileQuarantine.PIPELINE_DEATHS && quarantine.quarantine(step)) {
+                step.setStatus(BatchStatus.COMPLETED);
+                step.setExitStatus(new ExitStatus(InOrderPartitionHandler.QUARANTINED, "the file was quarantined"));
+                jobRepository.update(step);
+            }
         }
     }
 
@@ -138,13 +279,16 @@ public class NightlyRun {
 
     private JobExecution resume(JobExecution interrupted) {
         try {
-            JobExecution failed = interrupted.getStatus().isRunning() ? jobOperator.recover(interrupted) : interrupted;
+            JobExecution failed = interrupted;
             log.warn("Run {} ({}) did not finish (status {}); resuming it where it stopped.",
                     interrupted.getJobInstance().getId(),
                     interrupted.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP), interrupted.getStatus());
             finishLeftBehind(failed);
             return jobOperator.restart(failed);
         } catch (Exception e) {
+            if (TransientFailure.isTransient(e)) {
+                throw paused(e);
+            }
             throw new IllegalStateException("Cannot resume the interrupted run: " + e.getMessage(), e);
         }
     }
@@ -182,7 +326,7 @@ public class NightlyRun {
      */
     private GivenUp giveUp(JobExecution last) {
         try {
-            JobExecution failed = last.getStatus().isRunning() ? jobOperator.recover(last) : last;
+            JobExecution failed = last;
             List<String> stuck = new ArrayList<>();
             List<String> quarantined = new ArrayList<>();
             for (StepExecution step : failed.getStepExecutions()) {
@@ -218,6 +362,9 @@ public class NightlyRun {
             log.info("Starting run {} over {}{}", runStamp, workRoot.inbox(), publish ? "" : " (inbox only: no release)");
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
+            if (TransientFailure.isTransient(e)) {
+                throw paused(e);
+            }
             throw new IllegalStateException("Cannot start the run: " + e.getMessage(), e);
         }
     }

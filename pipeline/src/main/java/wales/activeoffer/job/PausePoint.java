@@ -1,12 +1,15 @@
 package wales.activeoffer.job;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A named instant at which a crash test stops the pipeline for certain: with {@code activeoffer.testing.pause-at} set
- * to its name, the first process to reach it says so in the log and waits there until it is killed, or until the
- * service stops ({@link #release}). Unset, as in production, reaching a point does nothing.
+ * to its name, the first process to reach it says so in the log and waits there until it is killed, until the
+ * service stops ({@link #release}), or, with {@code activeoffer.testing.resume-when} set to a path, until that file
+ * appears (then it goes on, and the point is not reached again). Unset, as in production, reaching a point does nothing.
  */
 public final class PausePoint {
     /** Just after a file's receipt is written, before the file is moved out of the inbox. */
@@ -17,8 +20,15 @@ public final class PausePoint {
     private volatile String pauseAt;
     private volatile Thread paused;
 
+    private final Path resumeWhen;
+
     public PausePoint(String pauseAt) {
+        this(pauseAt, null);
+    }
+
+    public PausePoint(String pauseAt, Path resumeWhen) {
         this.pauseAt = pauseAt == null ? "" : pauseAt;
+        this.resumeWhen = resumeWhen;
     }
 
     public void reach(String name) {
@@ -28,7 +38,14 @@ public final class PausePoint {
         paused = Thread.currentThread();
         log.warn("Paused at '{}' (activeoffer.testing.pause-at) until this process is killed or stopped", name);
         try {
-            Thread.sleep(Long.MAX_VALUE);
+            if (resumeWhen == null) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            while (!Files.exists(resumeWhen)) {
+                Thread.sleep(50);
+            }
+            pauseAt = "";
+            log.warn("Resumed from '{}': {} is there", name, resumeWhen);
         } catch (InterruptedException stopped) {
             log.warn("Released from '{}': the process is stopping", name);
         } finally {

@@ -226,10 +226,13 @@ public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator
     private int runNightly() throws Exception {
         RunSummary summary;
         try {
-            summary = nightlyRun.getObject().execute();
+            summary = nightlyRun.getObject().executeAlone();
         } catch (RunLock.RunInProgressException e) {
             out.println(e.getMessage());
             return RUN_IN_PROGRESS;
+        } catch (RunPausedException e) {
+            out.println(e.getMessage());
+            return FAILED;
         }
         out.print(RunSummaryText.of(summary, workRoot.root()));
         if (summary.status() != BatchStatus.COMPLETED) {

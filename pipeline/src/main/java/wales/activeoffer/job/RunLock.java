@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -28,6 +31,9 @@ public class RunLock {
      */
     static final int ADVISORY_CLASS = 0x41634F66;
     static final String LOCK_FILE = ".run.lock";
+    /** The advisory lock class a service holds for as long as it runs: one service per work root and database. */
+    static final int SERVICE_CLASS = ADVISORY_CLASS + 1;
+    static final String SERVICE_LOCK_FILE = ".service.lock";
     private final DataSource dataSource;
     private final Path workRoot;
 
@@ -60,16 +66,68 @@ public class RunLock {
         }
     }
 
+    /**
+     * Held by a service for as long as it runs, so that a second service on the same work root or database refuses
+     * to start, before it opens any port.
+     *
+     * @throws RunInProgressException at once if another service holds it
+     */
+    public Held holdService() {
+        FileLock file = lockFile(SERVICE_LOCK_FILE, this::serviceOnWorkRoot);
+        try {
+            Held database = lockDatabase(SERVICE_CLASS, this::serviceOnDatabase);
+            return () -> {
+                try {
+                    database.close();
+                } finally {
+                    release(file);
+                }
+            };
+        } catch (RuntimeException e) {
+            release(file);
+            throw e;
+        }
+    }
+
+    /**
+     * A one-shot run refuses while a service runs on the same work root or database: the two would take turns on
+     * the run lock, and the service's nightly run could find it held.
+     *
+     * @throws RunInProgressException if a service is running
+     */
+    public void refuseIfServed() {
+        holdService().close();
+    }
+
+    private String serviceOnWorkRoot() {
+        return "A service of the pipeline is already running on the work root activeoffer.work-root=" + workRoot
+                + "; this one did not start. Stop that service first, or give this one its own work root and database.";
+    }
+
+    private String serviceOnDatabase(String url) {
+        return "A service of the pipeline is already running on the database at spring.datasource.url=" + url
+                + "; this one did not start. Stop that service first, or give this one its own work root and database.";
+    }
+
     private FileLock lockWorkRoot() {
+        return lockFile(LOCK_FILE, () -> "Another run of the pipeline is using the work root "
+                + "activeoffer.work-root=" + workRoot + "; nothing was done. Try again when it has finished.");
+    }
+
+    private FileLock lockFile(String name, Supplier<String> busy) {
         try {
             Files.createDirectories(workRoot);
-            FileChannel channel = FileChannel.open(workRoot.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+            FileChannel channel = FileChannel.open(workRoot.resolve(name), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldHere) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
-                throw new RunInProgressException("Another run of the pipeline is using the work root "
-                        + "activeoffer.work-root=" + workRoot + "; nothing was done. Try again when it has finished.");
+                throw new RunInProgressException(busy.get());
             }
             return lock;
         } catch (IOException e) {
@@ -86,6 +144,14 @@ public class RunLock {
     }
 
     private Held acquireDatabase() {
+        return lockDatabase(ADVISORY_CLASS, url -> new RunInProgressException().getMessage());
+    }
+
+    /**
+     * A session-level advisory lock of this class, on a connection of its own held until closed; nothing on H2, whose
+     * database file only one process can open.
+     */
+    private Held lockDatabase(int lockClass, Function<String, String> busy) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -96,27 +162,28 @@ public class RunLock {
             connection.setAutoCommit(true);
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT pg_try_advisory_lock(?, hashtext(current_database() || '.' || current_schema()))")) {
-                statement.setInt(1, ADVISORY_CLASS);
+                statement.setInt(1, lockClass);
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     if (!result.getBoolean(1)) {
+                        String url = connection.getMetaData().getURL();
                         connection.close();
-                        throw new RunInProgressException();
+                        throw new RunInProgressException(busy.apply(url));
                     }
                 }
             }
             Connection held = connection;
-            return () -> release(held);
+            return () -> release(held, lockClass);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("Cannot take the run lock: " + e.getMessage(), e);
         }
     }
 
-    private static void release(Connection connection) {
+    private static void release(Connection connection, int lockClass) {
         try (connection; PreparedStatement statement = connection.prepareStatement(
                 "SELECT pg_advisory_unlock(?, hashtext(current_database() || '.' || current_schema()))")) {
-            statement.setInt(1, ADVISORY_CLASS);
+            statement.setInt(1, lockClass);
             statement.execute();
         } catch (SQLException e) {
             // closing the connection releases the lock anyway

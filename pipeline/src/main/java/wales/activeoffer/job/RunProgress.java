@@ -14,6 +14,8 @@ public final class RunProgress {
     private final boolean terminal;
     private ProgressBar bar;
     private long rows;
+    private int filesInRun;
+    private int filesDone;
 
     public RunProgress(boolean terminal) {
         this.terminal = terminal;
@@ -25,6 +27,7 @@ public final class RunProgress {
     }
 
     synchronized void fileStarted(int files) {
+        filesInRun = Math.max(filesInRun, files);
         if (terminal && bar == null) {
             bar = new ProgressBarBuilder().setTaskName("Files").setInitialMax(files).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
@@ -39,6 +42,7 @@ public final class RunProgress {
     }
 
     synchronized void fileFinished() {
+        filesDone++;
         if (bar != null) {
             bar.step();
         }
@@ -50,5 +54,12 @@ public final class RunProgress {
             bar = null;
         }
         rows = 0;
+        filesInRun = 0;
+        filesDone = 0;
+    }
+
+    /** The files the run in progress has listed and not yet finished: still in the inbox, but no longer waiting. */
+    public synchronized int filesInHand() {
+        return Math.max(0, filesInRun - filesDone);
     }
 }

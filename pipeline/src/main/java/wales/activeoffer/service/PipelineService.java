@@ -1,6 +1,10 @@
 package wales.activeoffer.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,8 +18,11 @@ import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.job.NightlyRun;
 import wales.activeoffer.job.PausePoint;
 import wales.activeoffer.job.RunLock;
+import wales.activeoffer.job.RunPausedException;
 import wales.activeoffer.job.RunSummary;
+import wales.activeoffer.job.TransientFailure;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.Region;
 
 /**
  * The pipeline as a service: the nightly run at the configured time, and the inbox polled in between. Each is
@@ -34,11 +41,19 @@ public final class PipelineService implements SmartLifecycle {
     private final PausePoint pausePoint;
     private final RunMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Path inbox;
+    /** The nightly run is due and has not yet run (it met a busy lock, or the database was out of reach). */
+    private volatile boolean nightlyOwed;
+    /** When a run paused by the system's failure may next be tried, and how long the last wait was. */
+    private volatile Instant nextTry = Instant.MIN;
+    private volatile Duration retryWait;
     /** Held while a run is in hand, so that stopping waits for it to reach its checkpoint. */
     private final ReentrantLock inHand = new ReentrantLock();
 
     public PipelineService(NightlyRun nightlyRun, InboxScanner scanner, ReferenceData reference,
-            TaskScheduler scheduler, ServiceProperties properties, PausePoint pausePoint, RunMetrics metrics) {
+            TaskScheduler scheduler, ServiceProperties properties, PausePoint pausePoint, RunMetrics metrics,
+            Path inbox) {
+        this.inbox = inbox;
         this.metrics = metrics;
         this.nightlyRun = nightlyRun;
         this.scanner = scanner;
@@ -51,6 +66,7 @@ public final class PipelineService implements SmartLifecycle {
     @Override
     public void start() {
         if (running.compareAndSet(false, true)) {
+            createRegionFolders();
             scheduler.schedule(this::nightly, new CronTrigger(properties.cron(), properties.zone()));
             scheduler.scheduleWithFixedDelay(this::poll, properties.pollInterval());
             log.info("Serving: the nightly run at '{}' ({}), the inbox checked every {}s", properties.cron(),
@@ -58,44 +74,83 @@ public final class PipelineService implements SmartLifecycle {
         }
     }
 
-    /** The nightly run: take in the inbox and publish the release. */
+    /** Each region's inbox folder, empty, so that a fresh work root is ready for the leads' files. */
+    private void createRegionFolders() {
+        try {
+            for (Region region : reference.regions()) {
+                Files.createDirectories(inbox.resolve(region.code()));
+            }
+        } catch (IOException e) {
+            log.warn("Cannot create the inbox folders under {}: {}", inbox, e.getMessage());
+        }
+    }
+
+    /**
+     * The nightly run is due: it is owed until it has run, so one that meets another process's run (a one-shot
+     * {@code run} holding the lock) or a database that is out of reach runs as soon as it can, at a later poll.
+     */
     void nightly() {
-        inHand("nightly", () -> Optional.of(nightlyRun.execute()));
+        nightlyOwed = true;
+        attempt();
     }
 
     /** An inbox poll: files waiting are taken in and answered with their receipts; nothing is published. */
     void poll() {
-        inHand("inbox", () -> nightlyRun.takeInWaitingFiles(() -> !scanner.waitingFiles(reference.regions())
-                .isEmpty()));
+        attempt();
     }
 
-    /** What a scheduled task does: a run, if there is one to do. */
-    @FunctionalInterface
-    private interface Work {
-        Optional<RunSummary> run() throws Exception;
-    }
-
-    /** Does one scheduled run while the service runs, holding {@link #inHand}; counts and logs what it did. */
-    private void inHand(String kind, Work work) {
+    /**
+     * Does one scheduled run while the service runs, holding {@link #inHand}: the nightly run if it is owed, else the
+     * inbox's; counts and logs what it did. A run paused by the system's failure is tried again after a wait that
+     * doubles from the poll interval up to {@code activeoffer.service.retry-limit}, without the service exiting.
+     */
+    private void attempt() {
         inHand.lock();
+        String kind = nightlyOwed ? "nightly" : "inbox";
         try {
-            if (!running.get()) {
+            if (!running.get() || Instant.now().isBefore(nextTry)) {
                 return;
             }
             long started = System.nanoTime();
-            work.run().ifPresent(run -> {
+            Optional<RunSummary> done = nightlyOwed ? Optional.of(nightlyRun.execute())
+                    : nightlyRun.takeInWaitingFiles(() -> !scanner.waitingFiles(reference.regions()).isEmpty());
+            nightlyOwed = false;
+            retryWait = null;
+            done.ifPresent(run -> {
                 metrics.ran(kind, run, Duration.ofNanos(System.nanoTime() - started));
                 log.info("{} run {} {}: {} file(s) answered{}", kind.equals("inbox") ? "Inbox" : "Nightly",
                         run.runId(), run.status(), run.submissions().size(),
                         run.releaseFolder() == null ? "" : ", release " + run.releaseFolder());
             });
         } catch (RunLock.RunInProgressException e) {
-            log.info("The {} run did not start: {}", kind, e.getMessage());
+            if (nightlyOwed) {
+                log.warn("The nightly run waits: {} It starts as soon as the lock is free.", e.getMessage());
+            } else {
+                log.info("The {} run did not start: {}", kind, e.getMessage());
+            }
         } catch (Exception e) {
-            log.error("The {} run failed: {}", kind, e.getMessage(), e);
+            if (TransientFailure.isTransient(e)) {
+                retryWait = retryWait == null ? properties.pollInterval()
+                        : min(retryWait.multipliedBy(2), properties.retryLimit());
+                nextTry = Instant.now().plus(retryWait);
+                log.warn("The {} run is paused: {} Tried again in {} s.", kind, e instanceof RunPausedException
+                        ? e.getMessage() : TransientFailure.describe(e) + ".", retryWait.toSeconds());
+            } else {
+                nightlyOwed = false;
+                log.error("The {} run failed: {}", kind, e.getMessage(), e);
+            }
         } finally {
             inHand.unlock();
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Whether a run is in hand in this service now. */
+    public boolean runInHand() {
+        return inHand.isLocked();
     }
 
     @Override

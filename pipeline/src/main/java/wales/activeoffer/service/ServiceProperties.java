@@ -14,14 +14,17 @@ import org.springframework.validation.annotation.Validated;
  * @param cron         when the nightly run starts, as a Spring cron expression (second minute hour day month weekday);
  *                     the default, 02:30, avoids the hour from 01:00 to 02:00 that the clocks skip or repeat
  * @param zone         the time zone of {@code cron}
- * @param pollInterval how often the inbox is checked for new files (at least 5 seconds, at most a day)
+ * @param pollInterval how often the inbox is checked for new files (at least 1 second, at most a day)
+ * @param retryLimit   the longest wait between two tries of a run paused by the system's failure (the database out
+ *                     of reach, the disk full): the wait starts at the poll interval and doubles up to this
  */
 @Validated
 @ConfigurationProperties("activeoffer.service")
 public record ServiceProperties(
         @NotNull @DefaultValue("0 30 2 * * *") String cron,
         @NotNull @DefaultValue("Europe/London") ZoneId zone,
-        @NotNull @DefaultValue("PT2M") Duration pollInterval) {
+        @NotNull @DefaultValue("PT2M") Duration pollInterval,
+        @NotNull @DefaultValue("PT5M") Duration retryLimit) {
 
     public ServiceProperties {
         if (cron != null && !CronExpression.isValidExpression(cron)) {
@@ -32,6 +35,11 @@ public record ServiceProperties(
                 || pollInterval.compareTo(Duration.ofDays(1)) > 0)) {
             throw new IllegalArgumentException("activeoffer.service.poll-interval must be from 1 second to 1 day, "
                     + "but is " + pollInterval);
+        }
+        if (retryLimit != null && (retryLimit.compareTo(Duration.ofSeconds(1)) < 0
+                || retryLimit.compareTo(Duration.ofHours(6)) > 0)) {
+            throw new IllegalArgumentException("activeoffer.service.retry-limit must be from 1 second to 6 hours, "
+                    + "but is " + retryLimit);
         }
     }
 }

@@ -8,6 +8,7 @@ import static wales.activeoffer.support.SampleReturns.TORFAEN;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,31 @@ class NeverJamIntegrationTests {
     }
 
     @Test
+    void aFileThatFailsOnceIsTriedAgainFromItsLastCheckpointAndTakenInWhole(@TempDir Path root) throws Exception {
+        // given a file whose first write of rows fails once, as a passing fault would
+        Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
+        Files.copy(GWENT.resolve(NEWPORT), gwent.resolve("flaky " + NEWPORT));
+        InProcessPipeline pipeline = new InProcessPipeline(root, schema);
+
+        // when the pipeline runs
+        Outcome run = pipeline.run(FlakyStore.class);
+
+        // then the file is tried once more and taken in whole, once, and nobody is told it failed
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(jdbc().queryForList("SELECT file_name, status FROM submission")).extracting(
+                row -> row.get("file_name") + " " + row.get("status")).containsExactly("flaky " + NEWPORT + " INGESTED");
+        long dataRows = Files.readAllLines(GWENT.resolve(NEWPORT)).stream().skip(1).filter(l -> !l.isBlank()).count();
+        assertThat(jdbc().queryForObject("SELECT rows_accepted + rows_rejected FROM submission", Long.class))
+                .as("every row of the file, once").isEqualTo(dataRows);
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class))
+                .isEqualTo(jdbc().queryForObject("SELECT rows_accepted FROM submission", Integer.class));
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM (SELECT source_row FROM offer_record GROUP BY "
+                + "source_row HAVING COUNT(*) > 1) d", Integer.class)).as("no row twice").isZero();
+        assertThat(root.resolve("quarantine")).doesNotExist();
+        assertThat(run.output()).contains("trying it once more from its last checkpoint");
+    }
+
+    @Test
     void twoFilesOfTheSameNameInTwoAuthorityFoldersEachGetTheirOwnReceiptArchiveAndSubmission(@TempDir Path root)
             throws Exception {
         Path gwent = root.resolve("inbox/gwent");
@@ -214,6 +240,25 @@ class NeverJamIntegrationTests {
                     }
                 }
                 return partitions;
+            };
+        }
+    }
+
+    /** A store whose first write fails, once, for files whose name starts "flaky". */
+    @Configuration(proxyBeanMethods = false)
+    static class FlakyStore {
+        @Bean
+        @Primary
+        SubmissionStore flakySubmissionStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            AtomicBoolean failed = new AtomicBoolean();
+            return new SubmissionStore(jdbc, new TransactionTemplate(transactions)) {
+                @Override
+                public void write(long submissionId, List<? extends NormalisedRow> rows) {
+                    if (submission(submissionId).fileName().startsWith("flaky") && failed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("simulated passing failure while storing");
+                    }
+                    super.write(submissionId, rows);
+                }
             };
         }
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +53,47 @@ class ServiceModeIntegrationTests {
     @Test
     void droppedFilesAreAnsweredBetweenNightlyRunsAndTheReleaseAppearsAtItsScheduledTime(@TempDir Path root)
             throws Exception {
-        // given the service, with the nightly run scheduled 40 seconds from now (London time)
-        ZonedDateTime nightly = ZonedDateTime.now(ZoneId.of("Europe/London")).plusSeconds(40).withNano(0);
+        // given the service, with the nightly run scheduled 60 seconds from now (London time)
+        ZonedDateTime nightly = ZonedDateTime.now(ZoneId.of("Europe/London")).plusSeconds(60).withNano(0);
         String cron = nightly.getSecond() + " " + nightly.getMinute() + " " + nightly.getHour() + " * * *";
+        String schema = newSchema();
         PipelineProcess service = PipelineProcess.start(root.resolve("service.log"), "512m", List.of("serve"),
-                settings(root, newSchema(), "activeoffer.service.cron=" + cron));
+                settings(root, schema, "activeoffer.service.cron=" + cron));
         try {
             service.awaitLine(Pattern.quote("Serving: the nightly run at '" + cron + "' (Europe/London)"),
                     Duration.ofMinutes(2));
             Path work = root.resolve("work");
+
+            // when a second service is started on the same work root and database, on another port, then it refuses
+            // in one line with exit code 3, before it opens its port
+            int otherPort;
+            try (ServerSocket free = new ServerSocket(0)) {
+                otherPort = free.getLocalPort();
+            }
+            PipelineProcess second = PipelineProcess.start(root.resolve("second.log"), "512m", List.of("serve"),
+                    settings(root, schema, "activeoffer.service.cron=" + cron, "server.port=" + otherPort));
+            assertThat(second.awaitExit(Duration.ofMinutes(2))).as(second.output()).isEqualTo(3);
+            assertThat(second.output().lines().filter(l -> l.startsWith("The pipeline could not start"))).containsExactly(
+                    "The pipeline could not start: A service of the pipeline is already running on the work root "
+                            + "activeoffer.work-root=" + work + "; this one did not start. Stop that service first, or "
+                            + "give this one its own work root and database.");
+            assertThat(second.output()).doesNotContain("\tat ").doesNotContain("Tomcat started")
+                    .doesNotContain("Serving:");
+
+            // and so does one on its own work root but the same database, naming the database
+            PipelineProcess sameDatabase = PipelineProcess.start(root.resolve("same-database.log"), "512m",
+                    List.of("serve"), settings(root.resolve("elsewhere"), schema, "server.port=" + otherPort));
+            assertThat(sameDatabase.awaitExit(Duration.ofMinutes(2))).as(sameDatabase.output()).isEqualTo(3);
+            assertThat(sameDatabase.output().lines().filter(l -> l.startsWith("The pipeline could not start")))
+                    .singleElement().asString().startsWith("The pipeline could not start: A service of the pipeline is "
+                            + "already running on the database at spring.datasource.url=jdbc:postgresql://");
+
+            // and a one-shot run beside the service refuses too, in one line, touching nothing
+            PipelineProcess oneShot = PipelineProcess.start(root.resolve("one-shot.log"), "512m", List.of("run"),
+                    settings(root, schema));
+            assertThat(oneShot.awaitExit(Duration.ofMinutes(2))).as(oneShot.output()).isEqualTo(3);
+            assertThat(oneShot.output()).contains("A service of the pipeline is already running on the work root "
+                    + "activeoffer.work-root=" + work + "; this one did not start.").doesNotContain("\tat ");
 
             // when a lead drops two files while it runs
             Path inbox = Files.createDirectories(work.resolve("inbox/cardiff-and-vale"));
@@ -131,29 +160,12 @@ class ServiceModeIntegrationTests {
         }
     }
 
-    private static int count(String schema, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(TestDatabases.POSTGRES_URL + "?currentSchema="
-                + schema, TestDatabases.POSTGRES_USER, ""); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private static long count(String schema, String sql) throws Exception {
+        return TestDatabases.count(schema, sql);
     }
 
-    /** Waits until a file whose name starts with {@code prefix} is in {@code folder}. */
     private static void awaitFile(Path folder, String prefix, Duration timeout, PipelineProcess service)
             throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    if (files.anyMatch(f -> f.getFileName().toString().startsWith(prefix)
-                            && !f.getFileName().toString().endsWith(".part"))) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No " + prefix + "* in " + folder + " within " + timeout + ":\n" + service.output());
+        service.awaitFile(folder, prefix, timeout);
     }
 }

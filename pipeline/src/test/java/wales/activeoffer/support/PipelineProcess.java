@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The pipeline as a real operating-system process, started from the test class path, so that tests can run two at
@@ -57,6 +58,23 @@ public final class PipelineProcess {
             Thread.sleep(50);
         }
         throw new AssertionError("No line /" + regex + "/ within " + timeout + ":\n" + output());
+    }
+
+    /** Waits until a file whose name starts with {@code prefix} (and is not a {@code .part}) is in {@code folder}. */
+    public void awaitFile(Path folder, String prefix, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.map(f -> f.getFileName().toString())
+                            .anyMatch(name -> name.startsWith(prefix) && !name.endsWith(".part"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No " + prefix + "* in " + folder + " within " + timeout + ":\n" + output());
     }
 
     /** {@code kill} (SIGTERM): the process is asked to stop, as systemd stops a service. */

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean cut;
 
     private TcpProxy(ServerSocket listener, String host, int port) {
         this.listener = listener;
@@ -38,6 +39,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (cut) {
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(host, port);
                 sockets.add(client);
                 sockets.add(server);
@@ -61,7 +66,24 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
-    /** Cuts the database off: drops every connection and refuses new ones. */
+    /**
+     * Cuts the database off until {@link #restore()}: drops every connection, and closes each new one as soon as it is
+     * made, as a database behind a broken network does.
+     */
+    public void cut() throws IOException {
+        cut = true;
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    /** Lets connections through again after {@link #cut()}. */
+    public void restore() {
+        cut = false;
+    }
+
+    /** Cuts the database off for good: drops every connection and refuses new ones. */
     @Override
     public void close() throws IOException {
         listener.close();

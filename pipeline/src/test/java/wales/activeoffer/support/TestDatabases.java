@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,5 +70,28 @@ public final class TestDatabases {
         registry.add("activeoffer.run-on-start", () -> "false");
         registry.add("activeoffer.inbox-settle-seconds", () -> "0");
         registry.add("activeoffer.child-key.secret", () -> "integration-test-secret-that-is-long-enough");
+    }
+
+    /** The first column of the first row of a query on a schema of the real PostgreSQL, as a number. */
+    public static long count(String schema, String sql) throws SQLException {
+        List<String> rows = rows(schema, sql);
+        return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0));
+    }
+
+    /** Every row of a query on a schema of the real PostgreSQL, its columns joined by " | ". */
+    public static List<String> rows(String schema, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL + "?currentSchema=" + schema,
+                POSTGRES_USER, ""); ResultSet result = connection.createStatement().executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= columns; c++) {
+                    row.append(c == 1 ? "" : " | ").append(result.getString(c));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 }
