@@ -56,6 +56,10 @@ public class ActiveOfferApplication {
         } else {
             application.setWebApplicationType(WebApplicationType.NONE);
         }
+        if ("status".equals(command) && Arrays.asList(args).contains("--json")) {
+            // a script reads standard output as JSON: no log line may come before it
+            application.setDefaultProperties(Map.of("logging.threshold.console", "OFF"));
+        }
         return application;
     }
 

@@ -3,6 +3,12 @@ package wales.activeoffer.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wales.activeoffer.normalise.ChildKeyHasher;
@@ -42,6 +48,7 @@ public final class ChildKeySource {
         String setting;
         if (key.file() != null) {
             setting = "activeoffer.child-key.file";
+            refuseIfOthersCanRead(key.file());
             try {
                 secret = Files.readString(key.file(), StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -63,6 +70,48 @@ public final class ChildKeySource {
             throw new PipelineSetupException("The child key given by " + setting + " is " + secret.length
                     + " bytes; it must be at least " + ChildKeyHasher.MINIMUM_KEY_BYTES + " bytes.");
         }
+        long distinct = distinctBytes(secret);
+        if (distinct < MINIMUM_DISTINCT_BYTES) {
+            throw new PipelineSetupException("The child key given by " + setting + " has only " + distinct
+                    + " different character(s), so it is easy to guess; make a new one (head -c 48 /dev/urandom | "
+                    + "base64) and keep it in the key file.");
+        }
         return secret;
     }
+
+    /** Fewer different bytes than this (a key of one character repeated, say) is too easy to guess. */
+    static final int MINIMUM_DISTINCT_BYTES = 8;
+
+    private static long distinctBytes(byte[] secret) {
+        boolean[] seen = new boolean[256];
+        long distinct = 0;
+        for (byte b : secret) {
+            if (!seen[b & 0xff]) {
+                seen[b & 0xff] = true;
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /** A key file that other users can read (or change) protects nothing: only the service account may. */
+    private static void refuseIfOthersCanRead(Path file) {
+        try {
+            if (!Files.exists(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return;
+            }
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(OTHERS::contains)) {
+                throw new PipelineSetupException("The child key file given by activeoffer.child-key.file (" + file
+                        + ") can be read or changed by other users (" + PosixFilePermissions.toString(permissions)
+                        + "); make it the service account's alone: chmod 400 " + file);
+            }
+        } catch (IOException e) {
+            throw new PipelineSetupException("Cannot read the child key file given by activeoffer.child-key.file ("
+                    + file + ")", e);
+        }
+    }
+
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 }

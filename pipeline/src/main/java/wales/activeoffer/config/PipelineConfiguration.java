@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import org.apache.hadoop.conf.Configuration;
 import org.springframework.batch.core.repository.JobRepository;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.aggregate.DisclosureControl;
@@ -78,7 +80,11 @@ public class PipelineConfiguration {
 
     @Bean
     WorkRoot workRoot(PipelineProperties properties) {
-        return new WorkRoot(properties.workRoot().toAbsolutePath().normalize());
+        WorkRoot workRoot = new WorkRoot(properties.workRoot().toAbsolutePath().normalize());
+        // POI's temporary files go under the work root, not a folder in /tmp that another user may own
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(
+                workRoot.root().resolve("tmp/poi").toFile()));
+        return workRoot;
     }
 
     @Bean

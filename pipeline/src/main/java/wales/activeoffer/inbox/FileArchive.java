@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -23,7 +25,18 @@ public final class FileArchive {
         this.workRoot = workRoot;
     }
 
+    /**
+     * SHA-256 of a file's bytes; of a link, the SHA-256 of where it points (a link is never followed, so that nothing
+     * outside the inbox is read through it).
+     */
     public static String sha256(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            try {
+                return sha256Of("link to " + Files.readSymbolicLink(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the link " + file, e);
+            }
+        }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
@@ -55,7 +68,7 @@ public final class FileArchive {
     /** Moves a file that could not be taken in to {@code rejected/<region>/<run>/}, with the reason beside it. */
     public Path reject(InboxFile file, String sha256, String runStamp, String reason) {
         Path target = moveWithChecksum(file, workRoot.rejected(file.regionCode()).resolve(runStamp), sha256);
-        writeOnce(target.resolveSibling(target.getFileName() + ".reason.txt"), reason + "\n");
+        writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".reason.txt")), reason + "\n");
         return target;
     }
 
@@ -66,35 +79,55 @@ public final class FileArchive {
     public Path quarantine(InboxFile file, String sha256, String runStamp, String reason) {
         Path target = moveInto(file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)), file.path());
         if (sha256 != null) {
-            writeOnce(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
+            writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
+                sha256 + "  " + target.getFileName() + "\n");
         }
-        writeOnce(target.resolveSibling(target.getFileName() + ".reason.txt"), reason + "\n");
+        writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".reason.txt")), reason + "\n");
         return target;
     }
 
     private static Path moveWithChecksum(InboxFile file, Path runFolder, String sha256) {
         Path target = moveInto(file.folderWithin(runFolder), file.path());
-        writeOnce(target.resolveSibling(target.getFileName() + ".sha256"), sha256 + "  " + target.getFileName() + "\n");
+        writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
+                sha256 + "  " + target.getFileName() + "\n");
         return target;
     }
 
     /**
      * Moves {@code source} into {@code folder} under its own name (a numbered name if that is taken). A source that is
-     * gone while its namesake is in the folder was moved by a run that stopped just after: that move stands.
+     * gone while its namesake is in the folder was moved by a run that stopped just after: that move stands. A link is
+     * moved as a link, never through it. A file with other hard links (names elsewhere for the same bytes) is copied,
+     * and only its name in the inbox removed, so that the archive holds a copy no one outside can change.
      */
     private static Path moveInto(Path folder, Path source) {
         try {
             Files.createDirectories(folder);
             Path target = folder.resolve(source.getFileName());
-            if (!Files.exists(source) && Files.exists(target)) {
+            if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 return target;
             }
-            for (int copy = 2; Files.exists(target); copy++) {
+            for (int copy = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); copy++) {
                 target = folder.resolve(copy + "-" + source.getFileName());
             }
-            return Files.move(source, target);
+            if (hardLinks(source) > 1) {
+                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.delete(source);
+                return target;
+            }
+            return Files.move(source, target, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move " + source + " to " + folder, e);
+        }
+    }
+
+    private static int hardLinks(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            return 1;
+        }
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+            return 1;
         }
     }
 

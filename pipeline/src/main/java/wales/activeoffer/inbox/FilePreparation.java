@@ -1,6 +1,7 @@
 package wales.activeoffer.inbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.SourceMapping;
@@ -46,6 +47,10 @@ public final class FilePreparation {
 
     /** Recognises and checks a file; a file with no region (a dry run without one) skips the region check. */
     public PreparedFile prepare(InboxFile file) {
+        if (Files.isSymbolicLink(file.path())) {
+            throw new UnreadableFileException("AO-F08", "copy the file itself, not a link or shortcut to it, into the "
+                    + "inbox folder and it will be read at the next run");
+        }
         if (isEmpty(file)) {
             throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
         }

@@ -3,6 +3,7 @@ package wales.activeoffer.inbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import wales.activeoffer.reference.Region;
 
 /**
- * Lists the files waiting in each region's inbox folder (and in its authority sub-folders), in a stable order. Hidden
- * files and the temporary names
+ * Lists the files waiting in each region's inbox folder (and in its authority sub-folders), in a stable order. Links
+ * are never followed: a link (to a file or a folder) is listed as it is, to be answered and moved aside as a link.
+ * Hidden files and the temporary names
  * office software and copy tools leave behind ({@code ~$*}, {@code *.tmp}, {@code *.part}) are left where they are.
  */
 public final class InboxScanner {
@@ -39,7 +41,7 @@ public final class InboxScanner {
     /** A file still being written changes its modification time; one left alone for the settle time is finished. */
     private boolean settled(InboxFile file) {
         try {
-            java.time.Instant modified = Files.getLastModifiedTime(file.path()).toInstant();
+            java.time.Instant modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toInstant();
             boolean settledNow = !modified.isAfter(clock.instant().minus(settle));
             if (!settledNow) {
                 log.info("{}/{} changed in the last {} seconds and may still be being copied; it waits for the next run",
@@ -55,7 +57,7 @@ public final class InboxScanner {
         List<InboxFile> files = new ArrayList<>();
         for (Region region : regions) {
             Path folder = workRoot.inbox(region.code());
-            if (!Files.isDirectory(folder)) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             files.addAll(filesIn(folder, region.code(), null));
@@ -68,7 +70,8 @@ public final class InboxScanner {
 
     private static List<InboxFile> filesIn(Path folder, String regionCode, String subFolder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile).filter(InboxScanner::isFinishedDocument)
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .filter(InboxScanner::isFinishedDocument)
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .map(p -> new InboxFile(regionCode, p, subFolder)).toList();
         } catch (IOException e) {
@@ -78,7 +81,8 @@ public final class InboxScanner {
 
     private static List<Path> subFolders(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isDirectory).filter(InboxScanner::isFinishedDocument).sorted().toList();
+            return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(InboxScanner::isFinishedDocument).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
         }

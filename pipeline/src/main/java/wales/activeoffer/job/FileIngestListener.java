@@ -164,7 +164,7 @@ class FileIngestListener implements StepExecutionListener {
 
     private static long sizeOf(Path file) {
         try {
-            return Files.size(file);
+            return Files.isSymbolicLink(file) ? 0 : Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

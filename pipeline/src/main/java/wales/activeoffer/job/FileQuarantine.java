@@ -1,6 +1,7 @@
 package wales.activeoffer.job;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public final class FileQuarantine {
         log.error("{} could not be processed and is quarantined: {}", file.describe(), why,
                 failures.isEmpty() ? null : failures.get(0));
         try {
-            if (!Files.exists(file.path())) {
+            if (!Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
                 if (context.containsKey(FileIngestListener.SUBMISSION_ID)) {
                     store.markQuarantined(context.getLong(FileIngestListener.SUBMISSION_ID),
                             "The file had gone from the inbox before it could be processed.");

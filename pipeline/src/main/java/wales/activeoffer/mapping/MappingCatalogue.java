@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import wales.activeoffer.reference.ReferenceData;
@@ -212,7 +212,8 @@ public final class MappingCatalogue {
                     problem(lines, "fileNamePattern", "needs a group (?<authority>...) when authorityFrom is fileName");
                 }
             } catch (PatternSyntaxException e) {
-                problem(lines, "fileNamePattern", "is not a regular expression: " + e.getDescription());
+                problem(lines, "fileNamePattern", "is not a regular expression this pipeline can run in linear time "
+                        + "(RE2 syntax: no back-references or look-arounds): " + e.getDescription());
             }
         }
 

@@ -17,12 +17,14 @@ public record ReleaseManifest(int manifestVersion, String release, String templa
     }
 
     /**
-     * One submission whose current records are in the release.
+     * One submission whose current records are in the release, told by its region, the day it was received and an
+     * opaque id: never by its file name, which is a lead's free text (leads do put children's names in file names).
      *
+     * @param received the day it was received, ISO (yyyy-mm-dd)
      * @param period   the period its file name gave, if any
      * @param quarters the first and last quarter of its current records
      */
-    public record SubmissionEntry(long submissionId, String fileName, String region, String sha256,
+    public record SubmissionEntry(long submissionId, String received, String region, String sha256,
             List<String> authorities, String period, List<String> quarters, long records) {
     }
 }

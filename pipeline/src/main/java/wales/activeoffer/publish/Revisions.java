@@ -61,9 +61,15 @@ public record Revisions(List<PublishedAggregate> figures, List<Revision> revisio
             PublishedAggregate revised = figure.asRevised();
             figures.add(revised);
             revisions.add(new Revision(revised, before, newSubmissions.stream().filter(s -> covers(s, figure.row()))
-                    .map(ReleaseManifest.SubmissionEntry::fileName).distinct().toList()));
+                    .map(Revisions::describe).distinct().toList()));
         }
         return new Revisions(figures, revisions);
+    }
+
+    /** A submission as the public release names it: never by its file name, which is a lead's free text. */
+    static String describe(ReleaseManifest.SubmissionEntry submission) {
+        return "submission " + submission.submissionId() + " (" + submission.region() + ", received "
+                + submission.received() + ")";
     }
 
     private static String key(AggregateRow row) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
+import wales.activeoffer.inbox.FileNames;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -124,7 +125,8 @@ public final class ReceiptWriter {
      * there was written in full before (by a run that then stopped) and is left as it is.
      */
     public Path write(Path folder, Receipt receipt, String stamp) {
-        String stem = receipt.fileName() + ".receipt-" + stamp;
+        String stem = FileNames.beside(receipt.fileName(), ".receipt-" + stamp + ".xlsx")
+                .replaceFirst("\\.xlsx$", "");
         Path text = folder.resolve(stem + ".txt");
         if (Files.exists(text)) {
             return text;

@@ -346,13 +346,14 @@ public class SubmissionStore {
     /** The submissions whose current records a release is built from, with what each contributes. */
     public List<wales.activeoffer.publish.ReleaseManifest.SubmissionEntry> currentSubmissions() {
         return jdbc.query("""
-                SELECT s.id, s.file_name, s.region_code, s.file_sha256, s.period, COUNT(*) AS n,
+                SELECT s.id, s.received_at, s.region_code, s.file_sha256, s.period, COUNT(*) AS n,
                        MIN(r.quarter) AS first_quarter, MAX(r.quarter) AS last_quarter
                 FROM submission s JOIN offer_record r ON r.submission_id = s.id
                 WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
-                GROUP BY s.id, s.file_name, s.region_code, s.file_sha256, s.period ORDER BY s.file_sha256""",
+                GROUP BY s.id, s.received_at, s.region_code, s.file_sha256, s.period ORDER BY s.file_sha256""",
                 (rs, n) -> new wales.activeoffer.publish.ReleaseManifest.SubmissionEntry(rs.getLong("id"),
-                        rs.getString("file_name"), rs.getString("region_code"), rs.getString("file_sha256"),
+                        rs.getTimestamp("received_at").toLocalDateTime().toLocalDate().toString(),
+                        rs.getString("region_code"), rs.getString("file_sha256"),
                         jdbc.queryForList("""
                                 SELECT DISTINCT authority_code FROM offer_record
                                 WHERE submission_id = ? AND superseded_by IS NULL ORDER BY authority_code""",

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,32 @@ class ChildKeySourceTests {
     void theKeyFileIsReadWithoutItsTrailingNewline(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("child-key");
         Files.writeString(file, "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         assertThat(ChildKeySource.secret(new PipelineProperties.ChildKey(file, null, false), NONE))
                 .isEqualTo("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aKeyFileOtherUsersCanReadIsRefusedInOnePlainLine(@TempDir Path dir) throws IOException {
+        // given a key file left readable by everyone, as a umask of 022 leaves it
+        Path file = dir.resolve("child-key");
+        Files.writeString(file, "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        // then the pipeline refuses it, saying how to fix it
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(file, null, false), NONE))
+                .hasMessage("The child key file given by activeoffer.child-key.file (" + file + ") can be read or "
+                        + "changed by other users (rw-r--r--); make it the service account's alone: chmod 400 " + file);
+    }
+
+    @Test
+    void aKeyOfOneCharacterRepeatedIsRefusedAsTooEasyToGuess() {
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, "0".repeat(32), false),
+                NONE)).hasMessage("The child key given by activeoffer.child-key.secret has only 1 different "
+                        + "character(s), so it is easy to guess; make a new one (head -c 48 /dev/urandom | base64) and "
+                        + "keep it in the key file.");
+        assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, "abcabcabc".repeat(4),
+                false), NONE)).hasMessageContaining("has only 3 different character(s)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static wales.activeoffer.support.SampleReturns.TORFAEN;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,19 @@ class RevisionsIntegrationTests {
             int newportBefore = Integer.parseInt(offers(first, new String[] {"authority", "W06000022",
                 "financial_year", "2024-25"}).get("value"));
             assertThat(revisions).contains("Table_2 | Newport | 2024-25 | Offers; All routes | Cynigion; Pob llwybr | "
-                    + newportBefore + " | " + (newportBefore - 10) + " | " + corrected);
+                    + newportBefore + " | " + (newportBefore - 10) + " | submission "
+                    + TestDatabases.count(schema, "SELECT id FROM submission WHERE file_name = '" + corrected + "'")
+                    + " (gwent, received " + LocalDate.now() + ")");
+            assertThat(revisions).noneMatch(row -> row.contains("corrected.csv"));
+        }
+
+        // and no public file names the lead's file: its name is a lead's free text
+        try (Stream<Path> published = Files.list(latest(root))) {
+            for (Path file : published.filter(f -> !f.toString().endsWith(".xlsx") && !f.toString().endsWith(".parquet"))
+                    .toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("corrected.csv")
+                        .doesNotContain(NEWPORT);
+            }
         }
     }
 

@@ -34,9 +34,9 @@ class RevisionsTests {
                 + "take_up,offers,authority,W06000014,Vale,financial_year,2024-25,all,,,,[c]\n");
         List<PublishedAggregate> now = List.of(offers("authority", "W06000015", 11, null),
                 offers("authority", "W06000022", 30, null), offers("authority", "W06000014", 3, "[c]"));
-        var correction = new ReleaseManifest.SubmissionEntry(9, "cardiff corrected.csv", "cardiff-and-vale", "sha",
+        var correction = new ReleaseManifest.SubmissionEntry(9, "2024-07-01", "cardiff-and-vale", "sha",
                 List.of("W06000015"), null, List.of("2024-25 Q1", "2024-25 Q2"), 11);
-        var elsewhere = new ReleaseManifest.SubmissionEntry(10, "newport 2023-24.csv", "gwent", "sha2",
+        var elsewhere = new ReleaseManifest.SubmissionEntry(10, "2024-06-30", "gwent", "sha2",
                 List.of("W06000022"), null, List.of("2023-24 Q1", "2023-24 Q4"), 5);
 
         // when compared
@@ -47,7 +47,7 @@ class RevisionsTests {
         assertThat(revisions.revisions()).singleElement().satisfies(r -> {
             assertThat(r.previous()).isEqualTo("12");
             assertThat(r.figure().figure()).isEqualTo("11");
-            assertThat(r.submissions()).containsExactly("cardiff corrected.csv");
+            assertThat(r.submissions()).containsExactly("submission 9 (cardiff-and-vale, received 2024-07-01)");
         });
     }
 

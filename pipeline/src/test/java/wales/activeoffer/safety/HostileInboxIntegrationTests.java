@@ -1,0 +1,200 @@
+package wales.activeoffer.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.util.FileSystemUtils;
+import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.support.PipelineProcess;
+import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.SampleReturns;
+
+/**
+ * The inbox as a careless or hostile lead leaves it, run by a real process on the embedded database: links to other
+ * regions, to a release, to the database and to folders and files outside the work root, and a hard link to a file
+ * outside. Nothing where a link points is read, moved or written; each link is answered where it lies and moved aside
+ * as a link.
+ */
+class HostileInboxIntegrationTests {
+    private static final Duration RUN = Duration.ofMinutes(3);
+    private static final Path SAMPLE = RepoPaths.sampleData().resolve("inbox");
+    private static final String NPT = "npt_active_offer_2024-25.csv";
+
+    private static List<String> settings(Path work) {
+        return new ArrayList<>(List.of("activeoffer.work-root=" + work, "activeoffer.mappings-dir=" + RepoPaths.mappings(),
+                "activeoffer.child-key.secret=hostile-inbox-secret-that-is-long-enough",
+                "activeoffer.inbox-settle-seconds=0"));
+    }
+
+    @Test
+    void linksInTheInboxAreAnsweredAndMovedAsideAsLinksAndNothingTheyPointAtIsTouched(@TempDir Path root)
+            throws Exception {
+        // given an inbox with links to another region, a release, the database, an outside folder and an outside file,
+        // and a hard link to a file outside the work root
+        Path work = root.resolve("work");
+        Path inbox = work.resolve("inbox");
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT), outside.resolve("newport.csv"));
+        Path release = Files.createDirectories(work.resolve("releases/20240401-023000"));
+        Files.writeString(release.resolve("aggregates.csv"), "published\n");
+        Files.copy(SAMPLE.resolve("western-bay").resolve(NPT), Files.createDirectories(inbox.resolve("western-bay"))
+                .resolve(NPT));
+        Path gwent = Files.createDirectories(inbox.resolve("gwent"));
+        Files.createDirectories(inbox.resolve("north-wales"));
+        Files.createSymbolicLink(inbox.resolve("north-wales/Conwy"), Path.of("../western-bay"));
+        Files.createSymbolicLink(gwent.resolve("zy-release"), Path.of("../../releases/20240401-023000"));
+        Files.createSymbolicLink(gwent.resolve("zz-db"), Path.of("../../db"));
+        Files.createSymbolicLink(gwent.resolve("Newport"), outside);
+        Files.createSymbolicLink(gwent.resolve("link.csv"), outside.resolve("newport.csv"));
+        Files.createLink(gwent.resolve(SampleReturns.NEWPORT), outside.resolve("newport.csv"));
+        String outsideSha = FileArchive.sha256(outside.resolve("newport.csv"));
+
+        // when the nightly run takes the inbox in
+        PipelineProcess run = PipelineProcess.start(root.resolve("run.log"), "512m", List.of("run"), settings(work));
+        assertThat(run.awaitExit(RUN)).as(run.output()).isEqualTo(5);
+
+        // then nothing a link points at was moved or changed: the other region's file, the release, the database and
+        // the outside file
+        assertThat(Files.readString(release.resolve("aggregates.csv"))).isEqualTo("published\n");
+        assertThat(work.resolve("db")).isDirectory();
+        assertThat(outside.resolve("newport.csv")).exists();
+        assertThat(FileArchive.sha256(outside.resolve("newport.csv"))).isEqualTo(outsideSha);
+        assertThat(names(outside)).containsExactly("newport.csv");
+
+        // and the other region's file got its own receipt, accepted, in its own region
+        assertThat(receipt(work, "western-bay", NPT)).contains("Status:    Accepted");
+
+        // and each link has a receipt where it lies, saying what it is and what to do, and was moved aside as a link
+        String refusal = "This is a link (a shortcut) to a file or folder somewhere else, not a file itself, so nothing "
+                + "was read through it and nothing it points to was touched.\nDetail: copy the file itself, not a link "
+                + "or shortcut to it, into the inbox folder and it will be read at the next run\nRule: AO-F08";
+        for (String[] link : List.of(new String[] {"north-wales", "Conwy"}, new String[] {"gwent", "zy-release"},
+                new String[] {"gwent", "zz-db"}, new String[] {"gwent", "Newport"}, new String[] {"gwent", "link.csv"})) {
+            String letter = receipt(work, link[0], link[1]);
+            assertThat(letter).as(link[1]).contains("Status:    Rejected").contains(refusal);
+            Path moved = only(work.resolve("rejected").resolve(link[0]), link[1]);
+            assertThat(Files.isSymbolicLink(moved)).as(moved + " is still a link").isTrue();
+        }
+
+        // and the hard-linked file was taken in from a copy of its own: the archive does not change with the outside
+        Path archived = only(work.resolve("archive/gwent"), SampleReturns.NEWPORT);
+        assertThat(receipt(work, "gwent", SampleReturns.NEWPORT)).contains("Status:    Accepted");
+        assertThat(Files.getAttribute(archived, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).isEqualTo(1);
+        Files.writeString(outside.resolve("newport.csv"), "changed outside\n");
+        assertThat(FileArchive.sha256(archived)).isEqualTo(outsideSha);
+        assertThat(Files.exists(gwent.resolve(SampleReturns.NEWPORT))).as("gone from the inbox").isFalse();
+
+        // and the next night runs cleanly on the same database
+        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
+        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+    }
+
+    @Test
+    void aFileWithANameOf230BytesGetsItsReceiptUnderAShortenedNameAndStatusJsonIsOnlyJson(@TempDir Path root)
+            throws Exception {
+        // given a return whose name is 230 bytes long, as Windows allows
+        Path work = root.resolve("work");
+        String stem = SampleReturns.NEWPORT.replace(".csv", " ");
+        String longName = stem + "a".repeat(230 - stem.length() - ".csv".length()) + ".csv";
+        assertThat(longName.getBytes(StandardCharsets.UTF_8)).hasSize(230);
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT),
+                Files.createDirectories(work.resolve("inbox/gwent")).resolve(longName));
+
+        // when the nightly run takes it in
+        PipelineProcess run = PipelineProcess.start(root.resolve("run.log"), "512m", List.of("run"), settings(work));
+        assertThat(run.awaitExit(RUN)).as(run.output()).isZero();
+
+        // then it has its receipt, under a name short enough to be written, and the letter names the file in full
+        List<Path> letters;
+        try (Stream<Path> files = Files.list(work.resolve("receipts/gwent"))) {
+            letters = files.filter(f -> f.toString().endsWith(".txt")).toList();
+        }
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(letter.getFileName().toString()).startsWith(stem).containsPattern("~[0-9a-f]{8}\\.receipt-");
+            assertThat(Files.readString(letter)).contains(longName).contains("Status:    Accepted");
+        });
+        assertThat(only(work.resolve("archive/gwent"), longName)).exists();
+        assertThat(work.resolve("inbox/gwent").resolve(longName)).doesNotExist();
+
+        // and status --json prints JSON alone, which a script can parse
+        PipelineProcess status = PipelineProcess.start(root.resolve("status.log"), "512m", List.of("status", "--json"),
+                settings(work));
+        assertThat(status.awaitExit(RUN)).as(status.output()).isZero();
+        JsonNode parsed = JsonMapper.builder().build().readTree(status.output());
+        assertThat(parsed.isObject()).as(status.output()).isTrue();
+        assertThat(status.output().strip()).startsWith("{").endsWith("}");
+    }
+
+    @Test
+    void aFileNamePatternThatWouldBacktrackForeverRunsInLinearTimeAndOneItCannotRunIsRefused(@TempDir Path root)
+            throws Exception {
+        // given a mapping whose file name pattern backtracks exponentially in a backtracking engine
+        Path mappings = root.resolve("mappings");
+        FileSystemUtils.copyRecursively(RepoPaths.mappings(), mappings);
+        Path layout = mappings.resolve("layouts/wccis-active-offer-csv.yaml");
+        String original = Files.readString(layout);
+        Files.writeString(layout, original.replaceFirst("fileNamePattern: .*", "fileNamePattern: \"(.*a){12}\\$\""));
+        List<String> settings = settings(root.resolve("work"));
+        settings.replaceAll(s -> s.startsWith("activeoffer.mappings-dir=") ? "activeoffer.mappings-dir=" + mappings : s);
+
+        // when it is checked, and a file named with 40 a's is validated
+        PipelineProcess check = PipelineProcess.start(root.resolve("check.log"), "512m", List.of("validate-mappings"),
+                settings);
+        assertThat(check.awaitExit(RUN)).as(check.output()).isZero();
+        Path file = root.resolve("a".repeat(40) + ".csv");
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT), file);
+        PipelineProcess validate = PipelineProcess.start(root.resolve("validate.log"), "512m",
+                List.of("validate", file.toString(), "--region=gwent"), settings);
+
+        // then the file's receipt is written at once rather than the match running for ever
+        assertThat(validate.awaitExit(RUN)).as(validate.output()).isZero();
+        assertThat(validate.output()).contains("Receipt written to");
+
+        // and a pattern the linear-time engine cannot run (a back-reference) is refused with its file and line
+        Files.writeString(layout, original.replaceFirst("fileNamePattern: .*", "fileNamePattern: \"(a)\\\\\\\\1\""));
+        PipelineProcess refused = PipelineProcess.start(root.resolve("refused.log"), "512m",
+                List.of("validate-mappings"), settings);
+        assertThat(refused.awaitExit(RUN)).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("wccis-active-offer-csv.yaml:4: fileNamePattern: is not a regular "
+                + "expression this pipeline can run in linear time (RE2 syntax: no back-references or look-arounds): ");
+    }
+
+    private static String receipt(Path work, String region, String fileName) throws Exception {
+        return Files.readString(only(work.resolve("receipts").resolve(region), fileName + ".receipt-", ".txt"));
+    }
+
+    private static Path only(Path folder, String name) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().equals(name)).toList();
+            assertThat(found).as(name + " in " + folder).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    private static Path only(Path folder, String prefix, String suffix) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(suffix)).toList();
+            assertThat(found).as(prefix + "*" + suffix + " in " + folder).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+}
