@@ -21,8 +21,11 @@ public record InboxFile(String regionCode, Path path, String subFolder) {
         return subFolder == null ? regionFolder : regionFolder.resolve(subFolder);
     }
 
-    /** Where it was dropped, as the operator's log names it: region, authority folder (if any) and file name. */
+    /**
+     * Where it was dropped, as the operator's log names it: region, authority folder (if any) and file name, with any
+     * control character shown as an escape so that a name cannot forge a log line.
+     */
     public String describe() {
-        return folderWithin(Path.of(regionCode)).resolve(fileName()).toString();
+        return PlainText.visible(folderWithin(Path.of(regionCode)).resolve(fileName()).toString());
     }
 }

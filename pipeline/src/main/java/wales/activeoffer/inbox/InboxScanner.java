@@ -44,8 +44,8 @@ public final class InboxScanner {
             java.time.Instant modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toInstant();
             boolean settledNow = !modified.isAfter(clock.instant().minus(settle));
             if (!settledNow) {
-                log.info("{}/{} changed in the last {} seconds and may still be being copied; it waits for the next run",
-                        file.regionCode(), file.fileName(), settle.toSeconds());
+                log.info("{} changed in the last {} seconds and may still be being copied; it waits for the next run",
+                        file.describe(), settle.toSeconds());
             }
             return settledNow;
         } catch (IOException e) {
@@ -101,7 +101,7 @@ public final class InboxScanner {
             entries.filter(Files::isDirectory)
                     .filter(dir -> regions.stream().noneMatch(r -> r.code().equals(dir.getFileName().toString())))
                     .forEach(dir -> log.warn("Inbox folder '{}' is not a region; its files are not read. Region folders: {}",
-                            dir.getFileName(), regions.stream().map(Region::code).toList()));
+                            PlainText.visible(dir.getFileName().toString()), regions.stream().map(Region::code).toList()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + workRoot.inbox(), e);
         }

@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxFile;
+import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.PreparedFile;
 import wales.activeoffer.read.UnreadableFileException;
 import wales.activeoffer.store.Submission;
@@ -151,10 +152,10 @@ class FileIngestListener implements StepExecutionListener {
             }
         }
         Submission closed = finisher.finish(file, submissionId, runStamp);
-        log.info("[{}/{}] {}/{}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}", fileNumber,
-                context.getInt(InboxPartitioner.TOTAL), file.folderWithin(Path.of(file.regionCode())), file.fileName(),
+        log.info("[{}/{}] {}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}", fileNumber,
+                context.getInt(InboxPartitioner.TOTAL), file.describe(),
                 closed.receiptStatus().wording(), closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(),
-                closed.receiptPath());
+                PlainText.visible(closed.receiptPath()));
     }
 
     static InboxFile inboxFile(ExecutionContext context) {

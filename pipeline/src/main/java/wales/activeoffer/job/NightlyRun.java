@@ -309,8 +309,8 @@ public class NightlyRun {
             Submission submission = store.submission(context.getLong(FileIngestListener.SUBMISSION_ID));
             if (submission.status() != SubmissionStatus.RECEIVED && submission.archivedPath() == null) {
                 finisher.finish(FileIngestListener.inboxFile(context), submission.id(), runStamp);
-                log.warn("Finished {}/{}, left in the inbox by the interrupted run", submission.regionCode(),
-                        submission.fileName());
+                log.warn("Finished {}, left in the inbox by the interrupted run",
+                        FileIngestListener.inboxFile(context).describe());
             }
         }
     }

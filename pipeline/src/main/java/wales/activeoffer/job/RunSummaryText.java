@@ -3,6 +3,7 @@ package wales.activeoffer.job;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import wales.activeoffer.inbox.PlainText;
 import org.springframework.batch.core.BatchStatus;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.report.Language;
@@ -30,7 +31,7 @@ final class RunSummaryText {
         text.append(String.format("  Rows accepted:    %d%n  Rows rejected:    %d%n", accepted, rejected));
         for (Submission s : summary.submissions()) {
             for (String withdrawn : s.withdrawn()) {
-                text.append("  Withdrawn by the correction ").append(s.fileName()).append(": ").append(withdrawn)
+                text.append("  Withdrawn by the correction ").append(PlainText.visible(s.fileName())).append(": ").append(withdrawn)
                         .append('\n');
             }
         }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import wales.activeoffer.inbox.FileNames;
+import wales.activeoffer.inbox.PlainText;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -163,8 +164,9 @@ public final class ReceiptWriter {
 
     private static void printCsv(CSVPrinter csv, RowIssue issue) {
         try {
-            csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(issue.sheet()), issue.cell(),
-                    SpreadsheetSafe.cell(issue.heading()), issue.field(), SpreadsheetSafe.cell(issue.value()),
+            csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(PlainText.visible(issue.sheet())), issue.cell(),
+                    SpreadsheetSafe.cell(PlainText.visible(issue.heading())), issue.field(),
+                    SpreadsheetSafe.cell(PlainText.visible(issue.value())),
                     issue.ruleId(), severity(issue), issue.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -181,14 +183,14 @@ public final class ReceiptWriter {
         String language = languageOf(r.mappingId());
         out.append(words.title()).append('\n');
         out.append(words.underline()).append("\n\n");
-        line(out, words.file(), r.fileName());
+        line(out, words.file(), PlainText.visible(r.fileName()));
         line(out, words.region(), words == WELSH ? welshRegionNames.apply(r.regionName()) : r.regionName());
         line(out, words.received(), r.receivedAt().withNano(0).toString().replace('T', ' ') + " ("
                 + words.runLabel(r.runLabel()) + ")");
         line(out, "SHA-256", r.sha256());
         line(out, words.status(), r.status().wording(language));
         if (r.mappingId() != null) {
-            line(out, words.layout(), layoutName(r.mappingId()) + " (" + r.sourceDetail() + ")");
+            line(out, words.layout(), layoutName(r.mappingId()) + " (" + PlainText.visible(r.sourceDetail()) + ")");
         }
         out.append('\n');
         if (r.fileVerdict() != null) {
@@ -241,7 +243,7 @@ public final class ReceiptWriter {
             shown[0]++;
             try {
                 out.append("  ").append(place(issue, words, language, form)).append(", ").append(words.value())
-                        .append(" '").append(issue.value()).append("': ").append(issue.message()).append(" [")
+                        .append(" '").append(PlainText.visible(issue.value())).append("': ").append(issue.message()).append(" [")
                         .append(issue.ruleId()).append("]\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -258,7 +260,7 @@ public final class ReceiptWriter {
     private String place(RowIssue issue, Words words, String language, boolean form) {
         StringBuilder place = new StringBuilder();
         if (!issue.sheet().isEmpty()) {
-            place.append(words.sheet()).append(" '").append(issue.sheet()).append("', ");
+            place.append(words.sheet()).append(" '").append(PlainText.visible(issue.sheet())).append("', ");
         }
         String column = issue.cell().replaceAll("\\d+$", "");
         boolean inCell = !column.isEmpty() && !column.contains(" ");
@@ -272,7 +274,7 @@ public final class ReceiptWriter {
             }
         }
         if (!issue.heading().isEmpty()) {
-            return place.append(" \"").append(issue.heading()).append('"').toString();
+            return place.append(" \"").append(PlainText.visible(issue.heading())).append('"').toString();
         }
         String heading = template.field(issue.field()).map(f -> f.heading(language)).orElse(issue.field());
         String missing = form ? words.notOnForm() : words.notInFile();
@@ -291,14 +293,15 @@ public final class ReceiptWriter {
             Map<String, TreeSet<String>> fieldsByRule = new TreeMap<>();
             int[] next = {1};
             r.issues().forEach(issue -> {
-                row(rows, next[0]++, issue.rowNumber(), issue.sheet(), issue.cell(), issue.heading(), issue.field(),
-                        issue.value(), issue.ruleId(), severity(issue), issue.message());
+                row(rows, next[0]++, issue.rowNumber(), PlainText.visible(issue.sheet()), issue.cell(),
+                        PlainText.visible(issue.heading()), issue.field(), PlainText.visible(issue.value()),
+                        issue.ruleId(), severity(issue), issue.message());
                 countByRule.merge(issue.ruleId(), 1, Integer::sum);
                 fieldsByRule.computeIfAbsent(issue.ruleId(), k -> new TreeSet<>()).add(issue.field());
             });
             Sheet summary = workbook.createSheet("Summary");
             int line = 0;
-            row(summary, line++, "Active Offer dataset: receipt for " + r.fileName());
+            row(summary, line++, "Active Offer dataset: receipt for " + PlainText.visible(r.fileName()));
             row(summary, line++, "File status", r.status().wording());
             row(summary, line++, "Region", r.regionName());
             row(summary, line++, "Layout", r.mappingId() == null ? "not recognised" : layoutName(r.mappingId()));

@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import wales.activeoffer.inbox.InboxFile;
+import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.job.NightlyJobConfiguration;
@@ -81,7 +82,8 @@ public final class StatusService {
     }
 
     private static String name(InboxFile file) {
-        return file.regionCode() + "/" + (file.subFolder() == null ? "" : file.subFolder() + "/") + file.fileName();
+        return PlainText.visible(file.regionCode() + "/" + (file.subFolder() == null ? "" : file.subFolder() + "/")
+                + file.fileName());
     }
 
     private static FileState state(Submission submission) {
@@ -89,7 +91,7 @@ public final class StatusService {
             return null;
         }
         String folder = submission.subFolder() == null ? "" : submission.subFolder() + "/";
-        return new FileState(submission.regionCode(), folder + submission.fileName(),
+        return new FileState(submission.regionCode(), PlainText.visible(folder + submission.fileName()),
                 submission.receiptStatus().wording(), submission.receivedAt());
     }
 }

@@ -171,6 +171,47 @@ class HostileInboxIntegrationTests {
                 + "expression this pipeline can run in linear time (RE2 syntax: no back-references or look-arounds): ");
     }
 
+    @Test
+    void controlCharactersInFileNamesAndCellsAreShownEscapedAndCannotForgeALogLine(@TempDir Path root)
+            throws Exception {
+        // given a return whose name carries terminal escape sequences and a bell, one whose name holds a newline
+        // followed by a made-up log line, and a cell holding an escape sequence
+        Path work = root.resolve("work");
+        Path gwent = Files.createDirectories(work.resolve("inbox/gwent"));
+        String coloured = "WCCIS_ActiveOffer_W06000022_2024-25 \u001b[31mred\u001b[0m\u001b]0;title\u0007.csv";
+        List<String> lines = new ArrayList<>(Files.readAllLines(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT)));
+        lines.set(1, lines.get(1).replace(",2025-03-28,", ",\u001b[2J2025-03-28,"));
+        Files.write(gwent.resolve(coloured), lines);
+        String forging = "WCCIS_ActiveOffer_W06000020_2024-25\nERROR Forged line.csv";
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.TORFAEN), gwent.resolve(forging));
+
+        // when the nightly run takes them in, and status is asked
+        PipelineProcess run = PipelineProcess.start(root.resolve("run.log"), "512m", List.of("run"), settings(work));
+        assertThat(run.awaitExit(RUN)).as(run.output()).isZero();
+        PipelineProcess status = PipelineProcess.start(root.resolve("status.log"), "512m", List.of("status"),
+                settings(work));
+        assertThat(status.awaitExit(RUN)).as(status.output()).isZero();
+
+        // then the receipts show the names with their control characters escaped, as text, and the cell without its
+        // escape character
+        String letter = receipt(work, "gwent", coloured);
+        assertThat(letter).contains("File:      WCCIS_ActiveOffer_W06000022_2024-25 \\x1b[31mred\\x1b[0m\\x1b]0;title"
+                + "\\x07.csv\n").as("the cell's escape character is dropped when the cell is read")
+                .contains("Row 2, column H \"Offer Date\", value '[2J2025-03-28'");
+        assertThat(receipt(work, "gwent", forging)).contains("File:      WCCIS_ActiveOffer_W06000020_2024-25\\x0aERROR "
+                + "Forged line.csv\n");
+
+        // and no receipt, log or status line holds a raw control character, and no log line was forged
+        List<String> outputs = new ArrayList<>(List.of(letter, receipt(work, "gwent", forging), run.output(),
+                status.output()));
+        for (String output : outputs) {
+            assertThat(output).doesNotContain("\u001b").doesNotContain("\u0007");
+        }
+        assertThat(run.output().lines()).noneMatch(line -> line.startsWith("ERROR Forged"));
+        assertThat(status.output().lines()).noneMatch(line -> line.startsWith("ERROR Forged"));
+        assertThat(run.output()).contains("WCCIS_ActiveOffer_W06000020_2024-25\\x0aERROR Forged line.csv");
+    }
+
     private static String receipt(Path work, String region, String fileName) throws Exception {
         return Files.readString(only(work.resolve("receipts").resolve(region), fileName + ".receipt-", ".txt"));
     }
