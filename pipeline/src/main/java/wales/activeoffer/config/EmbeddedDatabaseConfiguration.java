@@ -1,5 +1,11 @@
 package wales.activeoffer.config;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -15,12 +21,36 @@ import wales.activeoffer.inbox.WorkRoot;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+    /**
+     * The database's folder is the service account's alone (and so are its files), whatever the umask: it holds the
+     * record-level data.
+     */
     @Bean
     DataSource dataSource(WorkRoot workRoot) {
-        String file = workRoot.root().resolve("db").resolve("activeoffer").toString();
+        Path folder = workRoot.root().resolve("db");
+        ownerOnly(folder);
+        String file = folder.resolve("activeoffer").toString();
         return DataSourceBuilder.create()
                 .url("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
                 .username("sa")
                 .build();
+    }
+
+    private static void ownerOnly(Path folder) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path existing : files.filter(Files::isRegularFile).toList()) {
+                    Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new PipelineSetupException("Cannot create the embedded database's folder " + folder
+                    + " for the service account alone; check that activeoffer.work-root can be written", e);
+        }
     }
 }

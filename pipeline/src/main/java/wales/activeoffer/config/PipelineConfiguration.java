@@ -1,7 +1,9 @@
 package wales.activeoffer.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -81,10 +83,31 @@ public class PipelineConfiguration {
     @Bean
     WorkRoot workRoot(PipelineProperties properties) {
         WorkRoot workRoot = new WorkRoot(properties.workRoot().toAbsolutePath().normalize());
+        refusePublicRestrictedPlace(properties.restrictedUri(), workRoot);
         // POI's temporary files go under the work root, not a folder in /tmp that another user may own
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(
                 workRoot.root().resolve("tmp/poi").toFile()));
         return workRoot;
+    }
+
+    /**
+     * Record-level data never sits in a public release: a restricted place inside the releases folder (or the staging
+     * folder a release is built in, which is moved into it whole) is refused at start-up.
+     */
+    private static void refusePublicRestrictedPlace(URI restrictedUri, WorkRoot workRoot) {
+        if (restrictedUri == null || (restrictedUri.getScheme() != null && !"file".equals(restrictedUri.getScheme()))) {
+            return;
+        }
+        Path place = (restrictedUri.getScheme() == null ? Path.of(restrictedUri.getPath()) : Path.of(restrictedUri))
+                .toAbsolutePath().normalize();
+        for (Path published : List.of(workRoot.releases(), workRoot.staging())) {
+            if (place.startsWith(published)) {
+                throw new PipelineSetupException("activeoffer.restricted-uri=" + restrictedUri + " is inside the public "
+                        + "releases (" + published + "), where record-level data would be published; point it at a "
+                        + "folder only the service account can read, outside " + workRoot.releases()
+                        + " (or leave it unset for " + workRoot.restricted() + ")");
+            }
+        }
     }
 
     @Bean

@@ -51,6 +51,10 @@ public final class FilePreparation {
             throw new UnreadableFileException("AO-F08", "copy the file itself, not a link or shortcut to it, into the "
                     + "inbox folder and it will be read at the next run");
         }
+        Optional<String> misplaced = file.misplaced(reference.regions().stream().map(Region::code).toList());
+        if (misplaced.isPresent()) {
+            throw new UnreadableFileException("AO-F09", misplaced.get());
+        }
         if (isEmpty(file)) {
             throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
         }

@@ -1,6 +1,8 @@
 package wales.activeoffer.inbox;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
 
 /**
  * A file a regional lead dropped into their region's inbox folder, directly or in a sub-folder named after an
@@ -19,6 +21,38 @@ public record InboxFile(String regionCode, Path path, String subFolder) {
     /** The authority folder inside a run's archive, receipt or quarantine folder: itself, or nothing. */
     public Path folderWithin(Path regionFolder) {
         return subFolder == null ? regionFolder : regionFolder.resolve(subFolder);
+    }
+
+    /**
+     * Why the file is in no place the pipeline reads, if it is not: in the inbox itself ({@code regionCode} empty), in
+     * a folder that is not a region's, in a folder inside an authority's folder, or hidden by a leading dot. The
+     * words are the lead's: what was wrong with the place, and where to put the file.
+     *
+     * @param regions the region codes, which are the inbox's folders
+     */
+    public Optional<String> misplaced(Collection<String> regions) {
+        if (regionCode == null) {
+            return Optional.empty();
+        }
+        String where = "inbox/" + regionCode + "/";
+        if (regionCode.isEmpty()) {
+            return Optional.of("it was put in the inbox itself, not in a region's folder; move it into your region's "
+                    + "folder (inbox/<region>/, one of: " + String.join(", ", regions) + ")");
+        }
+        if (!regions.contains(regionCode)) {
+            return Optional.of("'" + PlainText.visible(regionCode) + "' is not a region's folder; move the file into "
+                    + "your region's folder (inbox/<region>/, one of: " + String.join(", ", regions) + ")");
+        }
+        if (subFolder != null && subFolder.contains("/")) {
+            String authority = subFolder.substring(0, subFolder.indexOf('/'));
+            return Optional.of("it is in a folder inside an authority's folder (" + PlainText.visible(where + subFolder)
+                    + "/), which is not read; move it to " + where + " or " + PlainText.visible(where + authority) + "/");
+        }
+        if (fileName().startsWith(".")) {
+            return Optional.of("its name starts with a dot, which hides it on many computers and marks a temporary "
+                    + "file; rename it without the dot");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -32,10 +32,80 @@ public final class InboxScanner {
         this.clock = clock;
     }
 
+    /**
+     * The files waiting to be answered: those in the regions' folders and their authority folders, and those dropped
+     * anywhere else in the inbox ({@link InboxFile#misplaced()}), which are answered with a receipt saying where to put
+     * them.
+     */
     public List<InboxFile> waitingFiles(List<Region> regions) {
-        List<InboxFile> files = new ArrayList<>(listed(regions).stream().filter(this::settled).toList());
-        warnAboutUnknownFolders(regions);
+        List<InboxFile> files = new ArrayList<>(listed(regions));
+        files.addAll(misplaced(regions));
+        return files.stream().filter(this::settled).toList();
+    }
+
+    /**
+     * Files in no place the pipeline reads: in the inbox itself, in a folder that is not a region's, in a folder inside
+     * an authority's folder, or named with a leading dot (which hides them) though they are documents.
+     */
+    private List<InboxFile> misplaced(List<Region> regions) {
+        Path inbox = workRoot.inbox();
+        if (!Files.isDirectory(inbox, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<InboxFile> files = new ArrayList<>(filesIn(inbox, "", null));
+        for (Path folder : subFolders(inbox)) {
+            String name = folder.getFileName().toString();
+            if (regions.stream().noneMatch(r -> r.code().equals(name))) {
+                files.addAll(everythingUnder(folder, name, folder));
+                continue;
+            }
+            files.addAll(hidden(folder, name, null));
+            for (Path authority : subFolders(folder)) {
+                String authorityName = authority.getFileName().toString();
+                files.addAll(hidden(authority, name, authorityName));
+                for (Path deeper : subFolders(authority)) {
+                    files.addAll(everythingUnder(deeper, name, folder));
+                }
+            }
+        }
         return files;
+    }
+
+    /** Every file (or link) at any depth under {@code top}, never following a link, as dropped in region {@code code}. */
+    private static List<InboxFile> everythingUnder(Path top, String code, Path regionFolder) {
+        try (Stream<Path> paths = Files.walk(top)) {
+            return paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .filter(p -> isFinishedDocument(p) || isHiddenDocument(p)).sorted()
+                    .map(p -> new InboxFile(code, p, folderOf(regionFolder, p))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list inbox folder " + top, e);
+        }
+    }
+
+    private static String folderOf(Path regionFolder, Path file) {
+        Path folder = regionFolder.relativize(file.getParent());
+        return folder.toString().isEmpty() ? null : folder.toString();
+    }
+
+    private static List<InboxFile> hidden(Path folder, String regionCode, String subFolder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(InboxScanner::isHiddenDocument).sorted()
+                    .map(p -> new InboxFile(regionCode, p, subFolder)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list inbox folder " + folder, e);
+        }
+    }
+
+    /**
+     * A document whose name starts with a dot, which hides it: answered, since a lead may not know it is there. Other
+     * dot names are left alone: they are the temporary files of copy tools ({@code .name.csv.Ab12Cd}), lock files and
+     * the Mac's ({@code ._name}, {@code .DS_Store}).
+     */
+    static boolean isHiddenDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.startsWith(".") && !name.startsWith("._") && !name.startsWith(".~lock")
+                && (name.endsWith(".csv") || name.endsWith(".xlsx") || name.endsWith(".xls"));
     }
 
     /** A file still being written changes its modification time; one left alone for the settle time is finished. */
@@ -91,19 +161,5 @@ public final class InboxScanner {
     static boolean isFinishedDocument(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && !name.startsWith("~$") && !name.endsWith(".tmp") && !name.endsWith(".part");
-    }
-
-    private void warnAboutUnknownFolders(List<Region> regions) {
-        if (!Files.isDirectory(workRoot.inbox())) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(workRoot.inbox())) {
-            entries.filter(Files::isDirectory)
-                    .filter(dir -> regions.stream().noneMatch(r -> r.code().equals(dir.getFileName().toString())))
-                    .forEach(dir -> log.warn("Inbox folder '{}' is not a region; its files are not read. Region folders: {}",
-                            PlainText.visible(dir.getFileName().toString()), regions.stream().map(Region::code).toList()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + workRoot.inbox(), e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import wales.activeoffer.receipt.Receipt;
 import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.Region;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
@@ -96,7 +97,7 @@ public final class FileFinisher {
     }
 
     private String regionName(String regionCode) {
-        return reference.region(regionCode).orElseThrow().nameEn();
+        return reference.region(regionCode).map(Region::nameEn).orElse("none: not a region's folder");
     }
 
     private String relative(Path path) {

@@ -50,32 +50,13 @@ public class RunLock {
 
     /** Takes the lock, or throws {@link RunInProgressException} at once if another process holds it. */
     public Held acquire() {
-        FileLock workRootLock = lockWorkRoot();
-        try {
-            Held database = acquireDatabase();
-            return () -> {
-                try {
-                    database.close();
-                } finally {
-                    release(workRootLock);
-                }
-            };
-        } catch (RuntimeException e) {
-            release(workRootLock);
-            throw e;
-        }
+        return both(lockWorkRoot(), this::acquireDatabase);
     }
 
-    /**
-     * Held by a service for as long as it runs, so that a second service on the same work root or database refuses
-     * to start, before it opens any port.
-     *
-     * @throws RunInProgressException at once if another service holds it
-     */
-    public Held holdService() {
-        FileLock file = lockFile(SERVICE_LOCK_FILE, this::serviceOnWorkRoot);
+    /** The work root's lock and then the database's, released in the other order; the first alone if the second fails. */
+    private static Held both(FileLock file, Supplier<Held> databaseLock) {
         try {
-            Held database = lockDatabase(SERVICE_CLASS, this::serviceOnDatabase);
+            Held database = databaseLock.get();
             return () -> {
                 try {
                     database.close();
@@ -87,6 +68,17 @@ public class RunLock {
             release(file);
             throw e;
         }
+    }
+
+    /**
+     * Held by a service for as long as it runs, so that a second service on the same work root or database refuses
+     * to start, before it opens any port.
+     *
+     * @throws RunInProgressException at once if another service holds it
+     */
+    public Held holdService() {
+        return both(lockFile(SERVICE_LOCK_FILE, this::serviceOnWorkRoot),
+                () -> lockDatabase(SERVICE_CLASS, this::serviceOnDatabase));
     }
 
     /**

@@ -91,6 +91,10 @@ public final class ReleasePublisher {
             Path building = restricted.building(name);
             URI records = recordsOf(building, restrictedBase, name);
             recordRows = writeRecordPartitions(records);
+            if ("file".equals(records.getScheme())) {
+                // the records' own folder, wherever activeoffer.restricted-uri points: the service account's alone
+                RestrictedAccess.ownerOnly(Path.of(records).getParent());
+            }
             createFolder(building);
             writeDataDictionary(building.resolve("data-dictionary.csv"));
             List<ReleaseManifest.FileEntry> files = new java.util.ArrayList<>();

@@ -10,9 +10,11 @@ import java.util.List;
  * @param lastRelease the name of the latest release, or {@code null} before the first
  * @param waiting     files in the inbox waiting for the next run, as {@code region/[authority/]file}
  * @param quarantined files set aside for the data team
+ * @param misplaced   files dropped where the pipeline does not read (the inbox itself, a folder that is not a
+ *                    region's, too deep, hidden by a leading dot), each answered with a receipt saying where to put it
  */
 public record ServiceStatus(LocalDateTime at, LastRun lastRun, String lastRelease, List<RegionStatus> regions,
-        List<String> waiting, List<FileState> quarantined) {
+        List<String> waiting, List<FileState> quarantined, List<FileState> misplaced) {
 
     /** A run: its number, stamp, outcome and times. */
     public record LastRun(long id, String stamp, String outcome, LocalDateTime started, LocalDateTime ended) {

@@ -63,7 +63,8 @@ public final class StatusService {
         List<FileState> quarantined = store.quarantined().stream().map(StatusService::state).toList();
         String release = new ReleaseFolder(workRoot.releases(), workRoot.staging(), workRoot.incomplete()).latest()
                 .map(ReleaseManifest::release).orElse(null);
-        return new ServiceStatus(now, lastRun(), release, regions, waiting, quarantined);
+        List<FileState> misplaced = store.misplaced().stream().map(StatusService::state).toList();
+        return new ServiceStatus(now, lastRun(), release, regions, waiting, quarantined, misplaced);
     }
 
     private List<Authority> authoritiesOf(Region region, LocalDate today) {

@@ -28,6 +28,9 @@ public final class StatusText {
         list(out, "Waiting in the inbox", status.waiting());
         list(out, "Quarantined (the data team must look)", status.quarantined().stream()
                 .map(f -> f.region() + "/" + f.file() + ", received " + when(f.received())).toList());
+        list(out, "Sent to no place the pipeline reads (each has a receipt saying where to put it)", status.misplaced()
+                .stream().map(f -> (f.region().isEmpty() ? "" : f.region() + "/") + f.file() + ", received "
+                        + when(f.received())).toList());
         for (RegionStatus region : status.regions()) {
             out.append('\n').append(region.name()).append(" (").append(region.code()).append(")\n");
             out.append("  last file: ").append(file(region.lastSubmission())).append('\n');

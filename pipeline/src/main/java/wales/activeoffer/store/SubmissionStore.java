@@ -144,6 +144,12 @@ public class SubmissionStore {
                 SubmissionStatus.QUARANTINED.name());
     }
 
+    /** Files answered because they were dropped where the pipeline does not read (rule AO-F09). */
+    public List<Submission> misplaced() {
+        return jdbc.query("SELECT * FROM submission WHERE status = ? AND status_rule_id = 'AO-F09' ORDER BY id",
+                SUBMISSION, SubmissionStatus.UNREADABLE.name());
+    }
+
     public List<Submission> submissionsOfRun(long ingestRun) {
         return jdbc.query("SELECT * FROM submission WHERE ingest_run = ? ORDER BY id", SUBMISSION, ingestRun);
     }

@@ -13,10 +13,12 @@ import wales.activeoffer.support.RepoPaths;
 class InboxScannerTests {
 
     @Test
-    void listsFinishedFilesOfEachRegionAndLeavesTemporaryOnesAlone(@TempDir Path root) throws IOException {
+    void listsFinishedFilesOfEachRegionThenTheMisplacedOnesAndLeavesTemporaryOnesAlone(@TempDir Path root)
+            throws IOException {
         WorkRoot work = new WorkRoot(root);
         Path gwent = Files.createDirectories(work.inbox("gwent"));
-        for (String name : List.of("b.csv", "a.xlsx", "~$a.xlsx", "upload.csv.part", "copy.tmp", ".hidden.csv")) {
+        for (String name : List.of("b.csv", "a.xlsx", "~$a.xlsx", "upload.csv.part", "copy.tmp", ".hidden.csv",
+                ".b.csv.Ab12Cd", "._a.xlsx", ".~lock.a.xlsx#", ".DS_Store")) {
             Files.writeString(gwent.resolve(name), "x");
         }
         Files.writeString(Files.createDirectories(work.inbox("not-a-region")).resolve("c.csv"), "x");
@@ -24,8 +26,12 @@ class InboxScannerTests {
         List<InboxFile> files = new InboxScanner(work, java.time.Duration.ZERO, java.time.Clock.systemUTC())
                 .waitingFiles(RepoPaths.reference().regions());
 
+        // the region's own files first; then a hidden document and a file in a folder that is not a region's, which
+        // are answered with where to put them; a copy tool's, an office suite's and the Mac's temporary files are not
         assertThat(files).extracting(InboxFile::regionCode, InboxFile::fileName).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("gwent", "a.xlsx"), org.assertj.core.groups.Tuple.tuple("gwent", "b.csv"));
+                org.assertj.core.groups.Tuple.tuple("gwent", "a.xlsx"), org.assertj.core.groups.Tuple.tuple("gwent", "b.csv"),
+                org.assertj.core.groups.Tuple.tuple("gwent", ".hidden.csv"),
+                org.assertj.core.groups.Tuple.tuple("not-a-region", "c.csv"));
     }
 
     @Test

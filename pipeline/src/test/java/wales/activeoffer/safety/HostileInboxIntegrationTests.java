@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,110 @@ class HostileInboxIntegrationTests {
         assertThat(run.output().lines()).noneMatch(line -> line.startsWith("ERROR Forged"));
         assertThat(status.output().lines()).noneMatch(line -> line.startsWith("ERROR Forged"));
         assertThat(run.output()).contains("WCCIS_ActiveOffer_W06000020_2024-25\\x0aERROR Forged line.csv");
+    }
+
+    @Test
+    void recordLevelDataAndTheEmbeddedDatabaseAreTheServiceAccountsAloneWhateverTheUmaskAndWhereverTheyGo(
+            @TempDir Path root) throws Exception {
+        // given a run under umask 022 whose record-level Parquet goes to a folder outside the work root
+        Path work = root.resolve("work");
+        Path elsewhere = root.resolve("elsewhere");
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT),
+                Files.createDirectories(work.resolve("inbox/gwent")).resolve(SampleReturns.NEWPORT));
+        List<String> settings = settings(work);
+        settings.add("activeoffer.restricted-uri=" + elsewhere.toUri());
+
+        // when it runs
+        PipelineProcess run = PipelineProcess.startWithUmask("022", root.resolve("run.log"), List.of("run"), settings);
+        assertThat(run.awaitExit(RUN)).as(run.output()).isZero();
+
+        // then every record-level folder and file there is the owner's alone, and so is the embedded database
+        List<Path> written;
+        try (Stream<Path> release = Files.list(elsewhere)) {
+            written = release.toList();
+        }
+        assertThat(written).as("one release of records").hasSize(1);
+        try (Stream<Path> files = Files.walk(written.get(0))) {
+            List<Path> all = files.toList();
+            assertThat(all).anyMatch(f -> f.toString().endsWith(".parquet"));
+            for (Path path : all) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
+                        .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+            }
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("db"))))
+                .isEqualTo("rwx------");
+
+        // and a restricted place inside the public releases is refused at start-up in one plain line
+        List<String> inPublic = settings(work);
+        inPublic.add("activeoffer.restricted-uri=" + work.resolve("releases/private").toUri());
+        PipelineProcess refused = PipelineProcess.startWithUmask("022", root.resolve("refused.log"), List.of("run"),
+                inPublic);
+        assertThat(refused.awaitExit(RUN)).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output().lines().filter(l -> l.startsWith("The pipeline could not start"))).containsExactly(
+                "The pipeline could not start: activeoffer.restricted-uri=" + work.resolve("releases/private").toUri()
+                        + " is inside the public releases (" + work.resolve("releases") + "), where record-level data "
+                        + "would be published; point it at a folder only the service account can read, outside "
+                        + work.resolve("releases") + " (or leave it unset for " + work.resolve("restricted") + ")");
+        assertThat(refused.output()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void filesDroppedWhereThePipelineDoesNotReadAreAnsweredWithWhereToPutThemAndListedByStatus(@TempDir Path root)
+            throws Exception {
+        // given files in the inbox itself, in a folder that is not a region's, in a folder inside an authority's
+        // folder, and a document hidden by a leading dot, beside a good return
+        Path work = root.resolve("work");
+        Path inbox = work.resolve("inbox");
+        Path newport = SampleReturns.GWENT.resolve(SampleReturns.NEWPORT);
+        Files.createDirectories(inbox);
+        Files.copy(newport, inbox.resolve("stray.csv"));
+        Files.copy(newport, Files.createDirectories(inbox.resolve("atlantis")).resolve("Newport copy.csv"));
+        Files.copy(newport, Files.createDirectories(inbox.resolve("gwent/Newport/2024")).resolve("deep.csv"));
+        Files.copy(newport, inbox.resolve("gwent/..csv"));
+        Files.copy(newport, inbox.resolve("gwent").resolve(SampleReturns.NEWPORT));
+
+        // when the nightly run takes the inbox in, and status is asked
+        PipelineProcess run = PipelineProcess.start(root.resolve("run.log"), "512m", List.of("run"), settings(work));
+        assertThat(run.awaitExit(RUN)).as(run.output()).isEqualTo(5);
+        PipelineProcess status = PipelineProcess.start(root.resolve("status.log"), "512m", List.of("status"),
+                settings(work));
+        assertThat(status.awaitExit(RUN)).as(status.output()).isZero();
+
+        // then each misplaced file has a receipt where it lies, saying what was wrong with the place and where to put
+        // it, in the lead's words
+        String regions = "north-wales, mid-and-west-wales, western-bay, cwm-taf, cardiff-and-vale, gwent";
+        String rule = "This file is not in a place the pipeline reads, so none of it was taken in.\nDetail: ";
+        assertThat(Files.readString(only(work.resolve("receipts"), "stray.csv.receipt-", ".txt")))
+                .contains("Status:    Rejected").contains(rule + "it was put in the inbox itself, not in a region's "
+                        + "folder; move it into your region's folder (inbox/<region>/, one of: " + regions + ")\n"
+                        + "Rule: AO-F09");
+        assertThat(receipt(work, "atlantis", "Newport copy.csv")).contains(rule + "'atlantis' is not a region's "
+                + "folder; move the file into your region's folder (inbox/<region>/, one of: " + regions + ")\n");
+        assertThat(receipt(work, "gwent/Newport/2024", "deep.csv")).contains(rule + "it is in a folder inside an "
+                + "authority's folder (inbox/gwent/Newport/2024/), which is not read; move it to inbox/gwent/ or "
+                + "inbox/gwent/Newport/\n");
+        assertThat(receipt(work, "gwent", "..csv")).contains(rule + "its name starts with a dot, which hides it on "
+                + "many computers and marks a temporary file; rename it without the dot\n");
+        assertThat(receipt(work, "gwent", SampleReturns.NEWPORT)).contains("Status:    Accepted");
+
+        // and each was moved out of the inbox, kept with its reason, and nothing was deleted
+        try (Stream<Path> left = Files.walk(inbox)) {
+            assertThat(left.filter(Files::isRegularFile)).as("nothing left in the inbox").isEmpty();
+        }
+        for (String name : List.of("stray.csv", "Newport copy.csv", "deep.csv", "..csv")) {
+            Path kept = only(work.resolve("rejected"), name);
+            assertThat(FileArchive.sha256(kept)).isEqualTo(FileArchive.sha256(newport));
+        }
+
+        // and status lists them
+        assertThat(status.output()).contains("Sent to no place the pipeline reads (each has a receipt saying where to "
+                + "put it): 4\n").contains("  stray.csv, received ").contains("  atlantis/Newport copy.csv, received ")
+                .contains("  gwent/Newport/2024/deep.csv, received ").contains("  gwent/..csv, received ");
+
+        // and the next night is not affected
+        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
+        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
     }
 
     private static String receipt(Path work, String region, String fileName) throws Exception {

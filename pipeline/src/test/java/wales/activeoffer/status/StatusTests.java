@@ -43,7 +43,8 @@ class StatusTests {
                                 new AuthorityStatus("W06000020", "Torfaen", null, List.of("2024-25 Q1", "2024-25 Q2"))))),
                 List.of("gwent/Torfaen/late return.xlsx"),
                 List.of(new FileState("gwent", "explodes.csv", "Could not be processed: the data team has been told",
-                        received)));
+                        received)),
+                List.of(new FileState("", "returns.csv", "Rejected", received)));
 
         assertThat(StatusText.of(status)).isEqualTo("""
                 Active Offer pipeline status at 2024-12-05 08:00
@@ -54,6 +55,8 @@ class StatusTests {
                   gwent/Torfaen/late return.xlsx
                 Quarantined (the data team must look): 1
                   gwent/explodes.csv, received 2024-11-03 09:15
+                Sent to no place the pipeline reads (each has a receipt saying where to put it): 1
+                  returns.csv, received 2024-11-03 09:15
 
                 Gwent (gwent)
                   last file: 'Newport/returns.csv' received 2024-11-03 09:15: Accepted

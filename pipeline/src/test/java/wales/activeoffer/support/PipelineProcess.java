@@ -32,7 +32,19 @@ public final class PipelineProcess {
     /** Starts a command ({@code words}, such as {@code validate <file>}) with at most {@code maxHeap} of memory. */
     public static PipelineProcess start(Path log, String maxHeap, List<String> words, List<String> settings)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(log, maxHeap, words, settings, List.of());
+    }
+
+    /** As {@link #start(Path, String, List, List)}, with the file-creation mask a shell gives it ({@code umask}). */
+    public static PipelineProcess startWithUmask(String umask, Path log, List<String> words, List<String> settings)
+            throws IOException {
+        return start(log, "512m", words, settings, List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+    }
+
+    private static PipelineProcess start(Path log, String maxHeap, List<String> words, List<String> settings,
+            List<String> launcher) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), "wales.activeoffer.ActiveOfferApplication"));
         command.addAll(words);
         settings.forEach(setting -> command.add("--" + setting));
