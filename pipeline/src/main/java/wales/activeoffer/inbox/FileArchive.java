@@ -77,7 +77,7 @@ public final class FileArchive {
      * beside it for the data team; its checksum too when the file could be read.
      */
     public Path quarantine(InboxFile file, String sha256, String runStamp, String reason) {
-        Path target = moveInto(file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)), file.path());
+        Path target = moveOut(file, file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)), sha256);
         if (sha256 != null) {
             writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
                 sha256 + "  " + target.getFileName() + "\n");
@@ -87,9 +87,31 @@ public final class FileArchive {
     }
 
     private static Path moveWithChecksum(InboxFile file, Path runFolder, String sha256) {
-        Path target = moveInto(file.folderWithin(runFolder), file.path());
+        Path target = moveOut(file, file.folderWithin(runFolder), sha256);
         writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
                 sha256 + "  " + target.getFileName() + "\n");
+        return target;
+    }
+
+    /**
+     * Moves the file out of the inbox into {@code folder}: its private copy when it has one (what was read), after
+     * which the lead's copy leaves the inbox if it still holds the same bytes. A lead's copy that changed after it was
+     * copied (it was still growing) stays in the inbox, so that its new rows are taken in by the next run: nothing is
+     * lost, and the archive holds exactly what its receipt counted.
+     */
+    private static Path moveOut(InboxFile file, Path folder, String sha256) {
+        if (file.staged() == null) {
+            return moveInto(folder, file.path());
+        }
+        Path target = moveInto(folder, file.staged());
+        try {
+            if (sha256 != null && Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)
+                    && sha256(file.path()).equals(sha256)) {
+                Files.delete(file.path());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot take " + file.describe() + " out of the inbox", e);
+        }
         return target;
     }
 

@@ -58,8 +58,8 @@ public final class FilePreparation {
         if (isEmpty(file)) {
             throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
         }
-        FileSafety.check(file.path());
-        DetectedLayout layout = detector.detect(file.path());
+        FileSafety.check(file.readable());
+        DetectedLayout layout = detector.detect(file.readable());
         SourceMapping mapping = layout.mapping();
         Map<String, String> fileValues = new HashMap<>();
         String period = null;
@@ -129,7 +129,7 @@ public final class FilePreparation {
 
     private static boolean isEmpty(InboxFile file) {
         try {
-            return java.nio.file.Files.size(file.path()) == 0;
+            return java.nio.file.Files.size(file.readable()) == 0;
         } catch (IOException e) {
             throw UnreadableFileException.cannotOpen(e);
         }
@@ -151,7 +151,7 @@ public final class FilePreparation {
     private void checkRowsAndRegion(InboxFile file, SourceMapping mapping, Map<String, String> fileValues) {
         Set<String> spellings = new LinkedHashSet<>();
         long rows = 0;
-        try (SourceRecords records = SourceRecords.open(file.path(), mapping, matcher, fileValues, 0)) {
+        try (SourceRecords records = SourceRecords.open(file.readable(), mapping, matcher, fileValues, 0)) {
             for (SourceRow row = records.next(); row != null; row = records.next()) {
                 if (++rows > maxRowsPerFile) {
                     throw new UnreadableFileException("AO-F06", "it has more than " + maxRowsPerFile

@@ -6,12 +6,27 @@ import java.util.Optional;
 
 /**
  * A file a regional lead dropped into their region's inbox folder, directly or in a sub-folder named after an
- * authority ({@code subFolder}, {@code null} when dropped directly).
+ * authority ({@code subFolder}, {@code null} when dropped directly); {@code staged}, once it is made, is the private
+ * copy of it that the pipeline reads and archives.
  */
-public record InboxFile(String regionCode, Path path, String subFolder) {
+public record InboxFile(String regionCode, Path path, String subFolder, Path staged) {
 
     public InboxFile(String regionCode, Path path) {
-        this(regionCode, path, null);
+        this(regionCode, path, null, null);
+    }
+
+    public InboxFile(String regionCode, Path path, String subFolder) {
+        this(regionCode, path, subFolder, null);
+    }
+
+    /** The same file, with the private copy of it that is read, hashed and archived ({@link FileStaging}). */
+    public InboxFile withStaged(Path copy) {
+        return new InboxFile(regionCode, path, subFolder, copy);
+    }
+
+    /** What is read and hashed: the private copy once there is one, so that what was read is what is archived. */
+    public Path readable() {
+        return staged == null ? path : staged;
     }
 
     public String fileName() {

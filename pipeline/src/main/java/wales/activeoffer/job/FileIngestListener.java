@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
+import wales.activeoffer.inbox.FileStaging;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.PreparedFile;
@@ -40,6 +41,10 @@ class FileIngestListener implements StepExecutionListener {
     static final String UNREADABLE_DETAIL = "submission.unreadableDetail";
     /** The submission was closed before this attempt: its rows are not read again, only its receipt and move finished. */
     static final String CLOSED = "submission.closed";
+    /** The private copy of the file that is read, hashed and archived ({@link FileStaging}). */
+    static final String STAGED = "file.staged";
+    /** The file changed while it was being copied: it is left in the inbox for the next run, untouched. */
+    static final String STILL_CHANGING = "file.stillChanging";
     private static final Logger log = LoggerFactory.getLogger(FileIngestListener.class);
 
     private final SubmissionStore store;
@@ -49,9 +54,11 @@ class FileIngestListener implements StepExecutionListener {
     private final JobRepository jobRepository;
 
     private final RunProgress progress;
+    private final FileStaging staging;
 
     FileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher finisher, String runStamp,
-            JobRepository jobRepository, RunProgress progress) {
+            JobRepository jobRepository, RunProgress progress, FileStaging staging) {
+        this.staging = staging;
         this.progress = progress;
         this.store = store;
         this.preparation = preparation;
@@ -71,14 +78,28 @@ class FileIngestListener implements StepExecutionListener {
     public void beforeStep(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
         progress.fileStarted(context.getInt(InboxPartitioner.TOTAL, 0));
+        InboxFile dropped = inboxFile(context);
+        if (!context.containsKey(SUBMISSION_ID) && !context.containsKey(STAGED)
+                && !Files.isSymbolicLink(dropped.path())) {
+            Optional<Path> staged = staging.stage(dropped, runStamp, step.getStepName());
+            if (staged.isEmpty()) {
+                log.info("{} changed while it was being copied, so it may still be being written; it waits for the "
+                        + "next run", dropped.describe());
+                context.putString(STILL_CHANGING, "true");
+                jobRepository.updateExecutionContext(step);
+                return;
+            }
+            context.putString(STAGED, staged.get().toString());
+            jobRepository.updateExecutionContext(step);
+        }
         InboxFile file = inboxFile(context);
         if (!context.containsKey(SUBMISSION_ID)) {
             long run = step.getJobExecution().getJobInstance().getId();
-            String sha256 = FileArchive.sha256(file.path());
+            String sha256 = FileArchive.sha256(file.readable());
             Optional<Long> leftBehind = store.findLeftBehind(file.regionCode(), file.subFolder(), file.fileName(), sha256);
             long submissionId = leftBehind.or(() -> store.findRegistered(run, file.regionCode(), file.subFolder(),
                     file.fileName(), sha256)).orElseGet(() -> store.register(file.regionCode(), file.subFolder(),
-                            file.fileName(), sha256, sizeOf(file.path()), LocalDateTime.now(), run));
+                            file.fileName(), sha256, sizeOf(file.readable()), LocalDateTime.now(), run));
             context.putLong(SUBMISSION_ID, submissionId);
             jobRepository.updateExecutionContext(step);
         }
@@ -116,7 +137,7 @@ class FileIngestListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (step.getStatus() == BatchStatus.COMPLETED) {
+        if (step.getStatus() == BatchStatus.COMPLETED && !step.getExecutionContext().containsKey(STILL_CHANGING)) {
             try {
                 finish(step.getExecutionContext(), filesFinishedBefore(step) + 1);
             } catch (RuntimeException e) {
@@ -159,8 +180,9 @@ class FileIngestListener implements StepExecutionListener {
     }
 
     static InboxFile inboxFile(ExecutionContext context) {
+        String staged = context.getString(STAGED, null);
         return new InboxFile(context.getString(InboxPartitioner.REGION), Path.of(context.getString(InboxPartitioner.PATH)),
-                context.getString(InboxPartitioner.SUB_FOLDER, null));
+                context.getString(InboxPartitioner.SUB_FOLDER, null), staged == null ? null : Path.of(staged));
     }
 
     private static long sizeOf(Path file) {

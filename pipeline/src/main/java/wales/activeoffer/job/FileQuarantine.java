@@ -53,7 +53,7 @@ public final class FileQuarantine {
         log.error("{} could not be processed and is quarantined: {}", file.describe(), why,
                 failures.isEmpty() ? null : failures.get(0));
         try {
-            if (!Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(file.readable(), LinkOption.NOFOLLOW_LINKS)) {
                 if (context.containsKey(FileIngestListener.SUBMISSION_ID)) {
                     store.markQuarantined(context.getLong(FileIngestListener.SUBMISSION_ID),
                             "The file had gone from the inbox before it could be processed.");
@@ -85,8 +85,8 @@ public final class FileQuarantine {
     /** A submission for a file that failed before it was registered, if its bytes can be read at all. */
     private Long register(InboxFile file, long run) {
         try {
-            return store.register(file.regionCode(), file.subFolder(), file.fileName(), FileArchive.sha256(file.path()),
-                    Files.size(file.path()), LocalDateTime.now(), run);
+            return store.register(file.regionCode(), file.subFolder(), file.fileName(),
+                    FileArchive.sha256(file.readable()), Files.size(file.readable()), LocalDateTime.now(), run);
         } catch (Exception unreadable) {
             return null;
         }

@@ -32,6 +32,7 @@ import wales.activeoffer.normalise.SourceRow;
 import wales.activeoffer.publish.ReleaseFolder;
 import wales.activeoffer.publish.ReleasePublisher;
 import wales.activeoffer.inbox.FilePreparation;
+import wales.activeoffer.inbox.FileStaging;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
@@ -159,8 +160,9 @@ public class NightlyJobConfiguration {
     @StepScope
     FileIngestListener fileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher fileFinisher,
             @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp, JobRepository jobRepository,
-            RunProgress runProgress) {
-        return new FileIngestListener(store, preparation, fileFinisher, runStamp, jobRepository, runProgress);
+            RunProgress runProgress, WorkRoot workRoot) {
+        return new FileIngestListener(store, preparation, fileFinisher, runStamp, jobRepository, runProgress,
+                new FileStaging(workRoot));
     }
 
     @Bean

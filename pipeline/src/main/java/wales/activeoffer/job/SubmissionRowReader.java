@@ -41,7 +41,7 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
         }
         emitted = context.getInt(EMITTED, 0);
         try {
-            records = SourceRecords.open(FileIngestListener.inboxFile(context).path(),
+            records = SourceRecords.open(FileIngestListener.inboxFile(context).readable(),
                     catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow(), matcher,
                     (Map<String, String>) context.get(FileIngestListener.FILE_VALUES), emitted);
         } catch (UnreadableFileException e) {

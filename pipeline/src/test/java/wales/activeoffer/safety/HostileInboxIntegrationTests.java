@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -315,6 +316,51 @@ class HostileInboxIntegrationTests {
         // and the next night is not affected
         PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
         assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+    }
+
+    @Test
+    void aFileThatGrowsWhileItIsReadIsArchivedAsItWasReadAndItsNewRowsWaitForTheNextRun(@TempDir Path root)
+            throws Exception {
+        // given Newport's return of 220 rows, read 50 rows a chunk by a run told to pause after its first chunk
+        Path work = root.resolve("work");
+        Path dropped = Files.createDirectories(work.resolve("inbox/gwent")).resolve(SampleReturns.NEWPORT);
+        List<String> lines = Files.readAllLines(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT));
+        Files.write(dropped, lines);
+        Path resume = root.resolve("resume");
+        List<String> settings = settings(work);
+        settings.addAll(List.of("activeoffer.chunk-size=50", "activeoffer.testing.pause-at=in-file",
+                "activeoffer.testing.resume-when=" + resume));
+        PipelineProcess run = PipelineProcess.start(root.resolve("run.log"), "512m", List.of("run"), settings);
+        run.awaitLine("Paused at 'in-file'", RUN);
+
+        // when the lead's copy grows by ten rows in the middle of the read
+        List<String> more = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            more.add(lines.get(i).replaceFirst(",P\\d+,", ",P9" + String.format("%05d", i) + ","));
+        }
+        Files.write(dropped, more, StandardOpenOption.APPEND);
+        Files.writeString(resume, "go on\n");
+        assertThat(run.awaitExit(RUN)).as(run.output()).isZero();
+
+        // then the receipt counts the 220 rows that were read, the archive holds exactly those bytes, and its checksum
+        // is theirs
+        assertThat(receipt(work, "gwent", SampleReturns.NEWPORT)).contains("Rows read: 220\n");
+        Path archived = only(work.resolve("archive/gwent"), SampleReturns.NEWPORT);
+        assertThat(Files.readAllLines(archived)).isEqualTo(lines);
+        assertThat(Files.readString(archived.resolveSibling(SampleReturns.NEWPORT + ".sha256")))
+                .startsWith(FileArchive.sha256(archived) + "  ");
+
+        // and the grown file stays in the inbox, whole, and the next run takes in all 230 rows
+        assertThat(Files.readAllLines(dropped)).hasSize(lines.size() + 10);
+        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
+        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+        List<Path> letters;
+        try (Stream<Path> files = Files.list(work.resolve("receipts/gwent"))) {
+            letters = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertThat(letters).hasSize(2);
+        assertThat(Files.readString(letters.get(1))).contains("Rows read: 230\n");
+        assertThat(Files.exists(dropped)).isFalse();
     }
 
     private static String receipt(Path work, String region, String fileName) throws Exception {
