@@ -5,12 +5,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import wales.activeoffer.inbox.WorkRoot;
 
 /**
@@ -23,17 +27,27 @@ class EmbeddedDatabaseConfiguration {
 
     /**
      * The database's folder is the service account's alone (and so are its files), whatever the umask: it holds the
-     * record-level data.
+     * record-level data. It is made so when the first connection is asked for, not before, so that commands that never
+     * touch the store (help, validate) create nothing.
      */
     @Bean
     DataSource dataSource(WorkRoot workRoot) {
         Path folder = workRoot.root().resolve("db");
-        ownerOnly(folder);
         String file = folder.resolve("activeoffer").toString();
-        return DataSourceBuilder.create()
+        DataSource h2 = DataSourceBuilder.create()
                 .url("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
                 .username("sa")
                 .build();
+        AtomicBoolean restricted = new AtomicBoolean();
+        return new DelegatingDataSource(h2) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (restricted.compareAndSet(false, true)) {
+                    ownerOnly(folder);
+                }
+                return super.getConnection();
+            }
+        };
     }
 
     private static void ownerOnly(Path folder) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.springframework.batch.core.repository.JobRepository;
-import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,9 +83,7 @@ public class PipelineConfiguration {
     WorkRoot workRoot(PipelineProperties properties) {
         WorkRoot workRoot = new WorkRoot(properties.workRoot().toAbsolutePath().normalize());
         refusePublicRestrictedPlace(properties.restrictedUri(), workRoot);
-        // POI's temporary files go under the work root, not a folder in /tmp that another user may own
-        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(
-                workRoot.root().resolve("tmp/poi").toFile()));
+        TempFile.setTempFileCreationStrategy(new PrivateTempFiles(workRoot.root().resolve("tmp/poi")));
         return workRoot;
     }
 

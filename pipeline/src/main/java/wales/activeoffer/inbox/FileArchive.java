@@ -27,9 +27,18 @@ public final class FileArchive {
 
     /**
      * SHA-256 of a file's bytes; of a link, the SHA-256 of where it points (a link is never followed, so that nothing
-     * outside the inbox is read through it).
+     * outside the inbox is read through it); of a file the pipeline may not read, the SHA-256 of its place, size and
+     * time, so that it can still be registered, answered and moved aside.
      */
     public static String sha256(Path file) {
+        if (!Files.isSymbolicLink(file) && Files.exists(file) && !Files.isReadable(file)) {
+            try {
+                return sha256Of("cannot be read: " + file + " " + Files.size(file) + " "
+                        + Files.getLastModifiedTime(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
         if (Files.isSymbolicLink(file)) {
             try {
                 return sha256Of("link to " + Files.readSymbolicLink(file));

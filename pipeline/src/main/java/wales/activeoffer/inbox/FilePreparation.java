@@ -55,6 +55,11 @@ public final class FilePreparation {
         if (misplaced.isPresent()) {
             throw new UnreadableFileException("AO-F09", misplaced.get());
         }
+        if (!Files.isReadable(file.readable())) {
+            throw new UnreadableFileException("AO-F03", "the pipeline is not allowed to read this file: its "
+                    + "permissions let only its owner open it. Copy it into the inbox folder again (a copy takes the "
+                    + "folder's usual permissions) and it will be read at the next run");
+        }
         if (isEmpty(file)) {
             throw new UnreadableFileException("AO-F03", "the file is empty (0 bytes); it may not have finished copying");
         }

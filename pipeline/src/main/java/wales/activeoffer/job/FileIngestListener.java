@@ -80,7 +80,7 @@ class FileIngestListener implements StepExecutionListener {
         progress.fileStarted(context.getInt(InboxPartitioner.TOTAL, 0));
         InboxFile dropped = inboxFile(context);
         if (!context.containsKey(SUBMISSION_ID) && !context.containsKey(STAGED)
-                && !Files.isSymbolicLink(dropped.path())) {
+                && !Files.isSymbolicLink(dropped.path()) && Files.isReadable(dropped.path())) {
             Optional<Path> staged = staging.stage(dropped, runStamp, step.getStepName());
             if (staged.isEmpty()) {
                 log.info("{} changed while it was being copied, so it may still be being written; it waits for the "

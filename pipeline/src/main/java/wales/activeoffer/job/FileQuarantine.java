@@ -65,8 +65,9 @@ public final class FileQuarantine {
             String reason = "Processing failed unexpectedly in run " + run + " (" + runStamp + "): " + why
                     + "\nThe full error is in the run's log. Nothing from this file counts. The lead has been told that the data "
                     + "team will look into it; once the cause is fixed, put the file back in its inbox folder.";
+            // boxed on both sides: a file that could not be registered gives null, never a NullPointerException
             Long submissionId = context.containsKey(FileIngestListener.SUBMISSION_ID)
-                    ? context.getLong(FileIngestListener.SUBMISSION_ID) : register(file, run);
+                    ? Long.valueOf(context.getLong(FileIngestListener.SUBMISSION_ID)) : register(file, run);
             if (submissionId == null) {
                 finisher.receiptWithoutSubmission(file, runStamp, FileFinisher.NOT_PROCESSED, run);
                 archive.quarantine(file, null, runStamp, reason);

@@ -234,24 +234,27 @@ class RestartAndLockIntegrationTests {
 
     @Test
     void twoProcessesNeverProcessAtTheSameTime(@TempDir Path temp) throws Exception {
-        List<String> firstSettings = settings(temp.resolve("first"), true);
+        // given a run holding the lock, paused just after its first receipt
+        List<String> firstSettings = settings(temp.resolve("first"), HAND_COUNTED);
         String schema = schemas.get(0);
-        PipelineProcess first = PipelineProcess.start(temp.resolve("first.log"), firstSettings);
-        first.awaitLine("\\[2/48\\]", RUN_TIMEOUT);
+        PipelineProcess first = pausedAfterItsFirstReceipt(temp.resolve("first.log"), firstSettings);
 
+        // when a second process starts on the same database, with a work root of its own
         PipelineProcess second = PipelineProcess.start(temp.resolve("second.log"),
                 settings(temp.resolve("second"), schema, false));
         int secondExit = second.awaitExit(RUN_TIMEOUT);
+        first.killHard();
 
+        // then it does nothing and says why
         assertThat(secondExit).as(second.output()).isEqualTo(PipelineCommandLine.RUN_IN_PROGRESS);
         assertThat(second.output()).contains("Another run of the pipeline is in progress");
-        assertThat(first.awaitExit(RUN_TIMEOUT)).as(first.output())
-                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
         assertThat(count(schema, "SELECT COUNT(*) FROM batch_job_instance")).as("only the first ran").isEqualTo(1);
 
-        PipelineProcess afterwards = PipelineProcess.start(temp.resolve("third.log"),
-                settings(temp.resolve("second"), schema, false));
-        assertThat(afterwards.awaitExit(RUN_TIMEOUT)).as("the lock is free again").isZero();
+        // and once the first process is gone the lock is free again: the next run finishes the first one's run
+        PipelineProcess afterwards = PipelineProcess.start(temp.resolve("third.log"), firstSettings);
+        assertThat(afterwards.awaitExit(RUN_TIMEOUT)).as("the lock is free again")
+                .isEqualTo(PipelineCommandLine.COMPLETED_WITH_REFUSED_FILES);
+        assertThat(count(schema, "SELECT COUNT(*) FROM batch_job_instance")).isEqualTo(1);
     }
 
     private static Path onlyRelease(Path workRoot) throws Exception {

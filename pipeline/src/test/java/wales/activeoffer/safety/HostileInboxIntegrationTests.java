@@ -363,6 +363,78 @@ class HostileInboxIntegrationTests {
         assertThat(Files.exists(dropped)).isFalse();
     }
 
+    @Test
+    void aFileThePipelineMayNotReadIsAnsweredAndMovedAsideAndTheNextNightPublishes(@TempDir Path root)
+            throws Exception {
+        // given a return that only another user may read (mode 600), beside a good one, a pipeline without root's
+        // power to read other users' files, and the temporary folder POI uses by default owned by another user
+        Path work = root.resolve("work");
+        Path temporary = Files.createDirectories(root.resolve("tmp"));
+        Path poiFiles = Files.createDirectories(temporary.resolve("poifiles"));
+        Files.setPosixFilePermissions(poiFiles, PosixFilePermissions.fromString("rwx------"));
+        Files.setOwner(poiFiles, poiFiles.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Path gwent = Files.createDirectories(work.resolve("inbox/gwent"));
+        Path secret = gwent.resolve("secret.csv");
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.NEWPORT), secret);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(secret, secret.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.TORFAEN), gwent.resolve(SampleReturns.TORFAEN));
+
+        // when the nightly run takes the inbox in
+        PipelineProcess run = PipelineProcess.startAsAnOrdinaryUser(root.resolve("run.log"), List.of("run"),
+                settings(work), temporary);
+        assertThat(run.awaitExit(RUN)).as(run.output()).isEqualTo(5);
+
+        // then the file is answered, in the lead's words, and moved out of the inbox; the good one is taken in and
+        // the release published
+        assertThat(receipt(work, "gwent", "secret.csv")).contains("Status:    Rejected").contains("The file could not be "
+                + "read. It may be damaged, password-protected or still being copied. Save it again and resend it.\n"
+                + "Detail: the pipeline is not allowed to read this file: its permissions let only its owner open it. "
+                + "Copy it into the inbox folder again (a copy takes the folder's usual permissions) and it will be "
+                + "read at the next run\nRule: AO-F03");
+        assertThat(receipt(work, "gwent", SampleReturns.TORFAEN))
+                .contains("Status:    Partially accepted: some rows were rejected");
+        assertThat(only(work.resolve("receipts/gwent"), SampleReturns.TORFAEN + ".receipt-", ".xlsx"))
+                .as("the workbook receipt, written through POI's temporary files under the work root").exists();
+        assertThat(secret).doesNotExist();
+        assertThat(only(work.resolve("rejected/gwent"), "secret.csv")).exists();
+        assertThat(work.resolve("releases/LATEST")).exists();
+
+        // and the next night runs cleanly
+        PipelineProcess next = PipelineProcess.startAsAnOrdinaryUser(root.resolve("next.log"), List.of("run"),
+                settings(work), temporary);
+        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+    }
+
+    @Test
+    void aChildKeyFileOthersCanReadAndAKeyOfOneCharacterAreRefusedInOnePlainLine(@TempDir Path root) throws Exception {
+        // given a key file left readable by everyone (umask 022), and then one holding a key of 48 zeros
+        Path key = root.resolve("child-key");
+        Files.writeString(key, "k3y-" + "0123456789abcdef".repeat(3) + "\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        List<String> settings = settings(root.resolve("work"));
+        settings.replaceAll(s -> s.startsWith("activeoffer.child-key.secret=") ? "activeoffer.child-key.file=" + key : s);
+
+        // when the pipeline starts, then it refuses in one line naming the file and the fix, touching nothing
+        PipelineProcess readable = PipelineProcess.start(root.resolve("readable.log"), "512m", List.of("run"), settings);
+        assertThat(readable.awaitExit(RUN)).as(readable.output()).isEqualTo(2);
+        assertThat(readable.output().lines().filter(l -> l.startsWith("The pipeline could not start"))).containsExactly(
+                "The pipeline could not start: The child key file given by activeoffer.child-key.file (" + key
+                        + ") can be read or changed by other users (rw-r--r--); make it the service account's alone: "
+                        + "chmod 400 " + key);
+        assertThat(root.resolve("work/receipts")).doesNotExist();
+
+        Files.writeString(key, "0".repeat(48) + "\n");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--------"));
+        PipelineProcess guessable = PipelineProcess.start(root.resolve("guessable.log"), "512m", List.of("run"),
+                settings);
+        assertThat(guessable.awaitExit(RUN)).as(guessable.output()).isEqualTo(2);
+        assertThat(guessable.output().lines().filter(l -> l.startsWith("The pipeline could not start")))
+                .containsExactly("The pipeline could not start: The child key given by activeoffer.child-key.file has "
+                        + "only 1 different character(s), so it is easy to guess; make a new one (head -c 48 "
+                        + "/dev/urandom | base64) and keep it in the key file.");
+    }
+
     private static String receipt(Path work, String region, String fileName) throws Exception {
         return Files.readString(only(work.resolve("receipts").resolve(region), fileName + ".receipt-", ".txt"));
     }

@@ -41,11 +41,29 @@ public final class PipelineProcess {
         return start(log, "512m", words, settings, List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
     }
 
+    /**
+     * As {@link #start(Path, String, List, List)}, but without the power to read other users' files that root has
+     * (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped with {@code setpriv}), as the service account runs it.
+     */
+    public static PipelineProcess startAsAnOrdinaryUser(Path log, List<String> words, List<String> settings,
+            Path temporaryFolder) throws IOException {
+        return start(log, "512m", words, settings,
+                List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search"),
+                List.of("-Djava.io.tmpdir=" + temporaryFolder));
+    }
+
     private static PipelineProcess start(Path log, String maxHeap, List<String> words, List<String> settings,
             List<String> launcher) throws IOException {
+        return start(log, maxHeap, words, settings, launcher, List.of());
+    }
+
+    private static PipelineProcess start(Path log, String maxHeap, List<String> words, List<String> settings,
+            List<String> launcher, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), "wales.activeoffer.ActiveOfferApplication"));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
+                "wales.activeoffer.ActiveOfferApplication"));
         command.addAll(words);
         settings.forEach(setting -> command.add("--" + setting));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
