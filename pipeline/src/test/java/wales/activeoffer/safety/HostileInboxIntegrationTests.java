@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -433,6 +436,55 @@ class HostileInboxIntegrationTests {
                 .containsExactly("The pipeline could not start: The child key given by activeoffer.child-key.file has "
                         + "only 1 different character(s), so it is easy to guess; make a new one (head -c 48 "
                         + "/dev/urandom | base64) and keep it in the key file.");
+    }
+
+    @Test
+    void aChildsNameInAFileNameReachesNoPublicFileWhileItsReceiptKeepsTheName(@TempDir Path root) throws Exception {
+        // given a first release of Torfaen's return, then Blaenau Gwent's sent under a name holding a child's name,
+        // date of birth and NHS number, as leads do write them
+        Path work = root.resolve("work");
+        Path gwent = Files.createDirectories(work.resolve("inbox/gwent"));
+        Files.copy(SampleReturns.GWENT.resolve(SampleReturns.TORFAEN), gwent.resolve(SampleReturns.TORFAEN));
+        PipelineProcess first = PipelineProcess.start(root.resolve("first.log"), "512m", List.of("run"), settings(work));
+        assertThat(first.awaitExit(RUN)).as(first.output()).isZero();
+        String named = "Bethan Quillfeather DOB 2013-02-11 NHS 401 023 2137 W06000019.csv";
+        Files.copy(SampleReturns.GWENT.resolve("WCCIS_ActiveOffer_W06000019_2024-25.csv"), gwent.resolve(named));
+
+        // when the next night takes it in and publishes a release whose Gwent figures it revised
+        PipelineProcess second = PipelineProcess.start(root.resolve("second.log"), "512m", List.of("run"),
+                settings(work));
+        assertThat(second.awaitExit(RUN)).as(second.output()).isZero();
+
+        // then the lead's receipt keeps the name, but no file of the public release holds any part of it: not the
+        // manifest, the tables, the report, nor any sheet of the workbook (its revisions included)
+        assertThat(receipt(work, "gwent", named)).contains("File:      " + named + "\n");
+        Path release = work.resolve("releases").resolve(Files.readString(work.resolve("releases/LATEST")).strip());
+        List<Path> published;
+        try (Stream<Path> files = Files.walk(release)) {
+            published = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(published).extracting(p -> p.getFileName().toString()).contains("manifest.json", "aggregates.csv",
+                "forum-report.html", "active-offer-official-statistics.xlsx");
+        for (Path file : published) {
+            String text = file.toString().endsWith(".xlsx") ? workbookText(file)
+                    : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(text).as(file.getFileName().toString()).doesNotContain("Quillfeather").doesNotContain("Bethan")
+                    .doesNotContain("401 023 2137").doesNotContain("2013-02-11");
+        }
+        assertThat(workbookText(release.resolve("active-offer-official-statistics.xlsx"))).as("the Revisions sheet "
+                + "names the new submission by id, region and date").containsPattern("submission \\d+ \\(gwent, "
+                        + "received \\d{4}-\\d{2}-\\d{2}\\)");
+    }
+
+    /** Every XML part of a workbook (its sheets and shared strings), as text. */
+    private static String workbookText(Path workbook) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return text.toString();
     }
 
     private static String receipt(Path work, String region, String fileName) throws Exception {
