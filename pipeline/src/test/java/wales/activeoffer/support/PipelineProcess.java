@@ -62,7 +62,8 @@ public final class PipelineProcess {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
+        // C1 alone: these processes are short, and most of a short JVM's CPU goes to the optimising compiler
+        command.addAll(List.of("-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "wales.activeoffer.ActiveOfferApplication"));
         command.addAll(words);
         settings.forEach(setting -> command.add("--" + setting));
