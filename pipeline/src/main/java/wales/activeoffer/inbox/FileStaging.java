@@ -18,6 +18,8 @@ import java.util.Optional;
  * it is not staged, and waits in the inbox for the next run.
  */
 public final class FileStaging {
+    /** A file found changing at this many runs in a row gets a receipt saying so (it stays in the inbox). */
+    public static final int TIMES_BEFORE_A_RECEIPT = 3;
     private final WorkRoot workRoot;
 
     public FileStaging(WorkRoot workRoot) {
@@ -45,10 +47,37 @@ public final class FileStaging {
                 Files.delete(copy);
                 return Optional.empty();
             }
+            Files.deleteIfExists(changes(file));
             return Optional.of(copy);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + file.describe() + " to the intake folder", e);
         }
+    }
+
+    /**
+     * Counts one more run at which the file was found changing, and says whether that makes
+     * {@value #TIMES_BEFORE_A_RECEIPT} in a row, when the lead should be told (the count then starts again).
+     */
+    public boolean changedAgainAndTellTheLead(InboxFile file) {
+        Path count = changes(file);
+        try {
+            int times = Files.exists(count) ? Integer.parseInt(Files.readString(count).strip()) + 1 : 1;
+            Files.createDirectories(count.getParent());
+            if (times >= TIMES_BEFORE_A_RECEIPT) {
+                Files.deleteIfExists(count);
+                return true;
+            }
+            Files.writeString(count, times + "\n");
+            return false;
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot count the changes of " + file.describe(), e);
+        }
+    }
+
+    /** Where the runs a file was found changing at are counted: named by a checksum of its place, not its name. */
+    private Path changes(InboxFile file) {
+        return workRoot.root().resolve("intake").resolve("changing")
+                .resolve(FileArchive.sha256Of(file.path().toString()) + ".count");
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import wales.activeoffer.inbox.FileArchive;
+import wales.activeoffer.inbox.FileStaging;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.receipt.Receipt;
@@ -69,10 +70,22 @@ public final class FileFinisher {
         return store.submission(submissionId);
     }
 
+    static final String KEPT_CHANGING = "This file changed every time we tried to copy it, on "
+            + FileStaging.TIMES_BEFORE_A_RECEIPT + " runs in a row, so it may still be being written or a program may be "
+            + "keeping it open. Nothing from it has been read yet, and it has been left where it is.\nClose the "
+            + "program that has it open, or copy the finished file into the inbox again; it will be read at the next "
+            + "run after it stops changing.";
+
     /** The receipt of a file that never became a submission: it was gone, or could not be opened, from the start. */
     public Path receiptWithoutSubmission(InboxFile file, String runStamp, String verdict, long run) {
+        return receiptWithoutSubmission(file, runStamp, verdict, run, ReceiptStatus.NOT_PROCESSED);
+    }
+
+    /** The receipt of a file that has not become a submission, with the status that says why. */
+    public Path receiptWithoutSubmission(InboxFile file, String runStamp, String verdict, long run,
+            ReceiptStatus status) {
         Receipt receipt = new Receipt(file.fileName(), regionName(file.regionCode()), LocalDateTime.now(), "run " + run,
-                "not available: the file could not be read", null, null, ReceiptStatus.NOT_PROCESSED, 0, 0, 0, 0,
+                "not available: the file could not be read", null, null, status, 0, 0, 0, 0,
                 verdict, List.of(), List.of(), List.of(), sink -> { });
         return receipts.write(file.folderWithin(workRoot.receipts(file.regionCode())), receipt, runStamp);
     }

@@ -22,6 +22,7 @@ import wales.activeoffer.inbox.FileStaging;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.PreparedFile;
+import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.read.UnreadableFileException;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
@@ -85,6 +86,10 @@ class FileIngestListener implements StepExecutionListener {
             if (staged.isEmpty()) {
                 log.info("{} changed while it was being copied, so it may still be being written; it waits for the "
                         + "next run", dropped.describe());
+                if (staging.changedAgainAndTellTheLead(dropped)) {
+                    finisher.receiptWithoutSubmission(dropped, runStamp, FileFinisher.KEPT_CHANGING,
+                            step.getJobExecution().getJobInstance().getId(), ReceiptStatus.NOT_READ_YET);
+                }
                 context.putString(STILL_CHANGING, "true");
                 jobRepository.updateExecutionContext(step);
                 return;

@@ -8,7 +8,9 @@ public enum ReceiptStatus {
     REJECTED("Rejected", "Gwrthodwyd"),
     DUPLICATE("Already received: not ingested again", "Wedi dod i law eisoes: heb ei derbyn eto"),
     NOT_PROCESSED("Could not be processed: the data team has been told",
-            "Nid oedd modd ei phrosesu: mae'r tîm data wedi cael gwybod");
+            "Nid oedd modd ei phrosesu: mae'r tîm data wedi cael gwybod"),
+    NOT_READ_YET("Not read yet: the file kept changing while it was being copied",
+            "Heb ei darllen eto: roedd y ffeil yn dal i newid wrth ei chopïo");
 
     private final String wording;
     private final String welsh;

@@ -7,6 +7,7 @@ import static wales.activeoffer.support.SampleReturns.TORFAEN;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -149,6 +150,54 @@ class NeverJamIntegrationTests {
                 + "source_row HAVING COUNT(*) > 1) d", Integer.class)).as("no row twice").isZero();
         assertThat(root.resolve("quarantine")).doesNotExist();
         assertThat(run.output()).contains("trying it once more from its last checkpoint");
+    }
+
+    @Test
+    void aFileThatKeepsChangingWhileItIsCopiedWaitsInTheInboxAndItsLeadIsToldAtTheThirdRun(@TempDir Path root)
+            throws Exception {
+        // given a 40 MB file that a program keeps writing to, 100 bytes every millisecond
+        Path gwent = Files.createDirectories(root.resolve("inbox/gwent"));
+        Path growing = gwent.resolve("growing.csv");
+        Files.write(growing, new byte[40 * 1024 * 1024]);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            while (writing.get()) {
+                try {
+                    Files.write(growing, new byte[100], StandardOpenOption.APPEND);
+                    Thread.sleep(1);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        writer.start();
+        InProcessPipeline pipeline = new InProcessPipeline(root, schema);
+        try {
+            // when two runs find it changing, then neither takes it in nor answers it
+            for (int run = 1; run <= 2; run++) {
+                Outcome outcome = pipeline.run();
+                assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+                assertThat(outcome.output()).contains("gwent/growing.csv changed while it was being copied");
+                assertThat(files(root.resolve("receipts/gwent"), ".txt")).isEmpty();
+            }
+
+            // and the third tells the lead, and still leaves the file where it is, with nothing stored
+            Outcome third = pipeline.run();
+            assertThat(third.exitCode()).as(third.output()).isZero();
+            String receipt = Files.readString(files(root.resolve("receipts/gwent"), ".txt").get(0));
+            assertThat(receipt).contains("File:      growing.csv\n")
+                    .contains("Status:    Not read yet: the file kept changing while it was being copied\n")
+                    .contains("\n\nThis file changed every time we tried to copy it, on 3 runs in a row, so it may "
+                            + "still be being written or a program may be keeping it open. Nothing from it has been "
+                            + "read yet, and it has been left where it is.\nClose the program that has it open, or "
+                            + "copy the finished file into the inbox again; it will be read at the next run after it "
+                            + "stops changing.\n");
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+        assertThat(growing).exists();
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isZero();
     }
 
     @Test
