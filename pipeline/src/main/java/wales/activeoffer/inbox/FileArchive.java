@@ -86,7 +86,7 @@ public final class FileArchive {
      * beside it for the data team; its checksum too when the file could be read.
      */
     public Path quarantine(InboxFile file, String sha256, String runStamp, String reason) {
-        Path target = moveOut(file, file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)), sha256);
+        Path target = moveOut(file, file.folderWithin(workRoot.quarantine(file.regionCode()).resolve(runStamp)));
         if (sha256 != null) {
             writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
                 sha256 + "  " + target.getFileName() + "\n");
@@ -96,7 +96,7 @@ public final class FileArchive {
     }
 
     private static Path moveWithChecksum(InboxFile file, Path runFolder, String sha256) {
-        Path target = moveOut(file, file.folderWithin(runFolder), sha256);
+        Path target = moveOut(file, file.folderWithin(runFolder));
         writeOnce(target.resolveSibling(FileNames.beside(target.getFileName().toString(), ".sha256")),
                 sha256 + "  " + target.getFileName() + "\n");
         return target;
@@ -104,24 +104,38 @@ public final class FileArchive {
 
     /**
      * Moves the file out of the inbox into {@code folder}: its private copy when it has one (what was read), after
-     * which the lead's copy leaves the inbox if it still holds the same bytes. A lead's copy that changed after it was
+     * which the lead's copy leaves the inbox if it still has the size and time it was copied with. A lead's copy that changed after it was
      * copied (it was still growing) stays in the inbox, so that its new rows are taken in by the next run: nothing is
      * lost, and the archive holds exactly what its receipt counted.
      */
-    private static Path moveOut(InboxFile file, Path folder, String sha256) {
+    private static Path moveOut(InboxFile file, Path folder) {
         if (file.staged() == null) {
             return moveInto(folder, file.path());
         }
-        Path target = moveInto(folder, file.staged());
         try {
-            if (sha256 != null && Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)
-                    && sha256(file.path()).equals(sha256)) {
+            // the copy, or where a run that stopped just after moving it put it
+            Path read = Files.exists(file.staged(), LinkOption.NOFOLLOW_LINKS) ? file.staged()
+                    : folder.resolve(file.staged().getFileName());
+            boolean unchanged = Files.isRegularFile(read, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS) && sameSizeAndTime(read, file.path());
+            Path target = moveInto(folder, file.staged());
+            if (unchanged) {
                 Files.delete(file.path());
             }
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot take " + file.describe() + " out of the inbox", e);
         }
-        return target;
+    }
+
+    /**
+     * The copy keeps its original's time ({@link FileStaging}, to the millisecond: a copy's time is stored less finely
+     * than some file systems keep it), so equal size and time mean the original is as it was read.
+     */
+    private static boolean sameSizeAndTime(Path copy, Path original) throws IOException {
+        return Files.size(copy) == Files.size(original)
+                && Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS).toMillis()
+                        == Files.getLastModifiedTime(original, LinkOption.NOFOLLOW_LINKS).toMillis();
     }
 
     /**

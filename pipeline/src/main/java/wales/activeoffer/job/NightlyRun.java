@@ -199,27 +199,29 @@ public class NightlyRun {
         LocalDateTime now = LocalDateTime.now(clock);
         for (JobExecution execution : jobRepository.getJobExecutions(last.getJobInstance())) {
             boolean stopping = execution.getStatus() == BatchStatus.STOPPING || execution.getStatus() == BatchStatus.STOPPED;
+            BatchStatus dead = stopping ? BatchStatus.STOPPED : BatchStatus.FAILED;
+            ExitStatus deadExit = stopping ? ExitStatus.STOPPED : ExitStatus.FAILED;
             for (StepExecution step : execution.getStepExecutions()) {
-                if (!step.getStatus().isRunning() && step.getStatus() != BatchStatus.UNKNOWN) {
+                if (!diedRunning(step.getStatus())) {
                     continue;
                 }
                 if (step.getStatus() == BatchStatus.STARTED) {
                     step.getExecutionContext().put(DIED_IN_HAND, true);
                 }
-                step.setStatus(stopping ? BatchStatus.STOPPED : BatchStatus.FAILED);
-                step.setExitStatus(stopping ? ExitStatus.STOPPED : ExitStatus.FAILED);
+                step.setStatus(dead);
+                step.setExitStatus(deadExit);
                 step.setEndTime(now);
                 step.getExecutionContext().put(DIED, true);
                 jobRepository.update(step);
                 jobRepository.updateExecutionContext(step);
             }
-            if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+            if (diedRunning(execution.getStatus())) {
                 log.warn("Run {} ({}) was left marked {} by a process that is no longer there (stopped, killed or cut "
                         + "off from the database); it is resumed where it stopped.", execution.getJobInstance().getId(),
                         execution.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP),
                         execution.getStatus());
-                execution.setStatus(stopping ? BatchStatus.STOPPED : BatchStatus.FAILED);
-                execution.setExitStatus(stopping ? ExitStatus.STOPPED : ExitStatus.FAILED);
+                execution.setStatus(dead);
+                execution.setExitStatus(deadExit);
                 execution.setEndTime(now);
                 execution.getExecutionContext().put(DIED, true);
                 jobRepository.update(execution);
@@ -229,6 +231,11 @@ public class NightlyRun {
         JobExecution recovered = jobRepository.getLastJobExecution(last.getJobInstance());
         quarantineCrashLoops(recovered);
         return recovered;
+    }
+
+    /** Still marked as running, or left unknown because its state could not be saved: its process died. */
+    private static boolean diedRunning(BatchStatus status) {
+        return status.isRunning() || status == BatchStatus.UNKNOWN;
     }
 
     /** A file in hand at every one of several deaths of the pipeline is quarantined, so that it cannot loop. */

@@ -101,8 +101,7 @@ class HostileInboxIntegrationTests {
         assertThat(Files.exists(gwent.resolve(SampleReturns.NEWPORT))).as("gone from the inbox").isFalse();
 
         // and the next night runs cleanly on the same database
-        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
-        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+        assertTheNextNightRunsCleanly(root, work);
     }
 
     @Test
@@ -317,8 +316,7 @@ class HostileInboxIntegrationTests {
                 .contains("  gwent/Newport/2024/deep.csv, received ").contains("  gwent/..csv, received ");
 
         // and the next night is not affected
-        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
-        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+        assertTheNextNightRunsCleanly(root, work);
     }
 
     @Test
@@ -355,8 +353,7 @@ class HostileInboxIntegrationTests {
 
         // and the grown file stays in the inbox, whole, and the next run takes in all 230 rows
         assertThat(Files.readAllLines(dropped)).hasSize(lines.size() + 10);
-        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
-        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
+        assertTheNextNightRunsCleanly(root, work);
         List<Path> letters;
         try (Stream<Path> files = Files.list(work.resolve("receipts/gwent"))) {
             letters = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
@@ -485,6 +482,11 @@ class HostileInboxIntegrationTests {
             }
         }
         return text.toString();
+    }
+
+    private static void assertTheNextNightRunsCleanly(Path root, Path work) throws Exception {
+        PipelineProcess next = PipelineProcess.start(root.resolve("next.log"), "512m", List.of("run"), settings(work));
+        assertThat(next.awaitExit(RUN)).as(next.output()).isZero();
     }
 
     private static String receipt(Path work, String region, String fileName) throws Exception {
