@@ -4,40 +4,61 @@ import java.util.Map;
 import java.util.TreeMap;
 import wales.activeoffer.template.OfferRecord;
 
-/** Running counts for one cell. The definitions of the measures live here and in {@code docs/measures.md}. */
+/**
+ * Running counts for one cell, each with its cell key: the sum, modulo 256, of the record keys of the records it
+ * counts (the ONS cell key method). The definitions of the measures live here and in {@code docs/measures.md}.
+ */
 final class CellTally {
     static final String NOT_RECORDED = "not_recorded";
 
-    int offers;
-    int meetingsAccepted;
-    int meetingsHeld;
-    int takenUp;
-    final Map<String, Map<String, Integer>> refusalsByStage = new TreeMap<>();
-    final Map<String, Integer> referralSources = new TreeMap<>();
+    /** One count and its cell key. */
+    static final class Count {
+        int n;
+        int key;
+
+        void add(int recordKey) {
+            n++;
+            key = (key + recordKey) & 0xFF;
+        }
+
+        void add(Count other) {
+            n += other.n;
+            key = (key + other.key) & 0xFF;
+        }
+    }
+
+    final Count offers = new Count();
+    final Count meetingsAccepted = new Count();
+    final Count meetingsHeld = new Count();
+    final Count takenUp = new Count();
+    final Map<String, Map<String, Count>> refusalsByStage = new TreeMap<>();
+    final Map<String, Count> referralSources = new TreeMap<>();
     final Distribution referralToMeeting = new Distribution();
     final Distribution referralToFirstContact = new Distribution();
 
-    void add(OfferRecord record) {
-        offers++;
+    void add(OfferRecord record, int recordKey) {
+        offers.add(recordKey);
         if ("accepted_meeting".equals(record.offerResponse())) {
-            meetingsAccepted++;
+            meetingsAccepted.add(recordKey);
         }
         if (record.meetingHeld()) {
-            meetingsHeld++;
+            meetingsHeld.add(recordKey);
             if (record.workingDaysToMeeting() != null) {
-                referralToMeeting.add(record.workingDaysToMeeting());
+                referralToMeeting.add(record.workingDaysToMeeting(), recordKey);
             }
         }
         if ("took_up".equals(record.meetingOutcome())) {
-            takenUp++;
+            takenUp.add(recordKey);
         }
         if (record.refusalStage() != null) {
             refusalsByStage.computeIfAbsent(record.refusalStage(), s -> new TreeMap<>())
-                    .merge(record.refusalReason() == null ? NOT_RECORDED : record.refusalReason(), 1, Integer::sum);
+                    .computeIfAbsent(record.refusalReason() == null ? NOT_RECORDED : record.refusalReason(),
+                            r -> new Count()).add(recordKey);
         }
-        referralSources.merge(record.referralSource() == null ? NOT_RECORDED : record.referralSource(), 1, Integer::sum);
+        referralSources.computeIfAbsent(record.referralSource() == null ? NOT_RECORDED : record.referralSource(),
+                s -> new Count()).add(recordKey);
         if (record.workingDaysToFirstContact() != null) {
-            referralToFirstContact.add(record.workingDaysToFirstContact());
+            referralToFirstContact.add(record.workingDaysToFirstContact(), recordKey);
         }
     }
 }

@@ -1,10 +1,16 @@
 package wales.activeoffer.aggregate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import wales.activeoffer.template.OfferRecord;
 
@@ -12,6 +18,11 @@ import wales.activeoffer.template.OfferRecord;
  * Builds the four families of measures for Wales, each region and each authority, by financial year and quarter, by
  * eligibility route and for all routes. Records are added one at a time; memory grows with the number of cells, not
  * with the number of records.
+ *
+ * <p>Every record also has a record key, 0 to 255, from a hash of its pseudonymised child key, offer date and route,
+ * so the same record always has the same key. Each count of an authority's quarter on one route (a base cell) has a
+ * cell key, the sum of its records' keys modulo 256; {@link MeasureTable#parts()} gives, for every count, the base
+ * cells' counts it adds up, which is what the cell key method of disclosure control perturbs.
  */
 public final class MeasureAccumulator {
     public static final String WALES_CODE = "W92000004";
@@ -24,6 +35,8 @@ public final class MeasureAccumulator {
     private static final String FINANCIAL_YEAR = "financial_year";
     private static final String QUARTER = "quarter";
     private final Map<CellKey, CellTally> tallies = new TreeMap<>();
+    private final Map<CellKey, CellTally> baseTallies = new TreeMap<>();
+    private final Map<CellKey, Set<CellKey>> basesOf = new HashMap<>();
     private final Map<String, String> regionOfAuthorityInPeriod = new HashMap<>();
     private final GeographyNames names;
     private final int targetWorkingDays;
@@ -57,6 +70,10 @@ public final class MeasureAccumulator {
         String[][] geographies = {{WALES, WALES_CODE}, {REGION, record.regionCode()},
                 {AUTHORITY, record.authorityCode()}};
         String[][] periods = {{FINANCIAL_YEAR, record.financialYear()}, {QUARTER, record.quarter()}};
+        int recordKey = recordKey(record);
+        CellKey base = new CellKey(AUTHORITY, record.authorityCode(), QUARTER, record.quarter(),
+                record.eligibilityRoute());
+        baseTallies.computeIfAbsent(base, k -> new CellTally()).add(record, recordKey);
         for (String[] period : periods) {
             String membership = record.authorityCode() + " " + period[1];
             String region = regionOfAuthorityInPeriod.putIfAbsent(membership, record.regionCode());
@@ -67,50 +84,79 @@ public final class MeasureAccumulator {
             }
             for (String[] geography : geographies) {
                 for (String route : List.of(CellKey.ALL_ROUTES, record.eligibilityRoute())) {
-                    tallies.computeIfAbsent(new CellKey(geography[0], geography[1], period[0], period[1], route),
-                            k -> new CellTally()).add(record);
+                    CellKey cell = new CellKey(geography[0], geography[1], period[0], period[1], route);
+                    tallies.computeIfAbsent(cell, k -> new CellTally()).add(record, recordKey);
+                    basesOf.computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(base);
                 }
             }
         }
     }
 
+    /** A record's key: 0 to 255, the same for the same child, offer date and route in every release. */
+    static int recordKey(OfferRecord record) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("|",
+                    Objects.requireNonNullElse(record.childKey(), ""), String.valueOf(record.dateOffer()),
+                    Objects.requireNonNullElse(record.eligibilityRoute(), "")).getBytes(StandardCharsets.UTF_8));
+            return hash[0] & 0xFF;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public MeasureTable table() {
         List<AggregateRow> rows = rows();
-        return new MeasureTable(rows, sums(rows));
+        Map<CountKey, BaseCount> baseCounts = new HashMap<>();
+        List<AggregateRow> ignored = new ArrayList<>();
+        baseTallies.forEach((cell, tally) -> rowsOf(cell, tally, ignored, baseCounts));
+        Map<CountKey, List<BaseCount>> parts = new HashMap<>();
+        for (AggregateRow row : rows) {
+            if (row.isCount()) {
+                parts.put(row.key(), basesOf.getOrDefault(row.cell(), Set.of()).stream()
+                        .map(base -> baseCounts.get(row.key().inCell(base))).filter(Objects::nonNull).toList());
+            }
+        }
+        return new MeasureTable(rows, sums(rows), parts);
     }
 
     public List<AggregateRow> rows() {
         List<AggregateRow> rows = new ArrayList<>();
-        tallies.forEach((cell, tally) -> {
-            Rows out = new Rows(rows, cell, names.name(cell.geographyLevel(), cell.geographyCode()));
+        tallies.forEach((cell, tally) -> rowsOf(cell, tally, rows, new HashMap<>()));
+        return rows;
+    }
+
+    private void rowsOf(CellKey cell, CellTally tally, List<AggregateRow> rows, Map<CountKey, BaseCount> counted) {
+        {
+            Rows out = new Rows(rows, counted, cell, names.name(cell.geographyLevel(), cell.geographyCode()));
             CountKey offers = out.count("take_up", "offers", null, null, tally.offers);
             out.count("take_up", "meetings_accepted", null, null, tally.meetingsAccepted);
             CountKey held = out.count("take_up", "meetings_held", null, null, tally.meetingsHeld);
             CountKey takenUp = out.count("take_up", "taken_up", null, null, tally.takenUp);
-            out.rate("take_up", "take_up_rate", null, null, tally.takenUp, tally.meetingsHeld, takenUp, held);
-            out.rate("take_up", "conversion_rate", null, null, tally.takenUp, tally.offers, takenUp, offers);
+            out.rate("take_up", "take_up_rate", null, null, tally.takenUp.n, tally.meetingsHeld.n, takenUp, held);
+            out.rate("take_up", "conversion_rate", null, null, tally.takenUp.n, tally.offers.n, takenUp, offers);
             tally.refusalsByStage.forEach((stage, recorded) -> {
-                Map<String, Integer> byReason = combine("refusal_reasons", recorded);
-                int total = byReason.values().stream().mapToInt(Integer::intValue).sum();
+                Map<String, CellTally.Count> byReason = combine("refusal_reasons", recorded);
+                CellTally.Count total = new CellTally.Count();
+                byReason.values().forEach(total::add);
                 CountKey all = out.count("refusal_reasons", "count", stage, ALL_REASONS, total);
                 byReason.forEach((reason, n) -> {
                     CountKey count = out.count("refusal_reasons", "count", stage, reason, n);
-                    out.rate("refusal_reasons", "share", stage, reason, n, total, count, all);
+                    out.rate("refusal_reasons", "share", stage, reason, n.n, total.n, count, all);
                 });
             });
             out.responseTimes("referral_to_meeting", tally.referralToMeeting, targetWorkingDays);
             out.responseTimes("referral_to_first_contact", tally.referralToFirstContact, targetWorkingDays);
             combine("referral_sources", tally.referralSources).forEach((source, n) -> {
                 CountKey count = out.count("referral_sources", "count", null, source, n);
-                out.rate("referral_sources", "share", null, source, n, tally.offers, count, offers);
+                out.rate("referral_sources", "share", null, source, n.n, tally.offers.n, count, offers);
             });
-        });
-        return rows;
+        }
     }
 
-    private Map<String, Integer> combine(String measure, Map<String, Integer> byCategory) {
-        Map<String, Integer> combined = new TreeMap<>();
-        byCategory.forEach((category, n) -> combined.merge(categories.of(measure, category), n, Integer::sum));
+    private Map<String, CellTally.Count> combine(String measure, Map<String, CellTally.Count> byCategory) {
+        Map<String, CellTally.Count> combined = new TreeMap<>();
+        byCategory.forEach((category, n) -> combined.computeIfAbsent(categories.of(measure, category),
+                c -> new CellTally.Count()).add(n));
         return combined;
     }
 
@@ -176,10 +222,15 @@ public final class MeasureAccumulator {
         };
     }
 
-    private record Rows(List<AggregateRow> rows, CellKey cell, String name) {
-        CountKey count(String measure, String statistic, String stage, String category, int n) {
+    private record Rows(List<AggregateRow> rows, Map<CountKey, BaseCount> counted, CellKey cell, String name) {
+        CountKey count(String measure, String statistic, String stage, String category, CellTally.Count n) {
+            return count(measure, statistic, stage, category, n.n, n.key);
+        }
+
+        CountKey count(String measure, String statistic, String stage, String category, int n, int cellKey) {
             CountKey key = new CountKey(measure, statistic, stage, category, cell);
             rows.add(new AggregateRow(measure, statistic, cell, name, stage, category, (double) n, List.of(key)));
+            counted.put(key, new BaseCount(n, cellKey));
             return key;
         }
 
@@ -192,7 +243,7 @@ public final class MeasureAccumulator {
 
         void responseTimes(String interval, Distribution times, int target) {
             int n = times.size();
-            CountKey measured = count("response_time", "n", null, interval, n);
+            CountKey measured = count("response_time", "n", null, interval, n, times.key());
             if (n == 0) {
                 return;
             }
@@ -205,8 +256,9 @@ public final class MeasureAccumulator {
                     times.median(), allThree));
             rows.add(new AggregateRow("response_time", "p90_working_days", cell, name, null, interval,
                     (double) times.percentile90(), allThree));
-            count("response_time", "within_target", null, interval, within);
-            count("response_time", "beyond_target", null, interval, n - within);
+            int keyWithin = times.keyAtMost(target);
+            count("response_time", "within_target", null, interval, within, keyWithin);
+            count("response_time", "beyond_target", null, interval, n - within, (times.key() - keyWithin) & 0xFF);
             rate("response_time", "share_within_target", null, interval, within, n, withinKey, measured);
         }
     }

@@ -9,6 +9,10 @@ package wales.activeoffer.aggregate;
  */
 public record PublishedAggregate(AggregateRow row, Double value, String symbol, boolean revised) {
     public static final String REVISED = "[r]";
+    /** GSS shorthand: confidential, not shown. */
+    public static final String CONFIDENTIAL = "[c]";
+    /** GSS shorthand: not applicable (a rate over zero). */
+    public static final String NOT_APPLICABLE = "[z]";
 
     public PublishedAggregate(AggregateRow row, Double value, String symbol) {
         this(row, value, symbol, false);

@@ -2,6 +2,7 @@ package wales.activeoffer.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -9,7 +10,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.apache.poi.util.TempFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import wales.activeoffer.aggregate.DisclosureControl;
+import wales.activeoffer.disclosure.CellKeyPerturbation;
+import wales.activeoffer.disclosure.PerturbationTable;
+import wales.activeoffer.publish.PublicationCalendar;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxScanner;
@@ -115,8 +118,19 @@ public class PipelineConfiguration {
 
     @Bean
     StatusService statusService(SubmissionStore store, ReferenceData reference, JobRepository jobRepository,
-            WorkRoot workRoot, InboxScanner scanner) {
-        return new StatusService(store, reference, jobRepository, workRoot, scanner, Clock.systemDefaultZone());
+            WorkRoot workRoot, InboxScanner scanner, PublicationCalendar calendar) {
+        return new StatusService(store, reference, jobRepository, workRoot, scanner, Clock.systemDefaultZone(),
+                calendar);
+    }
+
+    @Bean
+    PublicationCalendar publicationCalendar(PipelineProperties properties) {
+        try {
+            return PublicationCalendar.load(properties.mappingsDir().resolve("reference")
+                    .resolve(PublicationCalendar.FILE_NAME));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PipelineSetupException(e.getMessage(), e);
+        }
     }
 
     @Bean
@@ -140,11 +154,18 @@ public class PipelineConfiguration {
 
     @Bean
     ReleasePublisher releasePublisher(SubmissionStore store, ReferenceData reference, RecordingTemplate template,
-            PipelineProperties properties) {
+            PipelineProperties properties, PublicationCalendar calendar) {
         PublicationLabels labels = publicationLabels(properties, template, reference);
-        return new ReleasePublisher(store, new DisclosureControl(properties.suppressionThreshold()),
+        Path referenceDir = properties.mappingsDir().resolve("reference");
+        PerturbationTable perturbation;
+        try {
+            perturbation = PerturbationTable.load(referenceDir.resolve(PerturbationTable.FILE_NAME));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new PipelineSetupException(e.getMessage(), e);
+        }
+        return new ReleasePublisher(store, new CellKeyPerturbation(perturbation, properties.suppressionThreshold()),
                 properties.responseTargetWorkingDays(), new Configuration(), reference, template, labels,
-                publicationPlan(properties, template, labels));
+                publicationPlan(properties, template, labels), calendar);
     }
 
     private static PublicationPlan publicationPlan(PipelineProperties properties, RecordingTemplate template,
@@ -162,7 +183,7 @@ public class PipelineConfiguration {
         try {
             return PublicationLabels.load(properties.mappingsDir().resolve("reference")
                     .resolve(PublicationLabels.FILE_NAME), template, reference);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new PipelineSetupException(e.getMessage(), e);
         }
     }

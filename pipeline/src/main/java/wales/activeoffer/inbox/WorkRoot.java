@@ -41,6 +41,14 @@ public record WorkRoot(Path root) {
         return root.resolve("releases");
     }
 
+    /**
+     * The officials' nightly dataset: exact figures, management information for the named officials; restricted like
+     * the record-level data, never in a public release.
+     */
+    public Path officials() {
+        return root.resolve("officials");
+    }
+
     /** The restricted record-level data, for researchers under an access agreement; never in a public release. */
     public Path restricted() {
         return root.resolve("restricted");

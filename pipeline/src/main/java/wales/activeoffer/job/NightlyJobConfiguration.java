@@ -54,6 +54,8 @@ public class NightlyJobConfiguration {
      * service's inbox polls, which only take files in and answer them with their receipts.
      */
     public static final String PUBLISH = "publish";
+    /** Not identifying: a public release off the calendar, as {@code activeoffer.republish} asks. */
+    public static final String AD_HOC = "adHoc";
     static final String NO_RELEASE = "NO_RELEASE";
 
     @Bean
@@ -177,10 +179,15 @@ public class NightlyJobConfiguration {
     @JobScope
     Tasklet publishReleaseTasklet(ReleasePublisher publisher, WorkRoot workRoot, PipelineProperties properties,
             RecordingTemplate template, @Value("#{jobParameters['" + RUN_STAMP + "']}") String runStamp,
-            @Value("${activeoffer.republish:false}") boolean republish) {
-        return new PublishReleaseTasklet(publisher, new ReleaseFolder(workRoot.releases(), workRoot.staging(),
-                workRoot.incomplete()), new ReleaseFolder(workRoot.restricted(), workRoot.staging().resolve("restricted"),
-                        workRoot.incomplete().resolve("restricted")), runStamp, properties.restrictedUri(),
-                String.valueOf(template.version()), republish);
+            @Value("${activeoffer.republish:false}") boolean republish,
+            @Value("#{jobParameters['" + AD_HOC + "'] ?: 'false'}") String adHoc,
+            @Value("#{jobParameters['" + RUN_DATE + "']}") LocalDate runDate) {
+        return new PublishReleaseTasklet(publisher, new ReleasePublisher.Folders(
+                new ReleaseFolder(workRoot.releases(), workRoot.staging(), workRoot.incomplete()),
+                new ReleaseFolder(workRoot.officials(), workRoot.staging().resolve("officials"),
+                        workRoot.incomplete().resolve("officials")),
+                new ReleaseFolder(workRoot.restricted(), workRoot.staging().resolve("restricted"),
+                        workRoot.incomplete().resolve("restricted"))), runStamp, properties.restrictedUri(),
+                String.valueOf(template.version()), republish || Boolean.parseBoolean(adHoc), runDate);
     }
 }

@@ -85,7 +85,15 @@ public class NightlyRun {
      * @throws RunLock.RunInProgressException if another process is running the pipeline now
      */
     public RunSummary execute() throws Exception {
-        return run(true);
+        return run(true, false);
+    }
+
+    /**
+     * As {@link #execute()}, and a new run publishes a public release whether or not the calendar has one due (an
+     * ad hoc release; {@code activeoffer.republish=true} on the command line does the same).
+     */
+    public RunSummary executeAdHoc() throws Exception {
+        return run(true, true);
     }
 
     /**
@@ -96,7 +104,7 @@ public class NightlyRun {
      */
     public RunSummary executeAlone() throws Exception {
         runLock.refuseIfServed();
-        return run(true);
+        return run(true, false);
     }
 
     /**
@@ -113,10 +121,10 @@ public class NightlyRun {
                 return Optional.empty();
             }
         }
-        return Optional.of(run(false));
+        return Optional.of(run(false, false));
     }
 
-    private RunSummary run(boolean publish) throws Exception {
+    private RunSummary run(boolean publish, boolean adHoc) throws Exception {
         try (RunLock.Held ignored = runLock.acquire()) {
             Optional<JobExecution> interrupted = interruptedRun();
             if (interrupted.isPresent()) {
@@ -125,9 +133,9 @@ public class NightlyRun {
                     return summarise(pausedIfTheSystemFailed(() -> resume(last)), null);
                 }
                 GivenUp givenUp = giveUp(last);
-                return summarise(pausedIfTheSystemFailed(() -> startNew(publish)), givenUp);
+                return summarise(pausedIfTheSystemFailed(() -> startNew(publish, adHoc)), givenUp);
             }
-            return summarise(pausedIfTheSystemFailed(() -> startNew(publish)), null);
+            return summarise(pausedIfTheSystemFailed(() -> startNew(publish, adHoc)), null);
         } finally {
             progress.runEnded();
         }
@@ -360,12 +368,13 @@ public class NightlyRun {
         }
     }
 
-    private JobExecution startNew(boolean publish) {
+    private JobExecution startNew(boolean publish, boolean adHoc) {
         try {
             seedOnce();
             LocalDateTime now = LocalDateTime.now(clock);
             String runStamp = nextFreeStamp(now);
-            JobParameters parameters = parameters(runStamp, now, publish);
+            JobParameters parameters = new JobParametersBuilder(parameters(runStamp, now, publish))
+                    .addString(NightlyJobConfiguration.AD_HOC, String.valueOf(adHoc), false).toJobParameters();
             log.info("Starting run {} over {}{}", runStamp, workRoot.inbox(), publish ? "" : " (inbox only: no release)");
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
@@ -392,7 +401,9 @@ public class NightlyRun {
                 workRoot.receipts().toString(),
                 Boolean.parseBoolean(context.getString(PublishReleaseTasklet.RELEASE_NEW, "false")),
                 quarantined + (givenUp == null ? 0 : givenUp.quarantined()),
-                givenUp == null ? List.of() : List.of(givenUp.note()), share(context));
+                givenUp == null ? List.of() : List.of(givenUp.note()), share(context),
+                context.getString(PublishReleaseTasklet.OFFICIALS_FOLDER, null),
+                context.getString(PublishReleaseTasklet.NEXT_PUBLIC, null));
         RunRecord.of(summary, execution.getId(), execution.getJobParameters().getString(NightlyJobConfiguration.RUN_STAMP),
                 execution.getStartTime(), execution.getEndTime()).writeTo(workRoot.receipts().resolve("runs"));
         return summary;
@@ -409,7 +420,8 @@ public class NightlyRun {
     /** A stamp no earlier run or release has used (two runs may start within the same second). */
     private String nextFreeStamp(LocalDateTime now) {
         String stamp = STAMP.format(now);
-        for (int n = 2; Files.exists(workRoot.releases().resolve(stamp)) || runExists(stamp, now); n++) {
+        for (int n = 2; Files.exists(workRoot.releases().resolve(stamp)) || Files.exists(workRoot.officials()
+                .resolve(stamp)) || runExists(stamp, now); n++) {
             stamp = STAMP.format(now) + "-" + n;
         }
         return stamp;

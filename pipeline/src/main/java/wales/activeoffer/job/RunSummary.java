@@ -11,11 +11,15 @@ import wales.activeoffer.store.SubmissionStatus;
  *
  * @param quarantined   files of this run set aside for the data team (their step failed unexpectedly)
  * @param operatorNotes what the operator must know: an earlier run given up, for example
- * @param share         how much of the Wales and region figures the latest release shows, if there is one
+ * @param releaseFolder   the latest public release, if there is one
+ * @param newRelease      whether this run published it
+ * @param share           how much of the Wales and region figures the latest public release shows, if there is one
+ * @param officialsFolder the officials' nightly dataset (restricted), if one has been built
+ * @param nextPublic      the next public release's date on the calendar, if one is set
  */
 public record RunSummary(long runId, BatchStatus status, List<Submission> submissions, String releaseFolder,
         String recordsParquet, String aggregatesParquet, String receiptsFolder, boolean newRelease, int quarantined,
-        List<String> operatorNotes, PublishedShare share) {
+        List<String> operatorNotes, PublishedShare share, String officialsFolder, String nextPublic) {
 
     /** Completed, but a file needs the data team. */
     public boolean needsAttention() {

@@ -45,25 +45,43 @@ final class RunSummaryText {
             text.append("  The run did not finish, so nothing new was published. The next run resumes it once; if it "
                     + "fails again there, it is abandoned and a new run starts. The log says what went wrong.\n");
         } else if (!summary.newRelease()) {
-            text.append("  No submission has changed since the latest release, so nothing new was published.\n");
+            text.append("  No public release was due tonight").append(summary.nextPublic() == null ? ".\n"
+                    : "; the next is on " + summary.nextPublic() + " (mappings/reference/publication-calendar.csv).\n");
         }
         if (summary.share() != null) {
             text.append("  Published:        ").append(summary.share().describe())
-                    .append("; the rest are [c], hidden to protect small numbers\n");
+                    .append(" in the public release; the rest are [c], hidden to protect small numbers\n");
         }
         text.append("Outputs:\n");
         text.append("  Receipts:                 ").append(summary.receiptsFolder()).append('\n');
+        if (summary.officialsFolder() != null) {
+            text.append("  Officials' nightly dataset (management information, exact, restricted to the named "
+                    + "officials):\n");
+            text.append("    Workbook:               ").append(summary.officialsFolder())
+                    .append("/active-offer-management-information.xlsx\n");
+            text.append("    Aggregates (CSV):       ").append(summary.officialsFolder())
+                    .append("/aggregates.csv (also coverage.csv, data-quality.csv)\n");
+        }
         if (summary.releaseFolder() != null) {
-            text.append(summary.newRelease() ? "  Release folder:           " : "  Latest release:           ")
-                    .append(summary.releaseFolder()).append('\n');
-            text.append("  Officials' workbook:      ").append(summary.releaseFolder())
+            text.append(summary.newRelease() ? "  Public release (new, protected, on the publication calendar):\n"
+                    : "  Latest public release (protected, on the publication calendar):\n");
+            text.append("    Folder:                 ").append(summary.releaseFolder()).append('\n');
+            text.append("    Official statistics:    ").append(summary.releaseFolder())
                     .append("/active-offer-official-statistics.xlsx\n");
-            text.append("  Forum report:             ").append(summary.releaseFolder()).append('/')
+            text.append("    Forum report:           ").append(summary.releaseFolder()).append('/')
                     .append(Language.ENGLISH.fileName()).append(" (Cymraeg: ").append(Language.WELSH.fileName())
                     .append(")\n");
-            text.append("  Aggregates (CSV):         ").append(summary.releaseFolder())
+            text.append("    Aggregates (CSV):       ").append(summary.releaseFolder())
                     .append("/aggregates.csv (columns in csv-metadata.json; also coverage.csv, data-quality.csv)\n");
-            text.append("  Aggregates (Parquet):     ").append(summary.aggregatesParquet()).append('\n');
+            text.append("    Aggregates (Parquet):   ").append(summary.aggregatesParquet()).append('\n');
+        } else if (summary.status() == BatchStatus.COMPLETED) {
+            text.append("  Public release:           none yet").append(summary.nextPublic() == null ? "\n"
+                    : "; the first is due on " + summary.nextPublic() + "\n");
+        }
+        if (summary.nextPublic() != null) {
+            text.append("  Next public release:      ").append(summary.nextPublic()).append('\n');
+        }
+        if (summary.recordsParquet() != null) {
             text.append("  Record-level (Parquet):   ").append(summary.recordsParquet())
                     .append(" (restricted: researchers under an access agreement only; partitioned by financial_year "
                             + "and region_code)\n");

@@ -73,14 +73,28 @@ final class CsvwMetadata {
     private CsvwMetadata() {
     }
 
-    static void write(Path file) {
+    /** How the public figures are protected, and why their totals do not all add up. */
+    static String perturbationNote(int maxPerturbation) {
+        return "Counts are perturbed by the cell key method (docs/publication.md). Each authority's count for one "
+                + "quarter and one eligibility route is moved by at most " + maxPerturbation + " (a zero stays 0, "
+                + "and 1 and 2 are never published); every published count is the sum of those, so an area, year or "
+                + "all routes adds up exactly to its parts as published, and differs from the true count by at most "
+                + maxPerturbation + " times the number of authority quarters and routes in it. Counts broken down by "
+                + "category are perturbed apart from their totals, so referral sources need not add up to offers, "
+                + "reasons to a stage's refusals, within and beyond the target to the times measured, or advocacy "
+                + "taken up and refusals at the meeting to meetings held. Rates and shares are worked from the "
+                + "published counts and are at most 1.";
+    }
+
+    static void write(Path file, int maxPerturbation) {
         Map<String, Object> group = new LinkedHashMap<>();
         group.put("@context", "http://www.w3.org/ns/csvw");
         group.put("dc:title", "The Active Offer of independent professional advocacy: national dataset");
         group.put("dc:license", "See the release notes of the Welsh Government");
         group.put("tables", List.of(
                 table("aggregates.csv", "Take-up, refusal reasons, response times and referral sources (one row "
-                        + "per figure; stage and category are blank where they do not apply)", AGGREGATES, List.of()),
+                        + "per figure; stage and category are blank where they do not apply). "
+                        + perturbationNote(maxPerturbation), AGGREGATES, List.of()),
                 table(QualityCsv.COVERAGE, "Coverage: quarters each authority has sent records for", COVERAGE,
                         List.of("authority_code", "quarter")),
                 table(QualityCsv.DATA_QUALITY, "Data quality by authority", DATA_QUALITY,

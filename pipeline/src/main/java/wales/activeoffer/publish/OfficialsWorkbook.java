@@ -26,8 +26,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import wales.activeoffer.aggregate.CellKey;
-import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.disclosure.SmallCounts;
 import wales.activeoffer.quality.DataQuality;
 import wales.activeoffer.receipt.SpreadsheetSafe;
 import wales.activeoffer.template.RecordingTemplate;
@@ -43,6 +43,28 @@ import wales.activeoffer.template.RecordingTemplate;
  */
 final class OfficialsWorkbook {
     static final String FILE_NAME = "active-offer-official-statistics.xlsx";
+    static final String MANAGEMENT_INFORMATION_FILE_NAME = "active-offer-management-information.xlsx";
+
+    /**
+     * Which workbook: the public series' (protected, on the calendar) or the officials' nightly management
+     * information (exact, restricted).
+     *
+     * @param forOfficials whether it is the officials' nightly management information
+     * @param publication the public release's date, calendar and revisions policy; {@code null} for officials'
+     */
+    record Edition(boolean forOfficials, ReleaseManifest.Publication publication) {
+        static Edition managementInformation() {
+            return new Edition(true, null);
+        }
+
+        static Edition publicSeries(ReleaseManifest.Publication publication) {
+            return new Edition(false, publication);
+        }
+
+        String fileName() {
+            return forOfficials ? MANAGEMENT_INFORMATION_FILE_NAME : FILE_NAME;
+        }
+    }
     static final String CHANGE_SHEET = "Take_up_change";
     private static final int ROW_WINDOW = 200;
     private static final int MIN_WIDTH_CHARS = 12;
@@ -86,7 +108,7 @@ final class OfficialsWorkbook {
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
             DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold,
-            List<Revisions.Revision> revisions, PublicationPlan plan, List<WideTable.Area> areas) {
+            List<Revisions.Revision> revisions, PublicationPlan plan, List<WideTable.Area> areas, Edition edition) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
@@ -102,9 +124,9 @@ final class OfficialsWorkbook {
             for (int t = 0; t < plan.tables().size(); t++) {
                 planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
             }
-            cover(workbook.createSheet("Cover_sheet"), release);
+            cover(workbook.createSheet("Cover_sheet"), release, edition);
             contents(workbook.createSheet("Table_of_contents"), planTables, styles);
-            notes(workbook.createSheet("Notes"), rows, plan, planTables, labels, styles);
+            notes(workbook.createSheet("Notes"), rows, plan, planTables, labels, styles, edition);
             change(workbook.createSheet(CHANGE.sheet()), rows, labels, styles);
             for (int t = 0; t < planTables.size(); t++) {
                 wide(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
@@ -155,13 +177,23 @@ final class OfficialsWorkbook {
         return (joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1)).replace(" a y ", " a'r ");
     }
 
-    private static void cover(Sheet sheet, String release) {
+    private static void cover(Sheet sheet, String release, Edition edition) {
         sheet.setColumnWidth(0, COVER_WIDTH_CHARS * 256);
         printOnePageWide(sheet);
-        lines(sheet, List.of(
+        List<String> text = new ArrayList<>(List.of(
                 "The Active Offer of independent professional advocacy: national dataset / Y Cynnig Rhagweithiol o "
-                        + "eiriolaeth broffesiynol annibynnol: set ddata genedlaethol",
-                "Release / Rhyddhad: " + release,
+                        + "eiriolaeth broffesiynol annibynnol: set ddata genedlaethol"));
+        if (edition.forOfficials()) {
+            text.add("MANAGEMENT INFORMATION for the named Welsh Government officials only: not for forwarding or "
+                    + "publication. The figures are exact, and small numbers are not hidden, so they could identify "
+                    + "a child. The published statistics are the public series, on its calendar. / GWYBODAETH "
+                    + "REOLI i'r swyddogion a enwir yn Llywodraeth Cymru yn unig: nid i'w hanfon ymlaen na'i "
+                    + "chyhoeddi. Mae'r ffigurau'n union, ac ni chuddir niferoedd bach, felly gallent adnabod "
+                    + "plentyn. Yr ystadegau cyhoeddedig yw'r gyfres gyhoeddus, ar ei chalendr.");
+        }
+        text.add((edition.forOfficials() ? "Nightly dataset / Set ddata nosweithiol: "
+                : "Release / Rhyddhad: ") + release);
+        text.addAll(List.of(
                 "Take-up, reasons for not accepting, response times and referral sources for Wales, its six "
                         + "advocacy regions and 22 local authorities, by financial year and quarter. / Manteisio, "
                         + "rhesymau dros beidio â derbyn, amserau ymateb a ffynonellau atgyfeirio i Gymru, ei chwe "
@@ -169,13 +201,27 @@ final class OfficialsWorkbook {
                 "Source: returns from local authorities and advocacy providers, normalised to the national Active "
                         + "Offer Recording Template. / Ffynhonnell: ffurflenni gan awdurdodau lleol a darparwyr "
                         + "eiriolaeth, wedi'u safoni i Dempled Cofnodi cenedlaethol y Cynnig Rhagweithiol.",
-                "Definitions of every measure are in the Notes sheet. / Mae diffiniad pob mesur ar y daflen Nodiadau.",
-                "Published / Cyhoeddwyd: " + LocalDate.now(),
-                "Status: official statistics in development / Statws: ystadegau swyddogol sy'n cael eu datblygu",
-                "Next update: the next nightly release, when new returns arrive / Diweddariad nesaf: y rhyddhad "
-                        + "nosweithiol nesaf, pan ddaw ffurflenni newydd i law",
-                "Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
-                        + "Rhagweithiol, drwy eich arweinydd rhanbarthol"));
+                "Definitions of every measure are in the Notes sheet. / Mae diffiniad pob mesur ar y daflen Nodiadau."));
+        ReleaseManifest.Publication publication = edition.publication();
+        if (edition.forOfficials()) {
+            text.add("Built / Adeiladwyd: " + LocalDate.now());
+            text.add("Next update: tomorrow morning, when new returns arrive / Diweddariad nesaf: bore yfory, pan "
+                    + "ddaw ffurflenni newydd i law");
+        } else {
+            text.add("Published / Cyhoeddwyd: " + publication.publishedOn() + (publication.adHoc()
+                    ? " (an ad hoc release, off the publication calendar / rhyddhad ad hoc, y tu allan i'r calendr "
+                    + "cyhoeddi)" : publication.figuresTo() == null ? "" : " (figures to / ffigurau hyd at "
+                    + publication.figuresTo() + ")"));
+            text.add("Status: official statistics in development / Statws: ystadegau swyddogol sy'n cael eu datblygu");
+            text.add("Next release / Rhyddhad nesaf: " + (publication.nextRelease() == null
+                    ? "not yet announced / heb ei gyhoeddi eto" : publication.nextRelease())
+                    + " (publication calendar / calendr cyhoeddi)");
+            text.add("Revisions policy: " + PublicationCalendar.REVISIONS_POLICY + " / Polisi diwygio: "
+                    + PublicationCalendar.REVISIONS_POLICY_CY);
+        }
+        text.add("Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
+                + "Rhagweithiol, drwy eich arweinydd rhanbarthol");
+        lines(sheet, text);
         CellStyle wrapped = sheet.getWorkbook().createCellStyle();
         wrapped.setWrapText(true);
         sheet.forEach(row -> row.forEach(cell -> {
@@ -206,11 +252,29 @@ final class OfficialsWorkbook {
     }
 
     private static void notes(Sheet sheet, List<PublishedAggregate> published, PublicationPlan plan,
-            List<Table> planTables, PublicationLabels labels, Styles styles) {
+            List<Table> planTables, PublicationLabels labels, Styles styles, Edition edition) {
         lines(sheet, List.of("Notes / Nodiadau",
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Note / Nodyn", "Note text (English)", "Testun y nodyn (Cymraeg)"));
+        if (edition.forOfficials()) {
+            rows.add(List.of("Exact", "These figures are exact: no count is perturbed or hidden. They are management "
+                    + "information for the named officials, not for forwarding.", "Mae'r ffigurau hyn yn union: ni "
+                    + "chaiff unrhyw gyfrif ei aflonyddu na'i guddio. Gwybodaeth reoli ydynt i'r swyddogion a enwir, "
+                    + "nid i'w hanfon ymlaen."));
+        } else {
+            int most = edition.publication().maxPerturbation();
+            rows.add(List.of("Perturbation", CsvwMetadata.perturbationNote(most), "Caiff cyfrifon eu haflonyddu "
+                    + "drwy'r dull allwedd cell (docs/publication.md). Caiff cyfrif pob awdurdod am un chwarter ac un "
+                    + "llwybr cymhwysedd ei symud gan " + most + " ar y mwyaf (mae sero yn aros yn 0, ac ni chyhoeddir "
+                    + "1 na 2 byth); swm y rheini yw pob cyfrif a gyhoeddir, felly mae ardal, blwyddyn neu bob llwybr "
+                    + "yn adio'n union i'w rhannau fel y'u cyhoeddir, ac yn wahanol i'r gwir gyfrif gan " + most
+                    + " ar y mwyaf am bob chwarter a llwybr awdurdod ynddo. Caiff cyfrifon fesul categori eu "
+                    + "haflonyddu ar wahân i'w cyfansymiau, felly nid oes rhaid i ffynonellau atgyfeirio adio i "
+                    + "gynigion, rhesymau i wrthodiadau cam, o fewn a thu hwnt i'r targed i'r amserau a fesurwyd, na "
+                    + "manteisio a gwrthod yn y cyfarfod i'r cyfarfodydd a gynhaliwyd. Cyfrifir cyfraddau a "
+                    + "chyfrannau o'r cyfrifon a gyhoeddir, a 1 yw'r mwyaf."));
+        }
         NOTES.forEach(note -> rows.add(List.of(note.get(0), note.get(1), note.get(2))));
         PublicationPlan.CATEGORY_LISTS.keySet().stream().sorted().forEach(measure -> plan.combinations(measure)
                 .forEach((group, parts) -> {
@@ -238,16 +302,16 @@ final class OfficialsWorkbook {
 
     /** Each note: its name or symbol, the English, and the Welsh, which says all the English says. */
     private static final List<List<String>> NOTES = List.of(
-            List.of("[c]", "Confidential: a count from 1 to 4 is not shown, so that no child can be identified. Nor is "
-                    + "any count that would let it be worked out from the other figures published (for example by "
-                    + "subtraction from a total, such as a quarter from its year or a region from Wales), nor any "
-                    + "rate, share or response time built on a count not shown. A [c] is never a zero. In Coverage and "
-                    + "Data_quality, a percentage of 1 to 4 records, or a count of 1 to 4 rows.",
-                    "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, fel na ellir adnabod unrhyw blentyn. Ni ddangosir "
-                    + "ychwaith unrhyw gyfrif a fyddai'n caniatáu ei gyfrifo o'r ffigurau eraill a gyhoeddir (er "
-                    + "enghraifft drwy ei dynnu o gyfanswm, fel chwarter o'i flwyddyn neu ranbarth o Gymru), nac "
-                    + "unrhyw gyfradd, cyfran neu amser ymateb sy'n seiliedig ar gyfrif na ddangosir. Nid yw [c] byth "
-                    + "yn sero. Yn Coverage a Data_quality, canran o 1 i 4 cofnod, neu gyfrif o 1 i 4 rhes."),
+            List.of("[c]", "Confidential: a count of 1 to 4 is not shown, so that no child can be identified (in the "
+                    + "public series, a count whose perturbed value is 3 or 4: see Perturbation), nor any rate, share "
+                    + "or response time built on a count not shown. A median or 90th percentile is shown only beside "
+                    + "at least 10 response times. A [c] is never a zero. In Coverage and Data_quality, a percentage of "
+                    + "1 to 4 records, or a count of 1 to 4 rows.",
+                    "Cyfrinachol: ni ddangosir cyfrif o 1 i 4, fel na ellir adnabod unrhyw blentyn (yn y gyfres "
+                    + "gyhoeddus, cyfrif y mae ei werth wedi'i aflonyddu yn 3 neu 4: gweler Perturbation), nac unrhyw "
+                    + "gyfradd, cyfran neu amser ymateb sy'n seiliedig ar gyfrif na ddangosir. Dangosir canolrif neu "
+                    + "90fed canradd dim ond wrth ymyl o leiaf 10 amser ymateb. Nid yw [c] byth yn sero. Yn Coverage a "
+                    + "Data_quality, canran o 1 i 4 cofnod, neu gyfrif o 1 i 4 rhes."),
             List.of("[z]", "Not applicable: a rate, share or response time over nothing (for example a take-up rate "
                     + "where no meeting was held), or a field that no record of the authority should have.",
                     "Amherthnasol: cyfradd, cyfran neu amser ymateb dros ddim (er enghraifft cyfradd manteisio lle na "
@@ -390,8 +454,8 @@ final class OfficialsWorkbook {
             List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
                     line.authority().nameCy()));
             line.completeness().values().forEach(c -> row.add(numberOrSymbol(c.display(threshold))));
-            line.ruleCounts().values().forEach(n -> row.add(DisclosureControl.isSmall(n, threshold)
-                    ? DisclosureControl.CONFIDENTIAL : n));
+            line.ruleCounts().values().forEach(n -> row.add(SmallCounts.isSmall(n, threshold)
+                    ? PublishedAggregate.CONFIDENTIAL : n));
             rows.add(row);
         }
         int[] widths = grid(sheet, 2, rows, styles);
@@ -443,9 +507,9 @@ final class OfficialsWorkbook {
             return WideTable.NOT_AVAILABLE;
         }
         if (previous.symbol() != null || current.symbol() != null) {
-            return DisclosureControl.CONFIDENTIAL.equals(previous.symbol())
-                    || DisclosureControl.CONFIDENTIAL.equals(current.symbol())
-                    ? DisclosureControl.CONFIDENTIAL : DisclosureControl.NOT_APPLICABLE;
+            return PublishedAggregate.CONFIDENTIAL.equals(previous.symbol())
+                    || PublishedAggregate.CONFIDENTIAL.equals(current.symbol())
+                    ? PublishedAggregate.CONFIDENTIAL : PublishedAggregate.NOT_APPLICABLE;
         }
         return BigDecimal.valueOf(100 * (Double.parseDouble(current.display())
                 - Double.parseDouble(previous.display()))).setScale(PERCENTAGE_POINT_SCALE, RoundingMode.HALF_UP)

@@ -87,7 +87,7 @@ public record PublicationPlan(List<Table> tables) {
         List<AggregateRow> rows = table.rows().stream().filter(r -> covers(r.measure(), r.cell())).toList();
         List<SumRelation> sums = table.sums().stream()
                 .filter(sum -> covers(sum.total()) && sum.parts().stream().allMatch(this::covers)).toList();
-        return new MeasureTable(rows, sums);
+        return new MeasureTable(rows, sums, table.parts());
     }
 
     private boolean covers(CountKey key) {

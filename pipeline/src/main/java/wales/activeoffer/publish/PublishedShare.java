@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
 
 /**
@@ -29,7 +28,7 @@ public record PublishedShare(long shown, long hidden) {
                 if (!level.equals("wales") && !level.equals("region")) {
                     continue;
                 }
-                if (DisclosureControl.CONFIDENTIAL.equals(row.get("note_code"))) {
+                if (PublishedAggregate.CONFIDENTIAL.equals(row.get("note_code"))) {
                     hidden++;
                 } else if (!row.get("value").isEmpty()) {
                     shown++;
@@ -46,7 +45,7 @@ public record PublishedShare(long shown, long hidden) {
         long[] counts = new long[2];
         published.filter(p -> List.of("wales", "region").contains(p.row().cell().geographyLevel()))
                 .forEach(p -> {
-                    if (DisclosureControl.CONFIDENTIAL.equals(p.symbol())) {
+                    if (PublishedAggregate.CONFIDENTIAL.equals(p.symbol())) {
                         counts[1]++;
                     } else if (p.value() != null) {
                         counts[0]++;

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import wales.activeoffer.aggregate.DisclosureControl;
+import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.disclosure.SmallCounts;
 import wales.activeoffer.quality.Completeness;
 import wales.activeoffer.quality.DataQuality;
 
@@ -55,10 +56,10 @@ final class QualityCsv {
                 }
                 for (var rule : line.ruleCounts().entrySet()) {
                     int n = rule.getValue();
-                    boolean confidential = DisclosureControl.isSmall(n, threshold);
+                    boolean confidential = SmallCounts.isSmall(n, threshold);
                     csv.printRecord(line.authority().onsCode(), line.authority().nameEn(),
                             "rows_breaking_" + rule.getKey(), confidential ? "" : n,
-                            confidential ? DisclosureControl.CONFIDENTIAL : "");
+                            confidential ? PublishedAggregate.CONFIDENTIAL : "");
                     rows++;
                 }
             }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import wales.activeoffer.aggregate.CellKey;
-import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
 
 /**
@@ -131,8 +130,8 @@ record WideTable(PublicationPlan.Table table, List<String> periods, List<Line> l
                 return 0;
             }
             Figure stageTotal = new Figure(figure.measure(), "count", figure.stage(), "all", figure.route());
-            return byPlace.containsKey(place(stageTotal, geography, period)) ? 0 : DisclosureControl.NOT_APPLICABLE;
+            return byPlace.containsKey(place(stageTotal, geography, period)) ? 0 : PublishedAggregate.NOT_APPLICABLE;
         }
-        return DisclosureControl.NOT_APPLICABLE;
+        return PublishedAggregate.NOT_APPLICABLE;
     }
 }

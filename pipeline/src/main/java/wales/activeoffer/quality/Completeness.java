@@ -1,6 +1,7 @@
 package wales.activeoffer.quality;
 
-import wales.activeoffer.aggregate.DisclosureControl;
+import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.disclosure.SmallCounts;
 
 /**
  * How many records of an authority have a field filled, out of those that should.
@@ -20,10 +21,10 @@ public record Completeness(int filled, int of) {
      */
     public String display(int threshold) {
         if (of == 0) {
-            return DisclosureControl.NOT_APPLICABLE;
+            return PublishedAggregate.NOT_APPLICABLE;
         }
-        if (DisclosureControl.isSmall(of, threshold)) {
-            return DisclosureControl.CONFIDENTIAL;
+        if (SmallCounts.isSmall(of, threshold)) {
+            return PublishedAggregate.CONFIDENTIAL;
         }
         return String.valueOf(Math.round(100.0 * filled / of));
     }

@@ -3,7 +3,6 @@ package wales.activeoffer.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import wales.activeoffer.aggregate.DisclosureControl;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.quality.DataQuality;
 
@@ -64,7 +63,7 @@ final class TrendSummary {
             if (rate.symbol() != null) {
                 String period = language.period(rate.row().cell().period());
                 String other = rate == before.get() ? to : from;
-                boolean hidden = DisclosureControl.CONFIDENTIAL.equals(rate.symbol());
+                boolean hidden = PublishedAggregate.CONFIDENTIAL.equals(rate.symbol());
                 return s.words(language.pick("Take-up in " + name + " for " + period + " is "
                         + (hidden ? "not published ([c]), to protect small numbers"
                                 : "not applicable ([z]): no meeting was held")

@@ -14,6 +14,7 @@ import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.job.NightlyJobConfiguration;
+import wales.activeoffer.publish.PublicationCalendar;
 import wales.activeoffer.publish.ReleaseFolder;
 import wales.activeoffer.publish.ReleaseManifest;
 import wales.activeoffer.reference.Authority;
@@ -35,8 +36,11 @@ public final class StatusService {
     private final InboxScanner scanner;
     private final Clock clock;
 
+    private final PublicationCalendar calendar;
+
     public StatusService(SubmissionStore store, ReferenceData reference, JobRepository jobRepository,
-            WorkRoot workRoot, InboxScanner scanner, Clock clock) {
+            WorkRoot workRoot, InboxScanner scanner, Clock clock, PublicationCalendar calendar) {
+        this.calendar = calendar;
         this.store = store;
         this.reference = reference;
         this.jobRepository = jobRepository;
@@ -64,7 +68,10 @@ public final class StatusService {
         String release = new ReleaseFolder(workRoot.releases(), workRoot.staging(), workRoot.incomplete()).latest()
                 .map(ReleaseManifest::release).orElse(null);
         List<FileState> misplaced = store.misplaced().stream().map(StatusService::state).toList();
-        return new ServiceStatus(now, lastRun(), release, regions, waiting, quarantined, misplaced);
+        String officials = new ReleaseFolder(workRoot.officials(), workRoot.staging(), workRoot.incomplete()).latest()
+                .map(ReleaseManifest::release).orElse(null);
+        LocalDate next = calendar.next(today).map(PublicationCalendar.Entry::date).orElse(null);
+        return new ServiceStatus(now, lastRun(), release, regions, waiting, quarantined, misplaced, officials, next);
     }
 
     private List<Authority> authoritiesOf(Region region, LocalDate today) {

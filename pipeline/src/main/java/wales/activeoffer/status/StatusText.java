@@ -23,7 +23,12 @@ public final class StatusText {
                         + status.lastRun().outcome().toLowerCase(Locale.ROOT) + ", started "
                         + when(status.lastRun().started()) + (status.lastRun().ended() == null ? ""
                                 : ", ended " + when(status.lastRun().ended()))).append('\n');
-        out.append("Last release:  ").append(status.lastRelease() == null ? "none yet" : status.lastRelease())
+        out.append("Officials' nightly dataset (restricted):  ").append(status.lastOfficials() == null ? "none yet"
+                : status.lastOfficials()).append('\n');
+        out.append("Last public release:  ").append(status.lastRelease() == null ? "none yet" : status.lastRelease())
+                .append('\n');
+        out.append("Next public release:  ").append(status.nextPublicRelease() == null
+                ? "none set in mappings/reference/publication-calendar.csv" : status.nextPublicRelease().toString())
                 .append('\n');
         list(out, "Waiting in the inbox", status.waiting());
         list(out, "Quarantined (the data team must look)", status.quarantined().stream()

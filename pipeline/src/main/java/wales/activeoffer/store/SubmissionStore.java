@@ -1,5 +1,6 @@
 package wales.activeoffer.store;
 
+import wales.activeoffer.aggregate.PublishedAggregate;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -369,11 +370,31 @@ public class SubmissionStore {
     }
 
     /**
+     * Stores the officials' nightly dataset's exact figures in {@code officials_aggregate}, which the read-only role
+     * is never granted. What a build of the same name stopped part-way had stored is replaced, in one transaction.
+     */
+    public void publishOfficialFigures(String release, List<PublishedAggregate> rows) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM officials_aggregate WHERE release_name = ?", release);
+            jdbc.batchUpdate("""
+                    INSERT INTO officials_aggregate (release_name, measure, statistic, geography_level, geography_code,
+                      geography_name, period_type, period, eligibility_route, stage, category, figure)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, published) -> {
+                        var row = published.row();
+                        setStrings(ps, release, row.measure(), row.statistic(), row.cell().geographyLevel(),
+                                row.cell().geographyCode(), row.geographyName(), row.cell().periodType(),
+                                row.cell().period(), row.cell().route(), row.stage(), row.category());
+                        setFigure(ps, 12, published.value());
+                    });
+        });
+    }
+
+    /**
      * Stores a release's aggregates in batches: as published (already suppressed) for BI tools, and unsuppressed in
      * the protected table {@code protected_aggregate}. What a publication of the same release stopped part-way had
      * stored is replaced, in the same transaction.
      */
-    public void publishAggregates(String release, List<wales.activeoffer.aggregate.PublishedAggregate> rows) {
+    public void publishAggregates(String release, List<PublishedAggregate> rows) {
         transactions.executeWithoutResult(status -> {
             for (String table : List.of("publication_aggregate", "protected_aggregate", "publication_release")) {
                 jdbc.update("DELETE FROM " + table + " WHERE release_name = ?", release);
@@ -398,8 +419,7 @@ public class SubmissionStore {
                                 row.cell().geographyCode(), row.cell().periodType(), row.cell().period(),
                                 row.cell().route(), row.stage(), row.category());
                         setFigure(ps, 11, row.value());
-                        ps.setBoolean(12, wales.activeoffer.aggregate.DisclosureControl.CONFIDENTIAL
-                                .equals(published.symbol()));
+                        ps.setBoolean(12, PublishedAggregate.CONFIDENTIAL.equals(published.symbol()));
                     });
             jdbc.update("INSERT INTO publication_release (release_name, published_at) VALUES (?, CURRENT_TIMESTAMP)",
                     release);

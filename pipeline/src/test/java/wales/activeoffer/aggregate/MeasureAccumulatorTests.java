@@ -196,4 +196,22 @@ class MeasureAccumulatorTests {
         assertThatThrownBy(() -> measures.add(elsewhere)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("W06000015 has records in cardiff-and-vale and gwent in 2024-25");
     }
+
+    @Test
+    void everyCountNamesTheBaseCellsItAddsUpWithTheirCellKeys() {
+        // given the seven offers: three looked after, three child protection, one care and support, all Cardiff's Q1
+        MeasureTable table = measures.table();
+        CellKey wales = new CellKey("wales", MeasureAccumulator.WALES_CODE, "financial_year", "2024-25", "all");
+
+        // then Wales's offers of the year add up Cardiff's Q1 on each route, each with the sum of its records' keys
+        List<BaseCount> parts = table.parts().get(new CountKey("take_up", "offers", null, null, wales));
+        int lookedAfterKey = MeasureAccumulator.recordKey(offer("looked_after", "accepted_meeting", "took_up", null,
+                null, "social_worker", 5, 1));
+        assertThat(parts).extracting(BaseCount::value).containsExactlyInAnyOrder(3, 3, 1);
+        assertThat(parts).contains(new BaseCount(3, (3 * lookedAfterKey) & 0xFF));
+        // and taken up: the two looked-after offers that took it up, and none on the other routes
+        assertThat(table.parts().get(new CountKey("take_up", "taken_up", null, null, wales)))
+                .containsExactlyInAnyOrder(new BaseCount(2, (2 * lookedAfterKey) & 0xFF), new BaseCount(0, 0),
+                        new BaseCount(0, 0));
+    }
 }

@@ -84,7 +84,10 @@ class NeverJamIntegrationTests {
         assertThat(jdbc().queryForObject("SELECT status FROM submission WHERE file_name = ?", String.class, NEWPORT))
                 .isEqualTo("INGESTED");
         assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM offer_record", Integer.class)).isPositive();
-        assertThat(files(root.resolve("releases"), "manifest.json")).hasSize(2);
+        assertThat(files(root.resolve("officials"), "manifest.json")).as("the officials' nightly dataset of each night")
+                .hasSize(2);
+        assertThat(files(root.resolve("releases"), "manifest.json")).as("the public release waits for the calendar")
+                .hasSize(1);
     }
 
     @Test

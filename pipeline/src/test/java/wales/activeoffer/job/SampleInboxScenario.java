@@ -36,7 +36,7 @@ import wales.activeoffer.store.Submission;
 import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.support.DisclosureAudit;
-import wales.activeoffer.support.ProtectedFigures;
+import wales.activeoffer.support.PerturbationBounds;
 import wales.activeoffer.support.DuckDbMeasures;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.ForumReportChecks;
@@ -186,12 +186,13 @@ abstract class SampleInboxScenario {
                     (rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
             assertThat(duckFunnel).isEqualTo(databaseFunnel);
 
-            PublishedCsv published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
+            PublishedCsv officials = PublishedCsv.read(Path.of(run.officialsFolder()).resolve("aggregates.csv"));
             List<String> statistics = List.of("offers", "meetings_accepted", "meetings_held", "taken_up");
             for (int i = 0; i < statistics.size(); i++) {
-                assertThat(published.value("region", "gwent", "quarter", "2024-25 Q2", "all", "take_up",
+                assertThat(officials.value("region", "gwent", "quarter", "2024-25 Q2", "all", "take_up",
                         statistics.get(i), "", "")).as(statistics.get(i)).isEqualTo(String.valueOf(duckFunnel.get(i)));
             }
+            PublishedCsv published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
 
             String aggregates = "read_parquet('" + Path.of(URI.create(run.aggregatesParquet())) + "')";
             List<String> hiddenInParquet = new java.util.ArrayList<>();
@@ -277,7 +278,7 @@ abstract class SampleInboxScenario {
 
     @Test
     @Order(6)
-    void noSuppressedCountInTheSampleReleaseCanBeWorkedBackFromItsTotals() throws Exception {
+    void noSmallCountInTheSampleReleaseCanBePinnedOrNarrowedFromEverythingItPublishes() throws Exception {
         // given the region of each authority in each period, as the record-level Parquet shows it
         Map<String, String> regionOf = new HashMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
@@ -290,22 +291,19 @@ abstract class SampleInboxScenario {
             }
         }
         PublishedCsv published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
+        PerturbationBounds bounds = PerturbationBounds.of(Path.of(run.releaseFolder()),
+                (authority, quarter) -> regionOf.get(authority + " " + quarter));
 
-        // when a reader works through every table and its totals
+        // when a reader who knows how the counts are perturbed solves everything published by linear programming,
+        // with every sum, non-negativity and the inequalities the definitions imply
         DisclosureAudit audit = new DisclosureAudit(4, (authority, period) -> regionOf.get(authority + " " + period));
-        DisclosureAudit.Findings findings = audit.audit(published.rows());
+        List<String> exposed = audit.exposedAcrossReleases(List.of(new DisclosureAudit.Published(published.rows(),
+                bounds::noise)), List.of(PerturbationBounds.exactCounts(Path.of(run.officialsFolder()))),
+                List.of(row -> false), List.of(0));
 
-        // then every published sum adds up, and no suppressed count can be worked back, one sum at a time or all
-        // together
-        assertThat(findings.sums()).isGreaterThan(500);
-        assertThat(findings.suppressedCounts()).isPositive();
-        assertThat(findings.inconsistencies()).isEmpty();
-        assertThat(findings.disclosures()).isEmpty();
-        // and a reader who solves everything published by linear programming, with non-negativity and the
-        // inequalities the definitions imply, pins no hidden count to a value or a narrow range
-        assertThat(audit.exposedByLinearProgramming(published.rows(), ProtectedFigures.trueCounts(jdbc,
-                Path.of(run.releaseFolder()).getFileName().toString()), 10)).isEmpty();
-        assertThat(audit.fixedBySolvingAllSums(published.rows())).isEmpty();
+        // then no small count or [c] is pinned to a value or a narrow range
+        assertThat(exposed).isEmpty();
+        assertThat(published.rows()).anyMatch(r -> "[c]".equals(r.get("note_code")));
     }
 
     @Test
@@ -491,17 +489,21 @@ abstract class SampleInboxScenario {
                 .filter(r -> !"[z]".equals(r.get("note_code"))).toList();
         long shown = walesAndRegions.stream().filter(r -> !r.get("value").isEmpty()).count();
         assertThat(RunSummaryText.of(run, workRoot.root())).contains(String.format(java.util.Locale.UK,
-                "  Published:        %,d of %,d Wales and region figures (%.1f%%); the rest are [c], hidden to protect "
-                        + "small numbers%n", shown, walesAndRegions.size(), 100.0 * shown / walesAndRegions.size()));
-        assertThat(RunSummaryText.of(run, workRoot.root())).contains("  Forum report:             "
-                + run.releaseFolder() + "/forum-report.html (Cymraeg: adroddiad-fforwm.html)\n");
+                "  Published:        %,d of %,d Wales and region figures (%.1f%%) in the public release; the rest are "
+                        + "[c], hidden to protect small numbers%n", shown, walesAndRegions.size(),
+                100.0 * shown / walesAndRegions.size()));
+        assertThat(RunSummaryText.of(run, workRoot.root())).contains("    Forum report:           "
+                + run.releaseFolder() + "/forum-report.html (Cymraeg: adroddiad-fforwm.html)\n")
+                .contains("    Workbook:               " + run.officialsFolder()
+                        + "/active-offer-management-information.xlsx\n");
         assertThat(100.0 * shown / walesAndRegions.size()).as("officials and the forum see at least 95% of it")
                 .isGreaterThanOrEqualTo(95);
     }
 
     @Test
     @Order(7)
-    void duckDbRecomputesEveryPublishedFigureFromTheRecordLevelParquetAndMatchesTheProtectedStore() throws Exception {
+    void duckDbRecomputesEveryFigureOfTheOfficialsDatasetFromTheRecordLevelParquetAndMatchesTheProtectedStore()
+            throws Exception {
         // given the unsuppressed figures the protected store kept for the release
         String release = Path.of(run.releaseFolder()).getFileName().toString();
         Map<String, Double> protectedFigures = new HashMap<>();
@@ -532,9 +534,9 @@ abstract class SampleInboxScenario {
             return !plan.covers(part[0], new CellKey(part[2], part[3], part[4], part[5], part[6]));
         });
 
-        // then it finds every published row, and every published figure is the same to the last digit
-        List<Map<String, String>> published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"))
-                .rows();
+        // then it finds every row of the officials' exact dataset, and every figure is the same to the last digit
+        List<Map<String, String>> published = PublishedCsv.read(Path.of(run.officialsFolder())
+                .resolve("aggregates.csv")).rows();
         assertThat(recomputed.keySet()).containsExactlyInAnyOrderElementsOf(published.stream().map(DuckDbMeasures::key)
                 .toList());
         assertThat(protectedFigures.keySet()).isEqualTo(recomputed.keySet());

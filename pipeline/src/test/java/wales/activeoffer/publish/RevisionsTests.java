@@ -35,9 +35,9 @@ class RevisionsTests {
         List<PublishedAggregate> now = List.of(offers("authority", "W06000015", 11, null),
                 offers("authority", "W06000022", 30, null), offers("authority", "W06000014", 3, "[c]"));
         var correction = new ReleaseManifest.SubmissionEntry(9, "2024-07-01", "cardiff-and-vale", "sha",
-                List.of("W06000015"), null, List.of("2024-25 Q1", "2024-25 Q2"), 11);
+                List.of("W06000015"), null, List.of("2024-25 Q1", "2024-25 Q2"), 11L);
         var elsewhere = new ReleaseManifest.SubmissionEntry(10, "2024-06-30", "gwent", "sha2",
-                List.of("W06000022"), null, List.of("2023-24 Q1", "2023-24 Q4"), 5);
+                List.of("W06000022"), null, List.of("2023-24 Q1", "2023-24 Q4"), 5L);
 
         // when compared
         Revisions revisions = Revisions.since(previous, now, List.of(correction, elsewhere));

@@ -447,9 +447,10 @@ class HostileInboxIntegrationTests {
         String named = "Bethan Quillfeather DOB 2013-02-11 NHS 401 023 2137 W06000019.csv";
         Files.copy(SampleReturns.GWENT.resolve("WCCIS_ActiveOffer_W06000019_2024-25.csv"), gwent.resolve(named));
 
-        // when the next night takes it in and publishes a release whose Gwent figures it revised
-        PipelineProcess second = PipelineProcess.start(root.resolve("second.log"), "512m", List.of("run"),
-                settings(work));
+        // when the next night takes it in and publishes a release (ad hoc) whose Gwent figures it revised
+        List<String> adHoc = settings(work);
+        adHoc.add("activeoffer.republish=true");
+        PipelineProcess second = PipelineProcess.start(root.resolve("second.log"), "512m", List.of("run"), adHoc);
         assertThat(second.awaitExit(RUN)).as(second.output()).isZero();
 
         // then the lead's receipt keeps the name, but no file of the public release holds any part of it: not the

@@ -59,7 +59,8 @@ class StatusIntegrationTests {
         // then the text says what ran, what waits, what is quarantined, and what each authority has not sent
         assertThat(text.exitCode()).isZero();
         assertThat(text.output()).contains("Last run:      run 1 (").contains("), completed, started ")
-                .contains("Last release:  2").contains("Waiting in the inbox: 1\n  gwent/Torfaen/late return.csv\n")
+                .contains("Officials' nightly dataset (restricted):  2").contains("Last public release:  2")
+                .containsPattern("Next public release:  \\d{4}-\\d{2}-\\d{2}\n").contains("Waiting in the inbox: 1\n  gwent/Torfaen/late return.csv\n")
                 .contains("Quarantined (the data team must look): 1\n  gwent/explodes.csv, received ")
                 .contains("\nGwent (gwent)\n  last file: 'explodes.csv' received ")
                 .contains("  Newport: last records from '" + NEWPORT + "' received ")
@@ -70,6 +71,7 @@ class StatusIntegrationTests {
         JsonNode status = JsonMapper.builder().build().readTree(json.output().substring(json.output().indexOf('{'),
                 json.output().lastIndexOf('}') + 1));
         assertThat(status.get("lastRun").get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(status.get("nextPublicRelease").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(status.get("waiting").get(0).asString()).isEqualTo("gwent/Torfaen/late return.csv");
         assertThat(status.get("quarantined").get(0).get("file").asString()).isEqualTo("explodes.csv");
         JsonNode gwentStatus = status.get("regions").valueStream()

@@ -44,13 +44,16 @@ class StatusTests {
                 List.of("gwent/Torfaen/late return.xlsx"),
                 List.of(new FileState("gwent", "explodes.csv", "Could not be processed: the data team has been told",
                         received)),
-                List.of(new FileState("", "returns.csv", "Rejected", received)));
+                List.of(new FileState("", "returns.csv", "Rejected", received)), "20241205-023000",
+                LocalDate.of(2024, 12, 19));
 
         assertThat(StatusText.of(status)).isEqualTo("""
                 Active Offer pipeline status at 2024-12-05 08:00
 
                 Last run:      run 7 (20241205-023000), completed, started 2024-12-05 02:30, ended 2024-12-05 02:41
-                Last release:  20241205-023000
+                Officials' nightly dataset (restricted):  20241205-023000
+                Last public release:  20241205-023000
+                Next public release:  2024-12-19
                 Waiting in the inbox: 1
                   gwent/Torfaen/late return.xlsx
                 Quarantined (the data team must look): 1

@@ -1,44 +1,36 @@
 package wales.activeoffer.support;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 /**
- * An attacker's view of a published aggregates table, written without the pipeline's suppression code: it knows only
- * the published rows, the measure definitions of {@code docs/measures.md} and which region each authority was in.
+ * An attacker's view of the published aggregates tables, written without the pipeline's protection code: it knows only
+ * the published rows, the measure definitions of {@code docs/measures.md}, how {@code docs/publication.md} says the
+ * counts are perturbed, and which region each authority was in.
  *
  * <p>It lists every sum a reader can write down from those definitions (routes add up to all routes, authorities to
  * their region, regions to Wales, quarters to their financial year, reasons to their stage's total, referral sources to
  * offers, within and beyond the target to the response times measured, advocacy taken up and refusals at the meeting to
- * meetings held), then repeatedly solves any sum with a single
- * unknown, as a reader with a spreadsheet would. Every suppressed count it can work out this way is a disclosure.
+ * meetings held) and every inequality they imply, and solves by linear programming (ojAlgo) what they leave of each
+ * count, and of each change between releases.
  */
 public final class DisclosureAudit {
     private static final Set<String> COUNTS = Set.of("take_up/offers", "take_up/meetings_accepted",
             "take_up/meetings_held", "take_up/taken_up", "refusal_reasons/count", "referral_sources/count",
             "response_time/n", "response_time/within_target", "response_time/beyond_target");
-    /** Each figure built on counts, with how to name its numerator and denominator (or its n). */
-    private static final Map<String, List<String[]>> BASIS = Map.of(
-            "take_up/take_up_rate", List.of(new String[] {"take_up", "taken_up", "", ""},
-                    new String[] {"take_up", "meetings_held", "", ""}),
-            "take_up/conversion_rate", List.of(new String[] {"take_up", "taken_up", "", ""},
-                    new String[] {"take_up", "offers", "", ""}),
-            "refusal_reasons/share", List.of(new String[] {"refusal_reasons", "count", null, null},
-                    new String[] {"refusal_reasons", "count", null, "all"}),
-            "referral_sources/share", List.of(new String[] {"referral_sources", "count", null, null},
-                    new String[] {"take_up", "offers", "", ""}),
-            "response_time/share_within_target", List.of(new String[] {"response_time", "within_target", null, null},
-                    new String[] {"response_time", "n", null, null}),
-            "response_time/median_working_days", List.<String[]>of(new String[] {"response_time", "n", null, null}),
-            "response_time/p90_working_days", List.<String[]>of(new String[] {"response_time", "n", null, null}));
-
     private final int threshold;
     private final BiFunction<String, String, String> regionOfAuthorityInPeriod;
 
@@ -51,172 +43,230 @@ public final class DisclosureAudit {
         this.regionOfAuthorityInPeriod = regionOfAuthorityInPeriod;
     }
 
-    /** What a reader can find out that was meant to be hidden, and the sums that do not add up; empty if none. */
-    public record Findings(List<String> disclosures, List<String> inconsistencies, int suppressedCounts, int sums) {
-    }
-
-    /** @param rows the published rows, by the column names of {@code aggregates.csv} */
-    public Findings audit(List<Map<String, String>> rows) {
-        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
-        rows.forEach(row -> byKey.put(Key.of(row), row));
-        List<String> disclosures = new ArrayList<>();
-        Map<Key, Long> known = new HashMap<>();
-        List<Key> hidden = new ArrayList<>();
-        byKey.forEach((key, row) -> {
-            String series = key.measure() + "/" + key.statistic();
-            if (COUNTS.contains(series)) {
-                if (row.get("value").isEmpty()) {
-                    hidden.add(key);
-                } else {
-                    long n = Long.parseLong(row.get("value"));
-                    known.put(key, n);
-                    if (n >= 1 && n <= threshold) {
-                        disclosures.add("small count published: " + key + " = " + n);
-                    }
-                }
-            } else if (!row.get("value").isEmpty()) {
-                for (String[] basis : BASIS.get(series)) {
-                    Key count = key.named(basis);
-                    Map<String, String> countRow = byKey.get(count);
-                    if (countRow == null || countRow.get("value").isEmpty()) {
-                        disclosures.add("figure published on a suppressed count: " + key + " built on " + count);
-                    }
-                }
-            }
-        });
-        Map<Key, List<Key>> sums = sums(byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/"
-                + k.statistic())).toList(), families(byKey.keySet()));
-        sums.keySet().stream().map(Key::parent).filter(total -> !byKey.containsKey(total))
-                .forEach(absentTotal -> known.put(absentTotal, 0L));
-        boolean solvedOne = true;
-        while (solvedOne) {
-            solvedOne = false;
-            for (Map.Entry<Key, List<Key>> sum : sums.entrySet()) {
-                Key total = sum.getKey().parent();
-                List<Key> unknown = new ArrayList<>(sum.getValue());
-                unknown.add(total);
-                unknown.removeIf(known::containsKey);
-                if (unknown.size() == 1) {
-                    Key solved = unknown.get(0);
-                    long partsKnown = sum.getValue().stream().filter(known::containsKey).mapToLong(known::get).sum();
-                    long value = solved.equals(total) ? partsKnown : known.get(total) - partsKnown;
-                    known.put(solved, value);
-                    disclosures.add("worked back " + solved + " = " + value + " from the sum " + total + " = "
-                            + sum.getValue());
-                    solvedOne = true;
-                }
-            }
-        }
-        List<String> inconsistencies = new ArrayList<>();
-        sums.forEach((sum, parts) -> {
-            if (known.containsKey(sum.parent()) && parts.stream().allMatch(known::containsKey)) {
-                long added = parts.stream().mapToLong(known::get).sum();
-                if (added != known.get(sum.parent())) {
-                    inconsistencies.add(sum.parent() + " = " + known.get(sum.parent()) + " but its parts " + parts
-                            + " add up to " + added);
-                }
-            }
-        });
-        return new Findings(disclosures, inconsistencies, hidden.size(), sums.size());
-    }
-
     /**
-     * A stronger reader: one who solves all the sums together, as one system of linear equations, not one at a time.
-     * Returns the suppressed counts whose value that system fixes.
+     * What a reader of a perturbed release knows of one release: its published rows, and for each published count the
+     * most its true value can differ from it (the docs: the perturbation table's most, times the number of
+     * authorities' quarters and routes the count adds up; 0 for exact figures).
      */
-    public List<String> fixedBySolvingAllSums(List<Map<String, String>> rows) {
-        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
-        rows.forEach(row -> byKey.put(Key.of(row), row));
-        List<Key> counts = byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/" + k.statistic()))
-                .toList();
-        List<Key> hidden = counts.stream().filter(k -> byKey.get(k).get("value").isEmpty()).toList();
-        Map<Key, Integer> unknown = new HashMap<>();
-        hidden.forEach(k -> unknown.put(k, unknown.size()));
-        LinearSystem system = new LinearSystem();
-        sums(counts, families(byKey.keySet())).forEach((sum, parts) -> system.equation(
-                parts.stream().filter(unknown::containsKey).map(unknown::get).toList(),
-                unknown.containsKey(sum.parent()) ? List.of(unknown.get(sum.parent())) : List.of()));
-        return system.fixedUnknowns().stream().map(i -> hidden.get(i).toString()).sorted().toList();
+    public record Published(List<Map<String, String>> rows, ToLongFunction<Map<String, String>> noise) {
     }
 
     /**
-     * The strongest reader: one who writes every hidden count as an unknown of at least 1 (the docs say a hidden count
-     * is never zero), every sum as an equation and every inequality the definitions imply as an inequality, adds what
-     * a published median or 90th percentile says beside its n, and solves for each hidden count's smallest and largest
-     * possible value by linear programming (ojAlgo), as tau-ARGUS and sdcTable audit. Returns each hidden count whose
-     * range is a single value or narrow, judged against its true value: for 1 to the threshold, narrow is less than 2
-     * wide, or inside [1, threshold] without being all of it; for more, less than 3 wide.
+     * The reader of every public release, written from {@code docs/publication.md} alone: one who keeps all the
+     * earlier releases and subtracts. Every count of every release is an unknown: at least 0 (at least 1 where it is
+     * [c], which stands for a published 3 or 4), within its noise of what was published, tied by every sum and
+     * inequality of the definitions within its release. Between two releases in a row, a count whose place and period
+     * hold no authority quarter that a new or replaced submission covers (which the manifests say) is the same in
+     * both; where the only change is records added (a late return), a count can only grow, and where it is records
+     * withdrawn, only fall.
+     * For each count of the changed places, the least and greatest difference is found by linear programming (ojAlgo),
+     * and judged against the true difference as the single-release audit judges a hidden count: exact if both are
+     * equal; for a difference of 1 to 4 (or -1 to -4), narrow if less than 2 wide or inside [1, 4] without being all
+     * of it; for 5 or more, narrow if less than 3 wide. The latest release's counts with a true value up to the
+     * threshold, and its [c], are judged too, as hidden counts, against everything published in all the releases.
      *
-     * @param truth        the true value of every hidden count (from the protected store), to judge narrowness by
-     * @param targetDays   the response-time target, which medians and percentiles are compared with
+     * @param releases      the releases, oldest first
+     * @param truths        each release's true figures, named by {@link #nameOf}
+     * @param changed       whether a row's place and period hold an authority quarter changed since the release before
+     * @param direction     for each release after the first: 1 when the change was records added only (a late
+     *                      return), -1 when records withdrawn only, 0 when either
+     * @return each exposed difference or count, described
      */
-    public List<String> exposedByLinearProgramming(List<Map<String, String>> rows, Map<String, Long> truth,
-            int targetDays) {
-        Map<Key, Map<String, String>> byKey = new LinkedHashMap<>();
-        rows.forEach(row -> byKey.put(Key.of(row), row));
-        List<Key> counts = byKey.keySet().stream().filter(k -> COUNTS.contains(k.measure() + "/" + k.statistic()))
-                .toList();
-        Set<Key> hidden = new java.util.LinkedHashSet<>(counts.stream().filter(k -> byKey.get(k).get("value").isEmpty())
-                .toList());
-        List<Inequality> known = new ArrayList<>();
-        sums(counts, families(byKey.keySet())).forEach((sum, parts) -> known.add(new Inequality(parts,
-                List.of(sum.parent()), 0, true)));
-        for (Key k : counts) {
-            if (!k.measure().equals("take_up") || !k.statistic().equals("offers")) {
-                continue;
-            }
-            Key accepted = k.named(new String[] {"take_up", "meetings_accepted", "", ""});
-            Key held = k.named(new String[] {"take_up", "meetings_held", "", ""});
-            Key refusedAtOffer = k.named(new String[] {"refusal_reasons", "count", "offer", "all"});
-            known.add(new Inequality(byKey.containsKey(refusedAtOffer) ? List.of(accepted, refusedAtOffer)
-                    : List.of(accepted), List.of(k), 0, false));
-            known.add(new Inequality(List.of(held), List.of(k), 0, false));
-            known.add(new Inequality(List.of(k.named(new String[] {"response_time", "n", "", "referral_to_first_contact"})),
-                    List.of(k), 0, false));
-            known.add(new Inequality(List.of(k.named(new String[] {"take_up", "taken_up", "", ""})), List.of(held), 0,
-                    false));
-            known.add(new Inequality(List.of(k.named(new String[] {"response_time", "n", "", "referral_to_meeting"})),
-                    List.of(held), 0, false));
+    public List<String> exposedAcrossReleases(List<Published> releases, List<Map<String, Long>> truths,
+            List<Predicate<Map<String, String>>> changed, List<Integer> direction) {
+        List<Map<Key, Map<String, String>>> byKey = new ArrayList<>();
+        for (Published release : releases) {
+            Map<Key, Map<String, String>> rows = new LinkedHashMap<>();
+            release.rows().stream().filter(r -> COUNTS.contains(r.get("measure") + "/" + r.get("statistic")))
+                    .forEach(row -> rows.put(Key.of(row), row));
+            byKey.add(rows);
         }
-        byKey.forEach((key, row) -> {
-            boolean median = key.statistic().equals("median_working_days");
-            if ((!median && !key.statistic().equals("p90_working_days")) || row.get("value").isEmpty()) {
-                return;
-            }
-            Key n = key.named(new String[] {"response_time", "n", null, null});
-            Key within = key.named(new String[] {"response_time", "within_target", null, null});
-            if (!byKey.containsKey(n) || byKey.get(n).get("value").isEmpty()) {
-                return;
-            }
-            long size = Math.round(Double.parseDouble(byKey.get(n).get("value")));
-            long rank = median ? (size + 1) / 2 : (9 * size + 9) / 10;
-            if (Double.parseDouble(row.get("value")) <= targetDays) {
-                known.add(new Inequality(List.of(), List.of(within), -rank, false));
-            } else {
-                known.add(new Inequality(List.of(within), List.of(), rank - 1, false));
-            }
-        });
+        Model model = model(releases, byKey, changed, direction);
         List<String> exposed = new ArrayList<>();
-        for (List<Key> group : linked(known, hidden)) {
-            Set<Key> members = new java.util.HashSet<>(group);
-            List<Inequality> touching = known.stream().filter(i -> i.keys().anyMatch(members::contains)).toList();
-            for (Key key : group) {
-                long[] range = range(key, group, touching, byKey);
-                Long value = truth.get(key.toString());
-                if (value == null) {
-                    throw new IllegalArgumentException("no true value for " + key);
+        int r = releases.size() - 1;
+        {
+            for (Key key : byKey.get(r).keySet()) {
+                long truth = truthOf(truths.get(r), key);
+                if (truth > threshold && !byKey.get(r).get(key).get("value").isEmpty()) {
+                    continue;
                 }
-                long width = range[1] == Long.MAX_VALUE ? Long.MAX_VALUE : range[1] - range[0];
-                boolean narrow = value <= threshold
-                        ? width < 2 || (range[1] <= threshold && !(range[0] == 1 && range[1] == threshold))
-                        : width < 3;
-                if (narrow) {
-                    exposed.add((width == 0 ? "exact " : "narrow ") + key + " = " + value + " in ["
-                            + range[0] + ", " + (range[1] == Long.MAX_VALUE ? "inf" : range[1]) + "]");
+                long[] range = model.range(r, key, r, null);
+                if (narrowCount(truth, range)) {
+                    exposed.add((range[0] == range[1] ? "exact " : "narrow ") + key + " in release " + (r + 1)
+                            + " = " + truth + " in [" + range[0] + ", " + range[1] + "]");
+                }
+            }
+        }
+        for (r = 1; r < releases.size(); r++) {
+            Set<Key> union = new LinkedHashSet<>(byKey.get(r - 1).keySet());
+            union.addAll(byKey.get(r).keySet());
+            for (Key key : union) {
+                Map<String, String> row = byKey.get(r).getOrDefault(key, byKey.get(r - 1).get(key));
+                if (!changed.get(r).test(row)) {
+                    continue;
+                }
+                long difference = truthOf(truths.get(r), key) - truthOf(truths.get(r - 1), key);
+                long[] range = model.range(r, byKey.get(r).containsKey(key) ? key : null, r - 1,
+                        byKey.get(r - 1).containsKey(key) ? key : null);
+                if (narrowDifference(difference, range)) {
+                    exposed.add((range[0] == range[1] ? "exact " : "narrow ") + "difference of " + key
+                            + " from release " + r + " to " + (r + 1) + " = " + difference + " in [" + range[0] + ", "
+                            + range[1] + "]");
                 }
             }
         }
         return exposed;
+    }
+
+    private static long truthOf(Map<String, Long> truth, Key key) {
+        return truth.getOrDefault(key.toString(), 0L);
+    }
+
+    private boolean narrowCount(long value, long[] range) {
+        long width = range[1] == Long.MAX_VALUE ? Long.MAX_VALUE : range[1] - range[0];
+        if (value == 0) {
+            return width == 0;
+        }
+        return value <= threshold ? width < 2 || (range[0] >= 1 && range[1] <= threshold
+                && !(range[0] == 1 && range[1] == threshold)) : width < 3;
+    }
+
+    private static boolean narrowDifference(long difference, long[] range) {
+        long width = range[1] == Long.MAX_VALUE || range[0] == Long.MIN_VALUE ? Long.MAX_VALUE : range[1] - range[0];
+        long size = Math.abs(difference);
+        if (size == 0) {
+            return width == 0;
+        }
+        if (size <= 4) {
+            long low = difference > 0 ? range[0] : -range[1];
+            long high = difference > 0 ? range[1] : -range[0];
+            return width < 2 || (low >= 1 && high <= 4 && !(low == 1 && high == 4));
+        }
+        return width < 3;
+    }
+
+    /** Everything the reader knows of all the releases, as one linear programme; each count an unknown. */
+    private record Model(ExpressionsBasedModel model,
+            List<Map<Key, Variable>> unknowns) {
+
+        /** The least and greatest value of one release's count less another's (either may be absent). */
+        long[] range(int plusRelease, Key plus, int minusRelease, Key minus) {
+            var up = plus == null ? null : unknowns.get(plusRelease).get(plus);
+            var down = minus == null ? null : unknowns.get(minusRelease).get(minus);
+            long[] range = new long[2];
+            for (int side = 0; side < 2; side++) {
+                if (up != null) {
+                    up.weight(1);
+                }
+                if (down != null) {
+                    down.weight(-1);
+                }
+                var result = side == 0 ? model.minimise() : model.maximise();
+                if (up != null) {
+                    up.weight(0);
+                }
+                if (down != null) {
+                    down.weight(0);
+                }
+                if (result.getState() == Optimisation.State.UNBOUNDED
+                        || !result.getState().isFeasible()) {
+                    range[side] = side == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+                } else {
+                    range[side] = side == 0 ? (long) Math.ceil(result.getValue() - 1e-6)
+                            : (long) Math.floor(result.getValue() + 1e-6);
+                }
+            }
+            return range;
+        }
+    }
+
+    private Model model(List<Published> releases, List<Map<Key, Map<String, String>>> byKey,
+            List<Predicate<Map<String, String>>> changed, List<Integer> direction) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        List<Map<Key, Variable>> unknowns = new ArrayList<>();
+        for (int r = 0; r < releases.size(); r++) {
+            Map<Key, Variable> these = new HashMap<>();
+            for (Map.Entry<Key, Map<String, String>> entry : byKey.get(r).entrySet()) {
+                Map<String, String> row = entry.getValue();
+                long noise = releases.get(r).noise().applyAsLong(row);
+                long low;
+                long high;
+                if (row.get("value").isEmpty()) {
+                    low = Math.max(1, (noise == 0 ? 1 : 3) - noise);
+                    high = (noise == 0 ? threshold : 4) + noise;
+                } else {
+                    long value = Math.round(Double.parseDouble(row.get("value")));
+                    low = Math.max(0, value - noise);
+                    high = value + noise;
+                }
+                these.put(entry.getKey(), model.addVariable("r" + r + " " + entry.getKey()).lower(low).upper(high)
+                        .weight(0));
+            }
+            unknowns.add(these);
+            List<Key> counts = new ArrayList<>(byKey.get(r).keySet());
+            int n = 0;
+            for (Map.Entry<Key, List<Key>> sum : sums(counts, families(byKey.get(r).keySet())).entrySet()) {
+                var expression = model.addExpression("s" + r + "-" + n++).level(0);
+                sum.getValue().forEach(part -> expression.set(these.get(part), 1));
+                if (these.containsKey(sum.getKey().parent())) {
+                    expression.set(these.get(sum.getKey().parent()), -1);
+                }
+            }
+            for (Key k : counts) {
+                if (!k.measure().equals("take_up") || !k.statistic().equals("offers")) {
+                    continue;
+                }
+                Key held = k.named(new String[] {"take_up", "meetings_held", "", ""});
+                atMost(model, these, List.of(k.named(new String[] {"take_up", "meetings_accepted", "", ""}),
+                        k.named(new String[] {"refusal_reasons", "count", "offer", "all"})), k);
+                atMost(model, these, List.of(held), k);
+                atMost(model, these, List.of(k.named(new String[] {"response_time", "n", "",
+                        "referral_to_first_contact"})), k);
+                atMost(model, these, List.of(k.named(new String[] {"take_up", "taken_up", "", ""})), held);
+                atMost(model, these, List.of(k.named(new String[] {"response_time", "n", "",
+                        "referral_to_meeting"})), held);
+            }
+            if (r == 0) {
+                continue;
+            }
+            Map<Key, Variable> before = unknowns.get(r - 1);
+            Set<Key> union = new HashSet<>(before.keySet());
+            union.addAll(these.keySet());
+            for (Key key : union) {
+                Map<String, String> row = byKey.get(r).getOrDefault(key, byKey.get(r - 1).get(key));
+                boolean same = !changed.get(r).test(row);
+                if (!same && direction.get(r) == 0) {
+                    continue;
+                }
+                var link = model.addExpression("l" + r + " " + key);
+                if (these.containsKey(key)) {
+                    link.set(these.get(key), 1);
+                }
+                if (before.containsKey(key)) {
+                    link.set(before.get(key), -1);
+                }
+                if (same) {
+                    link.level(0);
+                } else if (direction.get(r) > 0) {
+                    link.lower(0);
+                } else {
+                    link.upper(0);
+                }
+            }
+        }
+        return new Model(model, unknowns);
+    }
+
+    /** {@code sum(parts) <= bound}, for the parts and bound this release publishes. */
+    private static void atMost(ExpressionsBasedModel model,
+            Map<Key, Variable> unknowns, List<Key> parts, Key bound) {
+        List<Key> present = parts.stream().filter(unknowns::containsKey).toList();
+        if (present.isEmpty() || !unknowns.containsKey(bound)) {
+            return;
+        }
+        var expression = model.addExpression("le " + bound + " " + present).upper(0);
+        present.forEach(part -> expression.set(unknowns.get(part), 1));
+        expression.set(unknowns.get(bound), -1);
     }
 
     /** How {@link #exposedByLinearProgramming} names a published row, for the map of true values. */
@@ -224,96 +274,12 @@ public final class DisclosureAudit {
         return Key.of(row).toString();
     }
 
-    /** {@code sum(plus) - sum(minus) <= constant}, or {@code = constant}. */
-    private record Inequality(List<Key> plus, List<Key> minus, long constant, boolean equality) {
-        Stream<Key> keys() {
-            return Stream.concat(plus.stream(), minus.stream());
-        }
-    }
-
-    private static List<List<Key>> linked(List<Inequality> known, Set<Key> hidden) {
-        Map<Key, Set<Key>> neighbours = new HashMap<>();
-        for (Inequality inequality : known) {
-            List<Key> inIt = inequality.keys().filter(hidden::contains).toList();
-            for (Key a : inIt) {
-                neighbours.computeIfAbsent(a, x -> new java.util.HashSet<>()).addAll(inIt);
-            }
-        }
-        List<List<Key>> groups = new ArrayList<>();
-        Set<Key> seen = new java.util.HashSet<>();
-        for (Key start : hidden) {
-            if (!seen.add(start)) {
-                continue;
-            }
-            List<Key> group = new ArrayList<>(List.of(start));
-            for (int i = 0; i < group.size(); i++) {
-                for (Key next : neighbours.getOrDefault(group.get(i), Set.of())) {
-                    if (seen.add(next)) {
-                        group.add(next);
-                    }
-                }
-            }
-            groups.add(group);
-        }
-        return groups;
-    }
-
-    /** The smallest and largest value of {@code target}, rounded inwards; the largest is MAX_VALUE if unbounded. */
-    private static long[] range(Key target, List<Key> group, List<Inequality> touching,
-            Map<Key, Map<String, String>> byKey) {
-        long[] range = new long[2];
-        for (int side = 0; side < 2; side++) {
-            org.ojalgo.optimisation.ExpressionsBasedModel model = new org.ojalgo.optimisation.ExpressionsBasedModel();
-            Map<Key, org.ojalgo.optimisation.Variable> unknowns = new HashMap<>();
-            for (Key key : group) {
-                unknowns.put(key, model.addVariable(key.toString()).lower(1).weight(key.equals(target) ? 1 : 0));
-            }
-            int n = 0;
-            for (Inequality inequality : touching) {
-                org.ojalgo.optimisation.Expression row = model.addExpression("r" + n++);
-                double bound = inequality.constant();
-                for (Key key : inequality.plus()) {
-                    bound -= add(row, unknowns, key, 1, byKey);
-                }
-                for (Key key : inequality.minus()) {
-                    bound -= add(row, unknowns, key, -1, byKey);
-                }
-                if (inequality.equality()) {
-                    row.level(bound);
-                } else {
-                    row.upper(bound);
-                }
-            }
-            var result = side == 0 ? model.minimise() : model.maximise();
-            if (side == 1 && (result.getState() == org.ojalgo.optimisation.Optimisation.State.UNBOUNDED
-                    || !result.getState().isFeasible())) {
-                range[1] = Long.MAX_VALUE;
-            } else {
-                range[side] = side == 0 ? (long) Math.ceil(result.getValue() - 1e-6)
-                        : (long) Math.floor(result.getValue() + 1e-6);
-            }
-        }
-        return range;
-    }
-
-    /** An unknown's coefficient, or a published count's value (0 if not published) to move to the other side. */
-    private static double add(org.ojalgo.optimisation.Expression row, Map<Key, org.ojalgo.optimisation.Variable> unknowns,
-            Key key, int sign, Map<Key, Map<String, String>> byKey) {
-        if (unknowns.containsKey(key)) {
-            row.set(unknowns.get(key), sign);
-            return 0;
-        }
-        Map<String, String> published = byKey.get(key);
-        return published == null || published.get("value").isEmpty() ? 0
-                : sign * Double.parseDouble(published.get("value"));
-    }
-
     /**
      * The kinds of table published: a measure at a geography level, for a kind of period, for all routes or by route.
      * A sum is only known to a reader where all its kinds of part are published.
      */
     private static Set<String> families(Set<Key> keys) {
-        Set<String> families = new java.util.HashSet<>();
+        Set<String> families = new HashSet<>();
         keys.forEach(k -> families.add(family(k.measure(), k)));
         return families;
     }
