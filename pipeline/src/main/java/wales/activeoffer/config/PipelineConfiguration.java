@@ -42,8 +42,8 @@ public class PipelineConfiguration {
         java.nio.file.Path template = properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME);
         if (!java.nio.file.Files.isRegularFile(template)) {
             throw new PipelineSetupException("activeoffer.mappings-dir is " + properties.mappingsDir().toAbsolutePath()
-                    + ", which has no template/" + RecordingTemplate.FILE_NAME + ". Point it at the repository's "
-                    + "mappings folder.");
+                    + ", which has no template/" + RecordingTemplate.FILE_NAME + ". Run the command from the project's "
+                    + "folder, or give --activeoffer.mappings-dir=<the project's mappings folder>.");
         }
         return RecordingTemplate.load(template);
     }

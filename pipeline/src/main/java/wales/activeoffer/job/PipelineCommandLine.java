@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.config.PipelineProperties;
+import wales.activeoffer.config.StartupFailure;
 import wales.activeoffer.handout.RecordingTemplateWorkbook;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.mapping.MappingCatalogue;
@@ -100,6 +102,14 @@ public class PipelineCommandLine implements ApplicationRunner, ExitCodeGenerator
         PrintWriter writer = new PrintWriter(out, true);
         cli.setOut(writer);
         cli.setErr(writer);
+        // a bean made only when a command needs it (mappings, reference data) can find a setting wrong: one line, as
+        // at start-up, never a stack trace
+        cli.setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+            StartupFailure plain = StartupFailure.of(failure, new StandardEnvironment()).orElseThrow(() -> failure);
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("The pipeline could not start: "
+                    + plain.message());
+            return plain.exitCode();
+        });
         exitCode = cli.execute(commandWords(args.getSourceArgs()));
     }
 

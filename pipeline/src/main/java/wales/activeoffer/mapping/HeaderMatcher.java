@@ -34,7 +34,7 @@ public final class HeaderMatcher {
                 .findFirst()
                 .ifPresentOrElse(column -> fieldByColumn.put(column, field), () -> missing.add(field)));
         Map<Integer, String> headings = new HashMap<>();
-        fieldByColumn.keySet().forEach(column -> headings.put(column, cells.get(column).strip()));
+        fieldByColumn.keySet().forEach(column -> headings.put(column, Text.plainSpaces(cells.get(column)).strip()));
         return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing), Map.copyOf(headings));
     }
 

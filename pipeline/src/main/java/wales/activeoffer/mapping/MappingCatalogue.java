@@ -153,6 +153,12 @@ public final class MappingCatalogue {
                     problem(lines, "dateFormats", "'" + p + "' is not a date pattern: " + e.getMessage());
                 }
             });
+            mapping.pageTitles().forEach(pattern -> {
+                if (pattern == null || pattern.replace("*", "").replace("?", "").isBlank()) {
+                    problem(lines, "pageTitles", "'" + pattern + "' would match any row: write the words the title "
+                            + "line starts with, for example 'Active Offer report*'");
+                }
+            });
             if (!"auto".equalsIgnoreCase(mapping.encoding()) && !Charset.isSupported(mapping.encoding())) {
                 problem(lines, "encoding", mapping.encoding() + " is not a supported encoding");
             }

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param headerRows       1, or 2 for headings split over two rows (merged group cells above, names below)
  * @param endMarkers       extra words that, first in a row, end the data of a sheet (totals, notes); the defaults
  *                         are in {@link #DEFAULT_END_MARKERS}
+ * @param pageTitles       patterns ({@code *} wildcards) for the title lines a printed export repeats at the top of
+ *                         every page ("Active Offer report*", "Page * of *"): a row whose first text matches one is
+ *                         not data, wherever it is. A row repeating the heading row is never data either
  * @param columns          template field to the headings this layout uses for it
  * @param authorityFrom    where the authority comes from: {@code column} (default), {@code fileName} (the
  *                         {@code authority} group of {@code fileNamePattern}, or without a pattern any words of the
@@ -49,6 +52,7 @@ public record SourceMapping(
         @JsonProperty("headerSearchRows") Integer headerSearchRows,
         @JsonProperty("headerRows") Integer headerRows,
         @JsonProperty("endMarkers") List<String> endMarkers,
+        @JsonProperty("pageTitles") List<String> pageTitles,
         Map<String, List<String>> columns,
         @JsonProperty("authorityFrom") String authorityFrom,
         @JsonProperty("fileNamePattern") String fileNamePattern,
@@ -70,6 +74,7 @@ public record SourceMapping(
         headerSearchRows = headerSearchRows == null ? 20 : headerSearchRows;
         headerRows = headerRows == null ? 1 : headerRows;
         endMarkers = endMarkers == null ? List.of() : List.copyOf(endMarkers);
+        pageTitles = pageTitles == null ? List.of() : List.copyOf(pageTitles);
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         authorityFrom = authorityFrom == null ? "column" : authorityFrom;
         dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
@@ -81,7 +86,7 @@ public record SourceMapping(
     /** A mapping with only the keys a table layout needs; the rest take their defaults. */
     public static SourceMapping table(String id, String format, Map<String, List<String>> columns,
             List<String> dateFormats) {
-        return new SourceMapping(id, id, format, null, null, null, null, null, null, null, columns, null, null,
+        return new SourceMapping(id, id, format, null, null, null, null, null, null, null, null, columns, null, null,
                 dateFormats, null, null, null, null, null);
     }
 

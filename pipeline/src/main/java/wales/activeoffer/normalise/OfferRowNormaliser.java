@@ -64,8 +64,9 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
     }
 
     /**
-     * The date formats this layout reads, as a receipt tells a lead: "dd/mm/yyyy or yyyy-mm-dd, and date cells" (in
-     * Welsh for a Welsh layout: "dd/mm/bbbb neu bbbb-mm-dd, a chelloedd dyddiad").
+     * Every way of writing a date this layout reads, as a receipt tells a lead: its patterns and ISO, dates in words
+     * (which every layout reads), date cells (in a workbook) and Excel date numbers (where the mapping says so), for
+     * example "dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024), and date cells" (in Welsh for a Welsh layout).
      */
     private static String datesRead(SourceMapping mapping) {
         boolean welsh = "cy".equals(mapping.language());
@@ -77,10 +78,23 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         String or = welsh ? " neu " : " or ";
         String written = formats.size() == 1 ? iso
                 : String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)) + or + iso;
-        boolean cells = !mapping.format().equals("csv");
-        return welsh ? " Mae'r cynllun hwn yn darllen dyddiadau wedi'u hysgrifennu fel " + written
-                        + (cells ? ", a chelloedd dyddiad." : ".")
-                : " This layout reads dates written as " + written + (cells ? ", and date cells." : ".");
+        List<String> more = new ArrayList<>();
+        if (!mapping.format().equals("csv")) {
+            more.add(welsh ? "celloedd dyddiad" : "date cells");
+        }
+        if (mapping.excelSerialDates()) {
+            more.add(welsh ? "rhifau dyddiad Excel (45530)" : "Excel date numbers (45530)");
+        }
+        StringBuilder hint = new StringBuilder(welsh ? " Mae'r cynllun hwn yn darllen dyddiadau wedi'u hysgrifennu fel "
+                : " This layout reads dates written as ").append(written)
+                .append(welsh ? ", neu mewn geiriau Saesneg (3 March 2024)" : ", or in words (3 March 2024)");
+        for (int i = 0; i < more.size(); i++) {
+            boolean last = i == more.size() - 1;
+            String item = more.get(i);
+            hint.append(", ").append(last ? (welsh ? (item.startsWith("celloedd") ? "a chelloedd dyddiad" : "a " + item)
+                    : "and " + item) : item);
+        }
+        return hint.append('.').toString();
     }
 
     @Override

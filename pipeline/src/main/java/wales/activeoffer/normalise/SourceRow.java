@@ -1,6 +1,7 @@
 package wales.activeoffer.normalise;
 
 import java.util.Map;
+import wales.activeoffer.template.Text;
 
 /**
  * A data row of a source file with its cells keyed by the template field the mapping assigned them to.
@@ -18,8 +19,9 @@ public record SourceRow(String sheet, int rowNumber, Map<String, String> values,
         this(sheet, rowNumber, values, Map.of());
     }
 
+    /** The value, with every Unicode space a plain one, trimmed; {@code null} when there is nothing but spaces. */
     public String value(String field) {
-        String raw = values.get(field);
+        String raw = Text.plainSpaces(values.get(field));
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import wales.activeoffer.template.Text;
 
 /**
  * Reads dates the way sources write them: ISO dates (what spreadsheet date cells become), the mapping's patterns,
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 public final class ValueParser {
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(\\d{1,2})(st|nd|rd|th)\\b");
     private static final Pattern SEPT = Pattern.compile("(?i)\\bsept\\b");
-    private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.0+)?");
+    /** An Excel date serial; a fraction is the time of day, which is dropped. */
+    private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.\\d+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final List<String> ALWAYS_TRIED = List.of("yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy");
 
@@ -37,10 +39,11 @@ public final class ValueParser {
     }
 
     public Optional<LocalDate> date(String raw) {
-        if (raw == null || raw.isBlank()) {
+        String plain = Text.plainSpaces(raw);
+        if (plain == null || plain.isBlank()) {
             return Optional.empty();
         }
-        String text = raw.trim();
+        String text = plain.trim();
         if (excelSerials && SERIAL.matcher(text).matches()) {
             long serial = (long) Double.parseDouble(text);
             return serial > 0 ? Optional.of(EXCEL_EPOCH.plusDays(serial)) : Optional.empty();

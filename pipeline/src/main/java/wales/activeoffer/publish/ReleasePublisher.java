@@ -364,7 +364,7 @@ public final class ReleasePublisher {
                 template, labels, protection.threshold(), revisions.revisions(), plan, areas, edition);
         if (!managementInformation) {
             ForumReport.write(folder, new ForumReport.Inputs(release, published, coverage, qualityTable,
-                    protection.threshold(), labels, places(areas), targetWorkingDays));
+                    protection.threshold(), labels, places(areas), targetWorkingDays, publication));
         }
         return new Built(published, qualityRows);
     }

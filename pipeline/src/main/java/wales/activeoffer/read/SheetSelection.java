@@ -27,12 +27,18 @@ public record SheetSelection(List<String> patterns) implements Predicate<SheetIn
         });
     }
 
+    /** Whether a text matches a pattern ({@code *} and {@code ?} wildcards), case, spacing and punctuation ignored. */
+    static boolean matches(String pattern, String text) {
+        return glob(pattern).matcher(Text.fold(text)).matches();
+    }
+
     private static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
-        for (String part : Text.fold(pattern.replace("*", "\u0001").replace("?", "\u0002")).split("")) {
+        // private-use characters stand for the wildcards while folding: control characters would be trimmed away
+        for (String part : Text.fold(pattern.replace("*", "\uE000").replace("?", "\uE001")).split("")) {
             regex.append(switch (part) {
-                case "\u0001" -> ".*";
-                case "\u0002" -> ".";
+                case "\uE000" -> ".*";
+                case "\uE001" -> ".";
                 default -> Pattern.quote(part);
             });
         }

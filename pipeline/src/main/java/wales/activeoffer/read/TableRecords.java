@@ -18,7 +18,9 @@ import wales.activeoffer.template.Text;
  * Offers laid out as a table: on each sheet, the heading row is searched for in the first rows (title rows above it
  * are passed over; with {@code headerRows: 2} the heading may be split over two rows, the upper one merged across
  * groups of columns); below it every non-blank row is an offer, until a row that starts with an end marker ("Total",
- * "Notes", "Cyfanswm"...). A sheet with no heading row is not read, and the notes say so.
+ * "Notes", "Cyfanswm"...). A sheet with no heading row is not read, and the notes say so. Below the heading, a row
+ * that repeats it (a printed export repeats it on every page), or whose first text matches one of the mapping's
+ * {@code pageTitles}, is not data: it is passed over, and the notes give its row number.
  */
 final class TableRecords implements SourceRecords {
     private enum State { SEARCHING, READING, DONE }
@@ -56,6 +58,12 @@ final class TableRecords implements SourceRecords {
                         notes.add(where() + "reading stopped at row " + row.rowNumber() + " ('" + firstText(row)
                                 + "'): the rows below are taken to be totals or notes.");
                         state = State.DONE;
+                    } else if (repeatsTheHeading(row)) {
+                        notes.add(where() + "row " + row.rowNumber() + " repeats the heading row (a new page), so it "
+                                + "was not read as data.");
+                    } else if (isPageTitle(row)) {
+                        notes.add(where() + "row " + row.rowNumber() + " ('" + firstText(row) + "') is a title line "
+                                + "of a new page, so it was not read as data.");
                     } else if (!isEmptyInMappedColumns(row)) {
                         return toSourceRow(row);
                     }
@@ -121,6 +129,18 @@ final class TableRecords implements SourceRecords {
         String first = Text.fold(firstText(row));
         return !first.isEmpty() && mapping.allEndMarkers().stream().map(Text::fold)
                 .anyMatch(marker -> first.equals(marker) || first.startsWith(marker + " "));
+    }
+
+    /** Whether the row holds, in every mapped column, that column's own heading. */
+    private boolean repeatsTheHeading(RawRow row) {
+        return fieldByColumn.keySet().stream().allMatch(column -> !row.cell(column).isBlank()
+                && Text.fold(row.cell(column)).equals(Text.fold(headings.get(column))));
+    }
+
+    private boolean isPageTitle(RawRow row) {
+        String first = firstText(row);
+        return !first.isEmpty() && mapping.pageTitles().stream().anyMatch(pattern -> SheetSelection.matches(pattern,
+                first));
     }
 
     private static String firstText(RawRow row) {

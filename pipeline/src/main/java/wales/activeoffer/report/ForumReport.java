@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import wales.activeoffer.aggregate.PublishedAggregate;
+import wales.activeoffer.publish.PublicationCalendar;
 import wales.activeoffer.publish.PublicationLabels;
+import wales.activeoffer.publish.ReleaseManifest;
 import wales.activeoffer.quality.DataQuality;
 
 /**
@@ -37,7 +38,7 @@ public final class ForumReport {
     /** Everything the report is built from: all of it public. */
     public record Inputs(String release, List<PublishedAggregate> published, DataQuality.Coverage coverage,
             DataQuality.Quality quality, int qualityThreshold, PublicationLabels labels, List<Place> places,
-            int targetWorkingDays) {
+            int targetWorkingDays, ReleaseManifest.Publication publication) {
     }
 
     /** A table beside a chart, with the numbers the chart draws. */
@@ -137,9 +138,16 @@ public final class ForumReport {
                 language.pick("The Active Offer of advocacy: trends for the national forum",
                         "Y Cynnig Rhagweithiol o eiriolaeth: tueddiadau ar gyfer y fforwm cenedlaethol"),
                 language.pick("Wales and its six advocacy regions, " + period + ". Release " + in.release()
-                        + ", published " + LocalDate.now() + ". Official statistics in development.",
+                        + ", published " + in.publication().publishedOn() + (in.publication().adHoc()
+                                ? " (an ad hoc release, off the publication calendar)" : "") + ". Next release: "
+                        + (in.publication().nextRelease() == null ? "not yet announced"
+                                : in.publication().nextRelease()) + ". Official statistics in development.",
                         "Cymru a'i chwe rhanbarth eiriolaeth, " + period + ". Rhyddhad " + in.release()
-                                + ", cyhoeddwyd " + LocalDate.now() + ". Ystadegau swyddogol sy'n cael eu datblygu."),
+                                + ", cyhoeddwyd " + in.publication().publishedOn() + (in.publication().adHoc()
+                                        ? " (rhyddhad ad hoc, y tu allan i'r calendr cyhoeddi)" : "")
+                                + ". Rhyddhad nesaf: " + (in.publication().nextRelease() == null
+                                        ? "heb ei gyhoeddi eto" : in.publication().nextRelease())
+                                + ". Ystadegau swyddogol sy'n cael eu datblygu."),
                 (language == Language.ENGLISH ? Language.WELSH : Language.ENGLISH).fileName(),
                 language.pick("Cymraeg", "English"), language.pick("cy", "en"),
                 language.pick("Summary", "Crynodeb"),
@@ -153,13 +161,24 @@ public final class ForumReport {
                         + "two of them. Nothing finer is shown.", "Mae pob ffigur yma yn un o ffigurau cyhoeddedig y "
                         + "rhyddhad (aggregates.csv, coverage.csv a data-quality.csv, yn yr un ffolder), neu gyfwng "
                         + "95% wedi'i gyfrifo o ddau ohonynt. Ni ddangosir dim manylach."),
-                        language.pick("[c] confidential: a count from 1 to 4, or a figure that would let one be worked "
-                                + "out, is not published. [z] not applicable: a rate over nothing. [x] not "
-                                + "available: no records were received. A gap in a line is one of these, never a "
-                                + "zero.", "[c] cyfrinachol: ni chyhoeddir cyfrif o 1 i 4, nac unrhyw ffigur a "
-                                + "fyddai'n caniatáu ei gyfrifo. [z] amherthnasol: cyfradd dros ddim. [x] ddim ar "
-                                + "gael: ni dderbyniwyd cofnodion. Mae bwlch mewn llinell yn un o'r rhain, byth yn "
-                                + "sero."),
+                        language.pick("[c] confidential: a count of 1 to 4, and any rate built on one, is not "
+                                + "published. [z] not applicable: a rate over nothing. [x] not available: no records "
+                                + "were received. A gap in a line is one of these, never a zero.",
+                                "[c] cyfrinachol: ni chyhoeddir cyfrif o 1 i 4, nac unrhyw gyfradd sy'n seiliedig "
+                                + "arno. [z] amherthnasol: cyfradd dros ddim. [x] ddim ar gael: ni dderbyniwyd "
+                                + "cofnodion. Mae bwlch mewn llinell yn un o'r rhain, byth yn sero."),
+                        language.pick("So that no child can be identified, even by comparing one release with another, "
+                                + "every count is moved a little: each authority's count for one quarter and one "
+                                + "route by at most " + in.publication().maxPerturbation() + ", and a larger figure is "
+                                + "the sum of those. Areas, years and routes add up to their parts; categories (such "
+                                + "as referral sources) need not add up to their totals.",
+                                "Fel na ellir adnabod unrhyw blentyn, hyd yn oed drwy gymharu un rhyddhad ag un "
+                                + "arall, caiff pob cyfrif ei symud ychydig: cyfrif pob awdurdod am un chwarter ac un "
+                                + "llwybr gan " + in.publication().maxPerturbation() + " ar y mwyaf, a swm y rheini "
+                                + "yw ffigur mwy. Mae ardaloedd, blynyddoedd a llwybrau yn adio i'w rhannau; nid oes "
+                                + "rhaid i gategorïau (fel ffynonellau atgyfeirio) adio i'w cyfansymiau."),
+                        language.pick("Revisions policy: " + in.publication().revisionsPolicy(), "Polisi diwygio: "
+                                + PublicationCalendar.REVISIONS_POLICY_CY),
                         language.pick("The 95% intervals are Wilson score intervals, the method OHID's Fingertips "
                                 + "uses for proportions: where two intervals overlap, a difference may be chance.",
                                 "Cyfyngau sgôr Wilson yw'r cyfyngau 95%, y dull a ddefnyddir gan Fingertips OHID ar "

@@ -4,13 +4,42 @@ import java.util.Locale;
 
 /**
  * How headings and values are compared: case, spacing and punctuation do not matter, and apostrophes may be left out
- * ("Child's response" and "Childs response" are the same heading).
+ * ("Child's response" and "Childs response" are the same heading). Every Unicode space is a space: the no-break space
+ * that text copied from the web or Word carries, the narrow no-break and figure spaces, tabs; zero-width characters
+ * are nothing.
  */
 public final class Text {
     private static final String APOSTROPHES = "'\u2019`";
     private static final String SEPARATORS = " \t\n\u000B\f\r_-\u2013\u2014/.,;:()\"?";
 
     private Text() {
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    /** The text with every Unicode space made a plain space and zero-width characters left out. */
+    public static String plainSpaces(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder plain = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean odd = (c != ' ' && isSpace(c)) || isZeroWidth(c);
+            if (odd && plain == null) {
+                plain = new StringBuilder(raw.length()).append(raw, 0, i);
+            }
+            if (plain != null && !isZeroWidth(c)) {
+                plain.append(odd ? ' ' : c);
+            }
+        }
+        return plain == null ? raw : plain.toString();
     }
 
     /**
@@ -22,12 +51,12 @@ public final class Text {
         if (raw == null) {
             return "";
         }
-        String lower = raw.trim().toLowerCase(Locale.ROOT);
+        String lower = plainSpaces(raw).trim().toLowerCase(Locale.ROOT);
         StringBuilder folded = new StringBuilder(lower.length());
         boolean separated = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (APOSTROPHES.indexOf(c) >= 0) {
+            if (APOSTROPHES.indexOf(c) >= 0 || isZeroWidth(c)) {
                 continue;
             }
             if (SEPARATORS.indexOf(c) >= 0) {
@@ -40,6 +69,6 @@ public final class Text {
             separated = false;
             folded.append(c);
         }
-        return folded.length() == 0 ? raw.trim() : folded.toString();
+        return folded.length() == 0 ? plainSpaces(raw).trim() : folded.toString();
     }
 }

@@ -110,12 +110,12 @@ abstract class HandCountedInboxScenario {
                 "6,,N6,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
                 "11,,N11,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
                 "13,,B13,Person ID,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
-                "14,,H14,Offer Date,date_offer,not known,AO-003,error,The date of the offer is missing or is not a date. This layout reads "
-                        + "dates written as dd/mm/yyyy or yyyy-mm-dd.");
+                "14,,H14,Offer Date,date_offer,not known,AO-003,error,\"The date of the offer is missing or is not a date. This "
+                        + "layout reads dates written as dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024).\"");
         assertThat(receipt).contains("""
                 Rejected rows: these rows were not stored. Correct them and send the file again.
                   Row 13, column B "Person ID", value '': The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival. [AO-001]
-                  Row 14, column H "Offer Date", value 'not known': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd. [AO-003]
+                  Row 14, column H "Offer Date", value 'not known': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024). [AO-003]
 
                 Warnings: these rows were stored, but please check them.
                   Row 6, column N "Reason Not Accepted", value '': The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one. [AO-012]
@@ -454,6 +454,9 @@ abstract class HandCountedInboxScenario {
                 assertThat(text.formatCellValue(row.getCell(2))).as("Welsh note " + r).isNotBlank();
                 shareNotes.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
             }
+            assertThat(shareNotes.get("Perturbation")).as("how the counts are moved, and what does not add up")
+                    .startsWith("Counts are perturbed by the cell key method").contains("moved by at most 3")
+                    .contains("referral sources need not add up to offers");
             PublicationPlan plan = PublicationPlan.load(RepoPaths.mappings().resolve("reference")
                     .resolve(PublicationPlan.FILE_NAME));
             for (int t = 0; t < plan.tables().size(); t++) {
@@ -646,6 +649,17 @@ abstract class HandCountedInboxScenario {
             }
         }
         assertThat(workRoot.restricted().resolve("latest").toRealPath()).isEqualTo(restricted.toRealPath());
+        // and the officials' exact dataset is the service account's alone too, apart from the public release
+        Path officials = Path.of(firstRun.officialsFolder());
+        assertThat(officials.getParent()).isEqualTo(workRoot.officials());
+        assertThat(Files.getPosixFilePermissions(workRoot.officials())).isEqualTo(ownerOnly);
+        try (Stream<Path> paths = Files.walk(officials)) {
+            for (Path path : paths.toList()) {
+                assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).isEqualTo(Files.isDirectory(path)
+                        ? ownerOnly : java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        assertThat(officials.resolve("active-offer-management-information.xlsx")).exists();
     }
 
     @Test
@@ -779,6 +793,8 @@ abstract class HandCountedInboxScenario {
         assertThat(described).containsExactly("aggregates.csv", "coverage.csv", "data-quality.csv");
         assertThat(metadata.get("tables").get(0).get("tableSchema").get("columns").get(10).get("datatype").asString())
                 .as("value is a number, blank when a note code stands in for it").isEqualTo("number");
+        assertThat(metadata.get("tables").get(0).get("dc:title").asString()).as("why totals need not add up")
+                .contains("moved by at most 3").contains("referral sources need not add up to offers");
     }
 
     /** A table sheet's rows by authority code, each as heading to shown value. */

@@ -74,6 +74,31 @@ class OfferRowNormaliserTests {
     }
 
     @Test
+    void textCopiedFromTheWebOrWordWithNoBreakSpacesIsReadAsIfTheyWerePlainSpaces() {
+        // given the valid row with a no-break space after the authority, a narrow one inside the route, a figure space
+        // in the response and a zero-width space before the offer date
+        Map<String, String> row = validRow();
+        row.put("authority", "Cardiff\u00A0");
+        row.put("eligibility_route", "Looked\u202Fafter");
+        row.put("offer_response", "Accepted\u2007");
+        row.put("date_offer", "\u200B03/04/2024");
+
+        NormalisedRow result = normalise(row);
+
+        // then it is the same record as the plain row's
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.record()).isEqualTo(normalise(validRow()).record());
+    }
+
+    @Test
+    void theAuthoritysWelshNameWithANoBreakSpaceIsRecognised() {
+        NormalisedRow result = with("authority", "Caerdydd\u00A0");
+
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.record().authorityCode()).isEqualTo("W06000015");
+    }
+
+    @Test
     void aValidRowBecomesATemplateRecord() {
         NormalisedRow result = normalise(validRow());
 
@@ -146,7 +171,7 @@ class OfferRowNormaliserTests {
         // this test's layout is a CSV that reads dd/MM/yyyy
         assertThat(with("date_offer", "31/02/2024").issues()).extracting(RowIssue::message).containsExactly(
                 "The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or "
-                        + "yyyy-mm-dd.");
+                        + "yyyy-mm-dd, or in words (3 March 2024).");
         assertThat(with("iro_confirmed", "maybe").issues()).extracting(RowIssue::message).containsExactly(
                 "This is not a date or yes/no answer we can read, so it has been left blank. Allowed: Yes, No.");
     }

@@ -32,6 +32,21 @@ class ValueParserTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "45530.4375|2024-08-26",
+        "45530.99999|2024-08-26",
+        "45530.0001|2024-08-26"})
+    void anExcelSerialWithATimeOfDayIsThatDayAndTheTimeIsDropped(String raw, LocalDate expected) {
+        assertThat(parser.date(raw)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"03/03/2024\u00A0", "\u00A003/03/2024", "03/03/2024\u202F", "\u200B03/03/2024", "\t03/03/2024"})
+    void aDateWithNoBreakOrZeroWidthSpacesAroundItIsRead(String raw) {
+        assertThat(parser.date(raw)).contains(LocalDate.of(2024, 3, 3));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"31/02/2024", "2024-02-30", "not known", "TBC", "13/13/2024", "0"})
     void refusesWhatIsNotADate(String raw) {
         assertThat(parser.date(raw)).isEmpty();

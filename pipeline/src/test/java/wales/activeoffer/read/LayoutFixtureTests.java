@@ -70,11 +70,17 @@ class LayoutFixtureTests {
         OfferRowNormaliser normaliser = new OfferRowNormaliser(TEMPLATE, REFERENCE, prepared.layout().mapping(),
                 HASHER, LocalDate.of(2026, 11, 22));
         List<Map<String, String>> actual = new ArrayList<>();
+        List<String> notRead;
         try (SourceRecords rows = SourceRecords.open(file.path(), prepared.layout().mapping(), matcher,
                 prepared.fileValues(), 0)) {
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 actual.add(describe(normaliser.process(row)));
             }
+            notRead = rows.notes();
+        }
+        if (Files.exists(folder.resolve("not-read.txt"))) {
+            assertThat(notRead).as("what the receipt lists under Not read")
+                    .isEqualTo(Files.readAllLines(folder.resolve("not-read.txt")));
         }
         List<Map<String, String>> expected = expected(folder.resolve("expected.csv"));
         assertThat(actual).hasSameSizeAs(expected);

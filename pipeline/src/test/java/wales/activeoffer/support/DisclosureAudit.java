@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.function.ToLongFunction;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -74,30 +75,48 @@ public final class DisclosureAudit {
      */
     public List<String> exposedAcrossReleases(List<Published> releases, List<Map<String, Long>> truths,
             List<Predicate<Map<String, String>>> changed, List<Integer> direction) {
-        List<Map<Key, Map<String, String>>> byKey = new ArrayList<>();
-        for (Published release : releases) {
-            Map<Key, Map<String, String>> rows = new LinkedHashMap<>();
-            release.rows().stream().filter(r -> COUNTS.contains(r.get("measure") + "/" + r.get("statistic")))
-                    .forEach(row -> rows.put(Key.of(row), row));
-            byKey.add(rows);
-        }
-        Model model = model(releases, byKey, changed, direction);
-        List<String> exposed = new ArrayList<>();
-        int r = releases.size() - 1;
-        {
-            for (Key key : byKey.get(r).keySet()) {
-                long truth = truthOf(truths.get(r), key);
-                if (truth > threshold && !byKey.get(r).get(key).get("value").isEmpty()) {
+        // no sum, inequality or link ties one financial year's counts to another's, so each year is its own programme
+        Map<String, List<Map<Key, Map<String, String>>>> byYear = new LinkedHashMap<>();
+        for (int r = 0; r < releases.size(); r++) {
+            for (Map<String, String> row : releases.get(r).rows()) {
+                if (!COUNTS.contains(row.get("measure") + "/" + row.get("statistic"))) {
                     continue;
                 }
-                long[] range = model.range(r, key, r, null);
-                if (narrowCount(truth, range)) {
-                    exposed.add((range[0] == range[1] ? "exact " : "narrow ") + key + " in release " + (r + 1)
-                            + " = " + truth + " in [" + range[0] + ", " + range[1] + "]");
+                List<Map<Key, Map<String, String>>> years = byYear.computeIfAbsent(row.get("period").split(" ")[0],
+                        y -> new ArrayList<>());
+                while (years.size() < releases.size()) {
+                    years.add(new LinkedHashMap<>());
                 }
+                years.get(r).put(Key.of(row), row);
             }
         }
-        for (r = 1; r < releases.size(); r++) {
+        List<Set<String>> families = releases.stream().map(release -> families(release.rows().stream()
+                .filter(row -> COUNTS.contains(row.get("measure") + "/" + row.get("statistic"))).map(Key::of)
+                .collect(Collectors.toSet()))).toList();
+        List<String> exposed = new ArrayList<>();
+        byYear.values().forEach(byKey -> exposed.addAll(exposed(releases, byKey, families, truths, changed,
+                direction)));
+        return exposed;
+    }
+
+    private List<String> exposed(List<Published> releases, List<Map<Key, Map<String, String>>> byKey,
+            List<Set<String>> families, List<Map<String, Long>> truths, List<Predicate<Map<String, String>>> changed,
+            List<Integer> direction) {
+        Model model = model(releases, byKey, families, changed, direction);
+        List<String> exposed = new ArrayList<>();
+        int last = releases.size() - 1;
+        for (Key key : byKey.get(last).keySet()) {
+            long truth = truthOf(truths.get(last), key);
+            if (truth > threshold && !byKey.get(last).get(key).get("value").isEmpty()) {
+                continue;
+            }
+            long[] range = model.range(last, key, last, null);
+            if (narrowCount(truth, range)) {
+                exposed.add((range[0] == range[1] ? "exact " : "narrow ") + key + " in release " + (last + 1)
+                        + " = " + truth + " in [" + range[0] + ", " + range[1] + "]");
+            }
+        }
+        for (int r = 1; r < releases.size(); r++) {
             Set<Key> union = new LinkedHashSet<>(byKey.get(r - 1).keySet());
             union.addAll(byKey.get(r).keySet());
             for (Key key : union) {
@@ -181,7 +200,7 @@ public final class DisclosureAudit {
     }
 
     private Model model(List<Published> releases, List<Map<Key, Map<String, String>>> byKey,
-            List<Predicate<Map<String, String>>> changed, List<Integer> direction) {
+            List<Set<String>> families, List<Predicate<Map<String, String>>> changed, List<Integer> direction) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         List<Map<Key, Variable>> unknowns = new ArrayList<>();
         for (int r = 0; r < releases.size(); r++) {
@@ -205,7 +224,7 @@ public final class DisclosureAudit {
             unknowns.add(these);
             List<Key> counts = new ArrayList<>(byKey.get(r).keySet());
             int n = 0;
-            for (Map.Entry<Key, List<Key>> sum : sums(counts, families(byKey.get(r).keySet())).entrySet()) {
+            for (Map.Entry<Key, List<Key>> sum : sums(counts, families.get(r)).entrySet()) {
                 var expression = model.addExpression("s" + r + "-" + n++).level(0);
                 sum.getValue().forEach(part -> expression.set(these.get(part), 1));
                 if (these.containsKey(sum.getKey().parent())) {

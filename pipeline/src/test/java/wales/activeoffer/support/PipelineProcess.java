@@ -41,6 +41,13 @@ public final class PipelineProcess {
         return start(log, "512m", words, settings, List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
     }
 
+    /** As {@link #start(Path, String, List, List)}, started in {@code folder} (its working directory). */
+    public static PipelineProcess startIn(Path folder, Path log, List<String> words, List<String> settings)
+            throws IOException {
+        return start(log, "512m", words, settings, List.of("sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh",
+                folder.toString()));
+    }
+
     /**
      * As {@link #start(Path, String, List, List)}, but without the power to read other users' files that root has
      * (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped with {@code setpriv}), as the service account runs it.

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import wales.activeoffer.ActiveOfferApplication;
+import wales.activeoffer.support.PipelineProcess;
 import wales.activeoffer.support.RepoPaths;
 import wales.activeoffer.support.WorkbookFixture;
 
@@ -38,6 +40,26 @@ class ValidateCommandTests {
         } finally {
             System.setOut(original);
         }
+    }
+
+    @Test
+    void validateRunFromAnotherFolderWithoutTheMappingsSettingSaysSoInOneLine(@TempDir Path elsewhere)
+            throws Exception {
+        // given a lead's file, and a folder that is not the repository's, with no activeoffer.mappings-dir given
+        Path file = RepoPaths.sampleData().resolve("inbox/cwm-taf/nyas_referrals_rhondda-cynon-taf_2024-25.csv");
+
+        // when validate is run there
+        PipelineProcess validate = PipelineProcess.startIn(elsewhere, elsewhere.resolve("validate.log"),
+                List.of("validate", file.toString(), "--region=cwm-taf"), List.of("spring.main.banner-mode=off",
+                        "activeoffer.work-root=" + elsewhere.resolve("work")));
+
+        // then it says, in one line naming the setting, what to do, and exits with code 2
+        assertThat(validate.awaitExit(Duration.ofSeconds(60))).as(validate.output()).isEqualTo(2);
+        assertThat(validate.output().lines().filter(line -> !line.matches("^\\S+ +(INFO|WARN) .*")).toList())
+                .containsExactly("The pipeline could not start: activeoffer.mappings-dir is "
+                        + elsewhere.toAbsolutePath().resolve("mappings")
+                        + ", which has no template/active-offer-template-v2.yaml. Run the command from the project's "
+                        + "folder, or give --activeoffer.mappings-dir=<the project's mappings folder>.");
     }
 
     @Test
@@ -140,7 +162,7 @@ class ValidateCommandTests {
 
                 Rejected rows: these rows were not stored. Correct them and send the file again.
                   Row 4, column A "Authority", value 'CCBC': The local authority is missing or not recognised. Use the authority's name in English or Welsh, its usual abbreviation, or its ONS code (for example W06000015). 'CCBC' is used for both Conwy and Caerphilly; write the authority's name or ONS code. [AO-002]
-                  Row 6, column E "Offer Dte", value '31/13/2024': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd. [AO-003]
+                  Row 6, column E "Offer Dte", value '31/13/2024': The date of the offer is missing or is not a date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024). [AO-003]
 
                 Warnings: these rows were stored, but please check them.
                   Row 5, column C "Age at Offer", value 'thirty': The age at offer is not a whole number of years from 0 to 25, so it has been left blank. [AO-017]
