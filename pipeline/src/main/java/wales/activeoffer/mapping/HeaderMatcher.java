@@ -2,6 +2,9 @@ package wales.activeoffer.mapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +25,13 @@ public final class HeaderMatcher {
     /** How a row compares with a mapping's headings: which columns it found, which it did not. */
     public HeaderMatch compare(SourceMapping mapping, List<String> cells) {
         Map<String, Integer> columnByFoldedHeading = new HashMap<>();
+        Map<String, List<Integer>> columnsByFoldedHeading = new HashMap<>();
         for (int column = 0; column < cells.size(); column++) {
-            columnByFoldedHeading.putIfAbsent(Text.fold(cells.get(column)), column);
+            String folded = Text.fold(cells.get(column));
+            columnByFoldedHeading.putIfAbsent(folded, column);
+            if (!folded.isEmpty()) {
+                columnsByFoldedHeading.computeIfAbsent(folded, h -> new ArrayList<>()).add(column);
+            }
         }
         Map<Integer, String> fieldByColumn = new HashMap<>();
         List<String> missing = new ArrayList<>();
@@ -33,9 +41,39 @@ public final class HeaderMatcher {
                 .filter(column -> !fieldByColumn.containsKey(column))
                 .findFirst()
                 .ifPresentOrElse(column -> fieldByColumn.put(column, field), () -> missing.add(field)));
+        Map<String, Map<Integer, String>> groups = new LinkedHashMap<>();
+        if (mapping.groups() != null) {
+            Set<String> foundInAGroup = new HashSet<>();
+            for (String group : mapping.groups().each()) {
+                Map<Integer, String> columns = new LinkedHashMap<>();
+                mapping.groups().columns().keySet().forEach(field -> mapping.groups().headings(field, group).stream()
+                        .map(h -> columnByFoldedHeading.get(Text.fold(h))).filter(Objects::nonNull)
+                        .filter(column -> !fieldByColumn.containsKey(column)).findFirst().ifPresent(column -> {
+                            columns.put(column, field);
+                            fieldByColumn.put(column, field);
+                            foundInAGroup.add(field);
+                        }));
+                if (!columns.isEmpty()) {
+                    groups.put(group, Map.copyOf(columns));
+                }
+            }
+            mapping.groups().columns().keySet().stream().filter(field -> !foundInAGroup.contains(field))
+                    .forEach(missing::add);
+        }
         Map<Integer, String> headings = new HashMap<>();
         fieldByColumn.keySet().forEach(column -> headings.put(column, Text.plainSpaces(cells.get(column)).strip()));
-        return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing), Map.copyOf(headings));
+        Map<String, List<Integer>> repeated = new HashMap<>();
+        fieldByColumn.forEach((column, field) -> {
+            if (groups.values().stream().anyMatch(g -> g.containsKey(column))) {
+                return;
+            }
+            List<Integer> same = columnsByFoldedHeading.getOrDefault(Text.fold(cells.get(column)), List.of());
+            if (same.size() > 1) {
+                repeated.put(field, List.copyOf(same));
+            }
+        });
+        return new HeaderMatch(mapping, Map.copyOf(fieldByColumn), List.copyOf(missing), Map.copyOf(headings),
+                Map.copyOf(repeated), groups);
     }
 
     /** A match only when every field the template requires is found among the cells (or comes from the file). */

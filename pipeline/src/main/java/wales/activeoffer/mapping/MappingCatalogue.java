@@ -153,6 +153,9 @@ public final class MappingCatalogue {
                     problem(lines, "dateFormats", "'" + p + "' is not a date pattern: " + e.getMessage());
                 }
             });
+            if (!Set.of("refuse", "first").contains(mapping.repeatedHeadings())) {
+                problem(lines, "repeatedHeadings", "must be refuse or first but is " + mapping.repeatedHeadings());
+            }
             mapping.pageTitles().forEach(pattern -> {
                 if (pattern == null || pattern.replace("*", "").replace("?", "").isBlank()) {
                     problem(lines, "pageTitles", "'" + pattern + "' would match any row: write the words the title "
@@ -231,7 +234,29 @@ public final class MappingCatalogue {
                     problem(lines, "columns." + field, "needs at least one heading");
                 }
             });
-            requiredFields().stream().filter(f -> !mapping.columns().containsKey(f))
+            SourceMapping.GroupSpec groups = mapping.groups();
+            if (groups != null) {
+                if (groups.each().isEmpty()) {
+                    problem(lines, "groups.each", "needs the groups' numbers or names, for example [1, 2, 3]");
+                }
+                if (groups.columns().isEmpty()) {
+                    problem(lines, "groups.columns", "needs the fields of a group, with their headings");
+                }
+                groups.columns().forEach((field, headings) -> {
+                    if (template.field(field).isEmpty()) {
+                        problem(lines, "groups.columns." + field, "is not a template field");
+                    } else if (mapping.columns().containsKey(field)) {
+                        problem(lines, "groups.columns." + field, "is in columns too; a field is the row's own or a "
+                                + "group's, not both");
+                    } else if (headings == null || headings.isEmpty() || headings.stream()
+                            .anyMatch(h -> h == null || !h.contains(SourceMapping.GroupSpec.PLACEHOLDER))) {
+                        problem(lines, "groups.columns." + field, "needs headings with {n} where the group's number "
+                                + "or name is, for example 'Offer {n} date'");
+                    }
+                });
+            }
+            requiredFields().stream().filter(f -> !mapping.columns().containsKey(f)
+                    && (groups == null || !groups.columns().containsKey(f)))
                     .forEach(f -> problem(lines, "columns", f + " is required by the template but not mapped"));
         }
 

@@ -24,6 +24,12 @@ import java.util.Set;
  * @param pageTitles       patterns ({@code *} wildcards) for the title lines a printed export repeats at the top of
  *                         every page ("Active Offer report*", "Page * of *"): a row whose first text matches one is
  *                         not data, wherever it is. A row repeating the heading row is never data either
+ * @param groups           repeated column groups (one row per child, several offers across it): {@code each} lists
+ *                         the groups' numbers or names, and {@code columns} the template fields of a group with the
+ *                         headings that carry them, {@code {n}} standing for the group's number or name ("Offer {n}
+ *                         date"). Each group with something in it is one record, with the row's own {@code columns}
+ * @param repeatedHeadings what to do when a mapped heading is in more than one column: {@code refuse} (default: the
+ *                         file is refused, saying which heading and columns) or {@code first} (read the first)
  * @param columns          template field to the headings this layout uses for it
  * @param authorityFrom    where the authority comes from: {@code column} (default), {@code fileName} (the
  *                         {@code authority} group of {@code fileNamePattern}, or without a pattern any words of the
@@ -53,6 +59,8 @@ public record SourceMapping(
         @JsonProperty("headerRows") Integer headerRows,
         @JsonProperty("endMarkers") List<String> endMarkers,
         @JsonProperty("pageTitles") List<String> pageTitles,
+        @JsonProperty("repeatedHeadings") String repeatedHeadings,
+        GroupSpec groups,
         Map<String, List<String>> columns,
         @JsonProperty("authorityFrom") String authorityFrom,
         @JsonProperty("fileNamePattern") String fileNamePattern,
@@ -75,6 +83,7 @@ public record SourceMapping(
         headerRows = headerRows == null ? 1 : headerRows;
         endMarkers = endMarkers == null ? List.of() : List.copyOf(endMarkers);
         pageTitles = pageTitles == null ? List.of() : List.copyOf(pageTitles);
+        repeatedHeadings = repeatedHeadings == null ? "refuse" : repeatedHeadings;
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         authorityFrom = authorityFrom == null ? "column" : authorityFrom;
         dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
@@ -86,7 +95,8 @@ public record SourceMapping(
     /** A mapping with only the keys a table layout needs; the rest take their defaults. */
     public static SourceMapping table(String id, String format, Map<String, List<String>> columns,
             List<String> dateFormats) {
-        return new SourceMapping(id, id, format, null, null, null, null, null, null, null, null, columns, null, null,
+        return new SourceMapping(id, id, format, null, null, null, null, null, null, null, null, null, null, columns,
+                null, null,
                 dateFormats, null, null, null, null, null);
     }
 
@@ -99,6 +109,24 @@ public record SourceMapping(
     /** The authority every record of this layout is for, when the mapping fixes it; otherwise {@code null}. */
     public String fixedAuthority() {
         return authority == null ? null : authority.fixed();
+    }
+
+    /**
+     * Repeated column groups: {@code each} group's number or name, and each group field's headings with {@code {n}}
+     * for it.
+     */
+    public record GroupSpec(List<String> each, Map<String, List<String>> columns) {
+        public static final String PLACEHOLDER = "{n}";
+
+        public GroupSpec {
+            each = each == null ? List.of() : List.copyOf(each);
+            columns = columns == null ? Map.of() : Map.copyOf(columns);
+        }
+
+        /** The headings of one group's field: its headings with {@code {n}} made the group's number or name. */
+        public List<String> headings(String field, String group) {
+            return columns.getOrDefault(field, List.of()).stream().map(h -> h.replace(PLACEHOLDER, group)).toList();
+        }
     }
 
     /** {@code authority: {fixed: W06000013}}: the ONS code (or name) of the one authority this layout is for. */

@@ -137,7 +137,9 @@ public final class LayoutDetector {
     private static List<String> describeMissing(SourceMapping mapping, List<String> fields, List<String> cells) {
         List<String> described = new ArrayList<>();
         for (String field : fields) {
-            String expected = mapping.columns().get(field).get(0);
+            String expected = mapping.columns().containsKey(field) ? mapping.columns().get(field).get(0)
+                    : mapping.groups().headings(field, mapping.groups().each().isEmpty() ? "1"
+                            : mapping.groups().each().get(0)).get(0);
             Optional<String> nearest = cells.stream().filter(c -> c != null && !c.isBlank())
                     .filter(c -> {
                         Integer distance = DISTANCE.apply(Text.fold(expected), Text.fold(c));

@@ -1,7 +1,9 @@
 package wales.activeoffer.read;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ final class TableRecords implements SourceRecords {
     private RawRow previous;
     private Map<Integer, String> fieldByColumn;
     private Map<Integer, String> headings;
+    private Map<String, Map<Integer, String>> groups = Map.of();
+    private final Deque<SourceRow> pending = new ArrayDeque<>();
 
     TableRecords(TabularSource source, SourceMapping mapping, HeaderMatcher matcher, Map<String, String> fileValues) {
         this.source = source;
@@ -46,6 +50,9 @@ final class TableRecords implements SourceRecords {
 
     @Override
     public SourceRow next() {
+        if (!pending.isEmpty()) {
+            return pending.poll();
+        }
         for (RawRow row = source.next(); row != null; row = source.next()) {
             if (!row.sheet().equals(sheet) || state == null) {
                 finishSheet();
@@ -65,7 +72,12 @@ final class TableRecords implements SourceRecords {
                         notes.add(where() + "row " + row.rowNumber() + " ('" + firstText(row) + "') is a title line "
                                 + "of a new page, so it was not read as data.");
                     } else if (!isEmptyInMappedColumns(row)) {
-                        return toSourceRow(row);
+                        pending.addAll(toSourceRows(row));
+                        if (!pending.isEmpty()) {
+                            return pending.poll();
+                        }
+                        notes.add(where() + "row " + row.rowNumber() + " has nothing in any of its groups ("
+                                + String.join(", ", mapping.groups().each()) + "), so it gave no record.");
                     }
                 }
                 case DONE -> { }
@@ -81,6 +93,7 @@ final class TableRecords implements SourceRecords {
         rowsSearched = 0;
         previous = null;
         fieldByColumn = null;
+        groups = Map.of();
     }
 
     private void finishSheet() {
@@ -94,13 +107,34 @@ final class TableRecords implements SourceRecords {
         rowsSearched++;
         Optional<HeaderMatch> match = headingOf(mapping, matcher, previous, row);
         if (match.isPresent()) {
+            refuseRepeatedHeadings(match.get(), row);
             fieldByColumn = match.get().fieldByColumn();
             headings = match.get().headings();
+            groups = match.get().groups();
             state = State.READING;
         } else if (rowsSearched >= mapping.headerSearchRows()) {
             finishSheet();
         }
         previous = row;
+    }
+
+    /**
+     * A mapped heading in two columns would be read from the first alone, and the others' values lost without a word:
+     * unless the mapping says to read the first, the file is refused, naming the heading and its columns.
+     */
+    private void refuseRepeatedHeadings(HeaderMatch match, RawRow row) {
+        if (match.repeated().isEmpty() || "first".equals(mapping.repeatedHeadings())) {
+            return;
+        }
+        Map.Entry<String, List<Integer>> first = match.repeated().entrySet().stream()
+                .min(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.get(0), b.get(0)))).orElseThrow();
+        List<String> letters = first.getValue().stream().map(CellReference::convertNumToColString).toList();
+        String heading = match.headings().get(first.getValue().get(0));
+        throw new UnreadableFileException("AO-F02", where() + "the heading '" + heading + "' is in columns "
+                + String.join(", ", letters.subList(0, letters.size() - 1)) + " and " + letters.get(letters.size() - 1)
+                + " of row " + row.rowNumber() + ", and the layout reads it once, so the values under the others "
+                + "would be lost. Give each column its own heading (for example '" + heading + " 1', '" + heading
+                + " 2'), or ask for the layout's mapping to say how the columns repeat");
     }
 
     /** The heading a row gives, alone or (for two-row headings) under the row above it. */
@@ -151,15 +185,38 @@ final class TableRecords implements SourceRecords {
         return fieldByColumn.keySet().stream().allMatch(column -> row.cell(column).isBlank());
     }
 
-    private SourceRow toSourceRow(RawRow row) {
+    /**
+     * The records of a row: the row itself, or, for a layout with repeated column groups, one per group with something
+     * in it, each with the row's own fields. An empty group is not a record.
+     */
+    private List<SourceRow> toSourceRows(RawRow row) {
         Map<String, String> values = new HashMap<>(fileValues);
         Map<String, Origin> origins = new HashMap<>();
         fieldByColumn.forEach((column, field) -> {
-            values.put(field, row.cell(column));
-            origins.put(field, new Origin(headings.get(column), CellReference.convertNumToColString(column)
-                    + row.rowNumber()));
+            if (groups.values().stream().noneMatch(group -> group.containsKey(column))) {
+                put(row, column, field, values, origins);
+            }
         });
-        return new SourceRow(row.sheet(), row.rowNumber(), values, origins);
+        if (groups.isEmpty()) {
+            return List.of(new SourceRow(row.sheet(), row.rowNumber(), values, origins));
+        }
+        List<SourceRow> records = new ArrayList<>();
+        for (Map<Integer, String> group : groups.values()) {
+            if (group.keySet().stream().allMatch(column -> row.cell(column).isBlank())) {
+                continue;
+            }
+            Map<String, String> groupValues = new HashMap<>(values);
+            Map<String, Origin> groupOrigins = new HashMap<>(origins);
+            group.forEach((column, field) -> put(row, column, field, groupValues, groupOrigins));
+            records.add(new SourceRow(row.sheet(), row.rowNumber(), groupValues, groupOrigins));
+        }
+        return records;
+    }
+
+    private void put(RawRow row, int column, String field, Map<String, String> values, Map<String, Origin> origins) {
+        values.put(field, row.cell(column));
+        origins.put(field, new Origin(headings.get(column), CellReference.convertNumToColString(column)
+                + row.rowNumber()));
     }
 
     private String where() {

@@ -47,14 +47,18 @@ class OnboardingIntegrationTests {
     static final Path MAPPINGS = WORK_ROOT.resolveSibling(WORK_ROOT.getFileName() + "-mappings");
     static final Path INBOX = WORK_ROOT.resolveSibling(WORK_ROOT.getFileName() + "-inbox");
     static final String FORM = "Torfaen offer forms 2024-25.xlsx";
+    static final String TRACKER = "Merthyr child tracker 2024-25.csv";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         RepoPaths.copyMappingsTo(MAPPINGS);
         Files.copy(RESOURCES.resolve("bridgend-ao-tracker-tsv.yaml"), MAPPINGS.resolve("layouts/bridgend-ao-tracker-tsv.yaml"));
         Files.copy(RESOURCES.resolve("torfaen-offer-form-xlsx.yaml"), MAPPINGS.resolve("layouts/torfaen-offer-form-xlsx.yaml"));
+        Files.copy(RESOURCES.resolve("merthyr-child-tracker-csv.yaml"),
+                MAPPINGS.resolve("layouts/merthyr-child-tracker-csv.yaml"));
         Files.createDirectories(INBOX.resolve("cwm-taf"));
         Files.copy(RESOURCES.resolve(FILE), INBOX.resolve("cwm-taf").resolve(FILE));
+        Files.copy(RESOURCES.resolve(TRACKER), INBOX.resolve("cwm-taf").resolve(TRACKER));
         Files.createDirectories(INBOX.resolve("gwent"));
         WorkbookFixture.build(RESOURCES.resolve(FORM + ".source"), INBOX.resolve("gwent").resolve(FORM));
         Files.createDirectories(INBOX.resolve("cardiff-and-vale"));
@@ -204,7 +208,7 @@ class OnboardingIntegrationTests {
 
         RunSummary run = run();
 
-        assertThat(run.submissions()).hasSize(3);
+        assertThat(run.submissions()).hasSize(4);
         assertThat(run.submissions()).filteredOn(s -> s.fileName().equals(FILE)).singleElement().satisfies(s -> {
             assertThat(s.status()).isEqualTo(SubmissionStatus.INGESTED);
             assertThat(s.mappingId()).isEqualTo("bridgend-ao-tracker-tsv");
@@ -223,5 +227,47 @@ class OnboardingIntegrationTests {
         assertThat(records.get(1)).containsEntry("source_row", 4).containsEntry("eligibility_route", "child_protection")
                 .containsEntry("offer_response", "declined").containsEntry("refusal_reason", "not_at_the_moment")
                 .containsEntry("refusal_stage", "offer").containsEntry("iro_confirmed", false);
+    }
+
+    @Test
+    void anUnseenChildTrackerWithRepeatedOfferGroupsAndPageBreaksGivesEveryOfferAndSaysWhatItPassedOver()
+            throws Exception {
+        // given Merthyr Tydfil's tracker: one row per child, up to three offers across it, printed with its title and
+        // heading on every page, which the repository's mappings do not know
+        HeaderMatcher matcher = new HeaderMatcher(RepoPaths.template());
+        FilePreparation withoutTheMapping = new FilePreparation(new LayoutDetector(RepoPaths.catalogue(), matcher),
+                matcher, RepoPaths.reference(), 1_000_000L);
+        assertThatThrownBy(() -> withoutTheMapping.prepare(new InboxFile("cwm-taf", RESOURCES.resolve(TRACKER))))
+                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no csv layout recognised");
+
+        // when the run reads it with its mapping added
+        run();
+
+        // then every offer with something in it is a record: MT1's three, MT2's one, MT3's first (its second has a
+        // month 13, so it is rejected), none for MT4, MT5's one on the second page
+        List<Map<String, Object>> records = recordsOf("merthyr-child-tracker-csv");
+        assertThat(records).extracting(r -> r.get("source_row") + " " + r.get("date_offer") + " "
+                + r.get("offer_response") + " " + r.get("meeting_outcome")).containsExactly(
+                        "3 2024-04-03 accepted_meeting took_up", "3 2024-08-05 declined null",
+                        "3 2024-12-02 no_response null", "4 2024-05-10 no_response null",
+                        "5 2024-06-03 no_response null", "10 2024-09-12 exempt_understanding null");
+        assertThat(records).allSatisfy(r -> assertThat(r.get("authority_code")).isEqualTo("W06000024"));
+        // and the receipt says so, the rejected group by its own heading, and what was passed over by row
+        Path receipts = WORK_ROOT.resolve("receipts/cwm-taf");
+        String receipt;
+        try (var files = Files.list(receipts)) {
+            receipt = Files.readString(files.filter(f -> f.getFileName().toString().startsWith(TRACKER + ".receipt-")
+                    && f.toString().endsWith(".txt")).findFirst().orElseThrow());
+        }
+        assertThat(receipt).contains("Rows read: 7\nAccepted:  6 (2 with warnings)\nRejected:  1\n").contains("""
+                Not read:
+                  row 6 has nothing in any of its groups (1, 2, 3), so it gave no record.
+                  row 7 ('Merthyr Tydfil child tracker') is a title line of a new page, so it was not read as data.
+                  row 8 ('Page 2') is a title line of a new page, so it was not read as data.
+                  row 9 repeats the heading row (a new page), so it was not read as data.
+                """).contains("""
+                  Row 5, column G "Offer 2 date", value '31/13/2024': The date of the offer is missing or is not a \
+                date. This layout reads dates written as dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024). [AO-003]
+                """);
     }
 }

@@ -148,4 +148,36 @@ class MappingCatalogueTests {
                 .hasMessageContaining("broken.yaml:16: form.fields.date_meeting.questions: can only be used for a "
                         + "coded field, and date_meeting is not one");
     }
+
+    @Test
+    void misusedGroupPageTitleAndRepeatedHeadingKeysAreNamedWithTheirLine(@TempDir Path dir) throws IOException {
+        // given a tracker whose group headings forget {n}, whose response is both the row's and a group's, whose page
+        // titles would match every row, and which asks for a way of reading repeated headings we do not have
+        write(dir, """
+                id: test-tracker
+                description: a test tracker
+                format: csv
+                columns:
+                  authority: ["LA"]
+                  child_id: ["Child"]
+                  eligibility_route: ["Route"]
+                  offer_response: ["Response"]
+                groups:
+                  each: [1, 2]
+                  columns:
+                    date_offer: ["Offer date"]
+                    offer_response: ["Response {n}"]
+                pageTitles: ["*"]
+                repeatedHeadings: last
+                """);
+
+        // when the mappings are loaded, then each misuse is named by its file, line and key
+        assertThatThrownBy(() -> MappingCatalogue.load(dir, template))
+                .hasMessageContaining("groups.columns.date_offer: needs headings with {n} where the group's number "
+                        + "or name is, for example 'Offer {n} date'")
+                .hasMessageContaining("groups.columns.offer_response: is in columns too; a field is the row's own or a "
+                        + "group's, not both")
+                .hasMessageContaining("pageTitles: '*' would match any row")
+                .hasMessageContaining("repeatedHeadings: must be refuse or first but is last");
+    }
 }

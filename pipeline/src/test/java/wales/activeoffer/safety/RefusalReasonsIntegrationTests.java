@@ -72,6 +72,9 @@ class RefusalReasonsIntegrationTests {
                 + cells(1, HostileFiles.RETURN_HEADER.split(",")) + "</row><row r=\"2\">"
                 + cells(2, "Newport", "P1", "LAC", "2024-04-03", "x".repeat(40_000)) + "</row>"));
         makers.put("gwent/unknown headings.csv", file -> Files.writeString(file, "Name,Age,Favourite colour\nA,9,red\n"));
+        makers.put("gwent/two offer dates.csv", file -> Files.write(file, Files.readAllLines(
+                sample("gwent/WCCIS_ActiveOffer_W06000022_2024-25.csv")).stream()
+                .map(line -> line + (line.startsWith("Local Authority") ? ",Offer Date" : ",01/05/2024")).toList()));
         makers.put("cwm-taf/NYAS recording sheets.xlsx",
                 file -> Files.copy(sample("cwm-taf/Merthyr Tydfil/NYAS recording sheets 2024-25.xlsx"), file));
         makers.put("gwent/cardiff in gwent.csv", file -> Files.copy(RepoPaths.root().resolve(

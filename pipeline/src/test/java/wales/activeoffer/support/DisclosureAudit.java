@@ -32,6 +32,8 @@ public final class DisclosureAudit {
     private static final Set<String> COUNTS = Set.of("take_up/offers", "take_up/meetings_accepted",
             "take_up/meetings_held", "take_up/taken_up", "refusal_reasons/count", "referral_sources/count",
             "response_time/n", "response_time/within_target", "response_time/beyond_target");
+    /** Counts up to this (and every [c]) are judged as a hidden count would be; larger ones move by too much to pin. */
+    private static final int SMALL = 10;
     private final int threshold;
     private final BiFunction<String, String, String> regionOfAuthorityInPeriod;
 
@@ -63,8 +65,8 @@ public final class DisclosureAudit {
      * For each count of the changed places, the least and greatest difference is found by linear programming (ojAlgo),
      * and judged against the true difference as the single-release audit judges a hidden count: exact if both are
      * equal; for a difference of 1 to 4 (or -1 to -4), narrow if less than 2 wide or inside [1, 4] without being all
-     * of it; for 5 or more, narrow if less than 3 wide. The latest release's counts with a true value up to the
-     * threshold, and its [c], are judged too, as hidden counts, against everything published in all the releases.
+     * of it; for 5 or more, narrow if less than 3 wide. The latest release's counts with a true value up to 10,
+     * and its [c], are judged too, as hidden counts, against everything published in all the releases.
      *
      * @param releases      the releases, oldest first
      * @param truths        each release's true figures, named by {@link #nameOf}
@@ -107,7 +109,7 @@ public final class DisclosureAudit {
         int last = releases.size() - 1;
         for (Key key : byKey.get(last).keySet()) {
             long truth = truthOf(truths.get(last), key);
-            if (truth > threshold && !byKey.get(last).get(key).get("value").isEmpty()) {
+            if (truth > SMALL && !byKey.get(last).get(key).get("value").isEmpty()) {
                 continue;
             }
             long[] range = model.range(last, key, last, null);
