@@ -23,6 +23,7 @@ import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.UnreadableFileException;
 import wales.activeoffer.reference.Authority;
 import wales.activeoffer.reference.ReferenceData;
+import wales.activeoffer.reference.Provider;
 import wales.activeoffer.reference.Region;
 
 /**
@@ -51,7 +52,8 @@ public final class FilePreparation {
             throw new UnreadableFileException("AO-F08", "copy the file itself, not a link or shortcut to it, into the "
                     + "inbox folder and it will be read at the next run");
         }
-        Optional<String> misplaced = file.misplaced(reference.regions().stream().map(Region::code).toList());
+        Optional<String> misplaced = file.misplaced(reference.regions().stream().map(Region::code).toList(),
+                reference.providers().stream().map(Provider::code).toList());
         if (misplaced.isPresent()) {
             throw new UnreadableFileException("AO-F09", misplaced.get());
         }
@@ -170,7 +172,9 @@ public final class FilePreparation {
         } catch (IOException e) {
             throw UnreadableFileException.cannotReadToTheEnd(e);
         }
-        if (file.regionCode() == null) {
+        if (file.regionCode() == null || InboxFile.PROVIDERS.equals(file.regionCode())) {
+            // a provider's rows are placed by their authority and offer date; a row for an authority the provider
+            // does not serve is rejected on its own (AO-018)
             return;
         }
         Region folderRegion = reference.region(file.regionCode()).orElseThrow();

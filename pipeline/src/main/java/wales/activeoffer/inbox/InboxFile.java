@@ -2,6 +2,7 @@ package wales.activeoffer.inbox;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Optional;
  * copy of it that the pipeline reads and archives.
  */
 public record InboxFile(String regionCode, Path path, String subFolder, Path staged) {
+    /**
+     * The inbox folder for returns that cover several regions, such as an advocacy provider's: one folder per
+     * provider, {@code inbox/providers/<provider>/}; each row's region comes from its authority and offer date.
+     */
+    public static final String PROVIDERS = "providers";
 
     public InboxFile(String regionCode, Path path) {
         this(regionCode, path, null, null);
@@ -46,7 +52,29 @@ public record InboxFile(String regionCode, Path path, String subFolder, Path sta
      * @param regions the region codes, which are the inbox's folders
      */
     public Optional<String> misplaced(Collection<String> regions) {
+        return misplaced(regions, List.of());
+    }
+
+    /** As {@link #misplaced(Collection)}, with the providers, whose folders are in {@code inbox/providers/}. */
+    public Optional<String> misplaced(Collection<String> regions, Collection<String> providers) {
         if (regionCode == null) {
+            return Optional.empty();
+        }
+        if (PROVIDERS.equals(regionCode)) {
+            String yours = "your provider's folder (inbox/providers/<provider>/, one of: " + String.join(", ", providers)
+                    + ")";
+            if (subFolder == null) {
+                return Optional.of("it was put in inbox/providers/ itself, not in a provider's folder; move it into "
+                        + yours);
+            }
+            if (subFolder.contains("/") || !providers.contains(subFolder)) {
+                return Optional.of("'" + PlainText.visible(subFolder) + "' is not a provider's folder; move the file "
+                        + "into " + yours);
+            }
+            if (fileName().startsWith(".")) {
+                return Optional.of("its name starts with a dot, which hides it on many computers and marks a temporary "
+                        + "file; rename it without the dot");
+            }
             return Optional.empty();
         }
         String where = "inbox/" + regionCode + "/";

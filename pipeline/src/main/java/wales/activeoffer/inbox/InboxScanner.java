@@ -55,6 +55,20 @@ public final class InboxScanner {
         List<InboxFile> files = new ArrayList<>(filesIn(inbox, "", null));
         for (Path folder : subFolders(inbox)) {
             String name = folder.getFileName().toString();
+            if (InboxFile.PROVIDERS.equals(name)) {
+                // files in inbox/providers/ itself; a provider's folder is answered whoever it is (an unknown
+                // provider's files are refused as misplaced when prepared), its sub-folders are too deep
+                files.addAll(filesIn(folder, name, null));
+                files.addAll(hidden(folder, name, null));
+                for (Path provider : subFolders(folder)) {
+                    String providerName = provider.getFileName().toString();
+                    files.addAll(hidden(provider, name, providerName));
+                    for (Path deeper : subFolders(provider)) {
+                        files.addAll(everythingUnder(deeper, name, folder));
+                    }
+                }
+                continue;
+            }
             if (regions.stream().noneMatch(r -> r.code().equals(name))) {
                 files.addAll(everythingUnder(folder, name, folder));
                 continue;
@@ -133,6 +147,12 @@ public final class InboxScanner {
             files.addAll(filesIn(folder, region.code(), null));
             for (Path authorityFolder : subFolders(folder)) {
                 files.addAll(filesIn(authorityFolder, region.code(), authorityFolder.getFileName().toString()));
+            }
+        }
+        Path providers = workRoot.inbox(InboxFile.PROVIDERS);
+        if (Files.isDirectory(providers, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path provider : subFolders(providers)) {
+                files.addAll(filesIn(provider, InboxFile.PROVIDERS, provider.getFileName().toString()));
             }
         }
         return files;

@@ -84,7 +84,8 @@ public final class FileFinisher {
     /** The receipt of a file that has not become a submission, with the status that says why. */
     public Path receiptWithoutSubmission(InboxFile file, String runStamp, String verdict, long run,
             ReceiptStatus status) {
-        Receipt receipt = new Receipt(file.fileName(), regionName(file.regionCode()), LocalDateTime.now(), "run " + run,
+        Receipt receipt = new Receipt(file.fileName(), regionName(file.regionCode(), file.subFolder()), LocalDateTime.now(),
+                "run " + run,
                 "not available: the file could not be read", null, null, status, 0, 0, 0, 0,
                 verdict, List.of(), List.of(), List.of(), sink -> { });
         return receipts.write(file.folderWithin(workRoot.receipts(file.regionCode())), receipt, runStamp);
@@ -102,14 +103,20 @@ public final class FileFinisher {
 
     private Receipt receiptOf(Submission s, String verdict) {
         boolean rowsCount = s.status() == SubmissionStatus.INGESTED || s.status() == SubmissionStatus.SUPERSEDED;
-        return new Receipt(s.fileName(), regionName(s.regionCode()), s.receivedAt(), "run " + s.ingestRun(), s.sha256(),
+        return new Receipt(s.fileName(), regionName(s.regionCode(), s.subFolder()), s.receivedAt(), "run " + s.ingestRun(),
+                s.sha256(),
                 s.mappingId(), s.sourceDetail(), s.receiptStatus(), rowsCount ? s.rowsRead() : 0,
                 rowsCount ? s.rowsAccepted() : 0, rowsCount ? s.rowsFlagged() : 0, rowsCount ? s.rowsRejected() : 0,
                 verdict, s.notes(), s.replaced(), s.withdrawn(),
                 rowsCount ? sink -> store.forEachIssue(s.id(), sink) : sink -> { });
     }
 
-    private String regionName(String regionCode) {
+    /** The region a file was sent to, or for a provider's folder, that every row goes to its authority's region. */
+    private String regionName(String regionCode, String subFolder) {
+        if (InboxFile.PROVIDERS.equals(regionCode) && subFolder != null) {
+            return reference.provider(subFolder).map(p -> "each row's authority's region (sent by " + p.name() + ")")
+                    .orElse("none: not a provider's folder");
+        }
         return reference.region(regionCode).map(Region::nameEn).orElse("none: not a region's folder");
     }
 

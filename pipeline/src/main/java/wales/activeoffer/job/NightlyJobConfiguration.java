@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.InboxScanner;
+import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.normalise.ChildKeyHasher;
@@ -147,8 +148,11 @@ public class NightlyJobConfiguration {
     OfferRowNormaliser offerRowNormaliser(RecordingTemplate template, ReferenceData reference,
             MappingCatalogue catalogue, ChildKeyHasher hasher,
             @Value("#{stepExecutionContext['" + FileIngestListener.MAPPING_ID + "']}") String mappingId,
+            @Value("#{stepExecutionContext['" + InboxPartitioner.REGION + "']}") String folder,
+            @Value("#{stepExecutionContext['" + InboxPartitioner.SUB_FOLDER + "'] ?: ''}") String subFolder,
             @Value("#{jobParameters['" + RUN_DATE + "']}") LocalDate runDate) {
-        return new OfferRowNormaliser(template, reference, catalogue.byId(mappingId).orElseThrow(), hasher, runDate);
+        return new OfferRowNormaliser(template, reference, catalogue.byId(mappingId).orElseThrow(), hasher, runDate,
+                InboxFile.PROVIDERS.equals(folder) ? subFolder : null);
     }
 
     @Bean

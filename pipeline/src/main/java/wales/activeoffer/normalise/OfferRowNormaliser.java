@@ -35,6 +35,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
     private static final List<String> DATES_AFTER_OFFER = List.of("date_referral", "date_first_contact", "date_meeting");
 
     private final RecordingTemplate template;
+    private final String sendingProvider;
     private final ReferenceData reference;
     private final ChildKeyHasher hasher;
     private final LocalDate runDate;
@@ -45,6 +46,17 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
 
     public OfferRowNormaliser(RecordingTemplate template, ReferenceData reference, SourceMapping mapping,
             ChildKeyHasher hasher, LocalDate runDate) {
+        this(template, reference, mapping, hasher, runDate, null);
+    }
+
+    /**
+     * @param sendingProvider the provider whose folder the file came from ({@code inbox/providers/<provider>/}), or
+     *                        {@code null}: a provider's row for an authority it did not serve on the offer date is
+     *                        rejected (AO-018)
+     */
+    public OfferRowNormaliser(RecordingTemplate template, ReferenceData reference, SourceMapping mapping,
+            ChildKeyHasher hasher, LocalDate runDate, String sendingProvider) {
+        this.sendingProvider = sendingProvider;
         this.template = template;
         this.reference = reference;
         this.hasher = hasher;
@@ -169,6 +181,10 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         Optional<Placement> placement = authority.flatMap(a -> offerDate.flatMap(d -> reference.placement(a.onsCode(), d)));
         if (authority.isPresent() && offerDate.isPresent() && placement.isEmpty()) {
             checks.flag("AO-010", "date_offer");
+        }
+        if (sendingProvider != null && placement.isPresent()
+                && !placement.get().provider().code().equals(sendingProvider)) {
+            checks.flag("AO-018", "authority");
         }
 
         if (outcome != null && response.isPresent() && !"accepted_meeting".equals(response.get())) {

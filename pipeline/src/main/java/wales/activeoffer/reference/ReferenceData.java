@@ -185,6 +185,17 @@ public final class ReferenceData {
                         .map(c -> new Placement(regionsByCode.get(m.value()), c.value())));
     }
 
+    /** The advocacy providers of the contracts, each once, in the order the reference data lists them first. */
+    public List<Provider> providers() {
+        Map<String, Provider> byCode = new java.util.LinkedHashMap<>();
+        contracts.forEach(c -> byCode.putIfAbsent(c.value().code(), c.value()));
+        return List.copyOf(byCode.values());
+    }
+
+    public Optional<Provider> provider(String code) {
+        return providers().stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
     /** Whether the authority belongs, or ever belonged, to the region. */
     public boolean everBelongedTo(String authorityCode, String regionCode) {
         return memberships.stream().anyMatch(m -> m.key().equals(authorityCode) && m.value().equals(regionCode));

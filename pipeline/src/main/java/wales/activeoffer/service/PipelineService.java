@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
+import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.InboxScanner;
 import wales.activeoffer.job.NightlyRun;
 import wales.activeoffer.job.PausePoint;
@@ -79,6 +80,9 @@ public final class PipelineService implements SmartLifecycle {
         try {
             for (Region region : reference.regions()) {
                 Files.createDirectories(inbox.resolve(region.code()));
+            }
+            for (var provider : reference.providers()) {
+                Files.createDirectories(inbox.resolve(InboxFile.PROVIDERS).resolve(provider.code()));
             }
         } catch (IOException e) {
             log.warn("Cannot create the inbox folders under {}: {}", inbox, e.getMessage());
