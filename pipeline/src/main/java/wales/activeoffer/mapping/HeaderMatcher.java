@@ -64,9 +64,6 @@ public final class HeaderMatcher {
         fieldByColumn.keySet().forEach(column -> headings.put(column, Text.plainSpaces(cells.get(column)).strip()));
         Map<String, List<Integer>> repeated = new HashMap<>();
         fieldByColumn.forEach((column, field) -> {
-            if (groups.values().stream().anyMatch(g -> g.containsKey(column))) {
-                return;
-            }
             List<Integer> same = columnsByFoldedHeading.getOrDefault(Text.fold(cells.get(column)), List.of());
             if (same.size() > 1) {
                 repeated.put(field, List.copyOf(same));
