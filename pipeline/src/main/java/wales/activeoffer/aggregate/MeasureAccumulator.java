@@ -92,16 +92,20 @@ public final class MeasureAccumulator {
         }
     }
 
-    /** A record's key: 0 to 255, the same for the same child, offer date and route in every release. */
-    static int recordKey(OfferRecord record) {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("|",
-                    Objects.requireNonNullElse(record.childKey(), ""), String.valueOf(record.dateOffer()),
-                    Objects.requireNonNullElse(record.eligibilityRoute(), "")).getBytes(StandardCharsets.UTF_8));
-            return hash[0] & 0xFF;
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /** A record's key: 0 to 255, the same for the same child, offer date and route in every release. */
+    static int recordKey(OfferRecord record) {
+        byte[] hash = SHA_256.get().digest(String.join("|", Objects.requireNonNullElse(record.childKey(), ""),
+                String.valueOf(record.dateOffer()), Objects.requireNonNullElse(record.eligibilityRoute(), ""))
+                .getBytes(StandardCharsets.UTF_8));
+        return hash[0] & 0xFF;
     }
 
     public MeasureTable table() {

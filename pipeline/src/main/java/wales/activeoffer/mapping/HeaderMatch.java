@@ -16,11 +16,6 @@ import java.util.Map;
 public record HeaderMatch(SourceMapping mapping, Map<Integer, String> fieldByColumn, List<String> missingFields,
         Map<Integer, String> headings, Map<String, List<Integer>> repeated, Map<String, Map<Integer, String>> groups) {
 
-    public HeaderMatch(SourceMapping mapping, Map<Integer, String> fieldByColumn, List<String> missingFields,
-            Map<Integer, String> headings) {
-        this(mapping, fieldByColumn, missingFields, headings, Map.of(), Map.of());
-    }
-
     public int score() {
         return fieldByColumn.size();
     }

@@ -13,11 +13,6 @@ public record ReleaseManifest(int manifestVersion, String release, String templa
 
     public static final int VERSION = 2;
 
-    public ReleaseManifest(int manifestVersion, String release, String templateVersion, String codeVersion,
-            String contentKey, List<FileEntry> files, List<SubmissionEntry> submissions) {
-        this(manifestVersion, release, templateVersion, codeVersion, contentKey, files, submissions, null);
-    }
-
     /**
      * Who the release is for, and, for the public series, when it was published and the next one is due.
      *

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -81,10 +82,6 @@ public final class ReleasePublisher {
         this.calendar = calendar;
     }
 
-    public PublicationCalendar calendar() {
-        return calendar;
-    }
-
     /**
      * Publishes what is due. The restricted record-level dataset and the officials' nightly dataset are built under
      * {@code name} when a submission changed since the officials' latest (or always when {@code republish}, after a
@@ -107,13 +104,25 @@ public final class ReleasePublisher {
         boolean changed = republish || officials.published(name).isPresent() || latestOfficials.isEmpty()
                 || !latestOfficials.get().contentKey().equals(contentKey);
         long recordRows = -1;
+        // the officials' dataset and the public release of one night count the same records: read them once
+        Supplier<Measured> measured = new Supplier<>() {
+            private Measured once;
+
+            @Override
+            public Measured get() {
+                if (once == null) {
+                    once = measure();
+                }
+                return once;
+            }
+        };
         String officialsName = changed ? name : latestOfficials.get().release();
         if (changed && restricted.published(name).isEmpty()) {
             recordRows = publishRestricted(restricted, name, restrictedBase, templateVersion, contentKey, submissions);
         }
         boolean builtOfficials = false;
         if (changed && officials.published(name).isEmpty()) {
-            publishOfficials(officials, name, templateVersion, contentKey, submissions, today);
+            publishOfficials(officials, name, templateVersion, contentKey, submissions, today, measured.get());
             builtOfficials = true;
         } else if (changed) {
             officials.pointAt(name);
@@ -145,7 +154,7 @@ public final class ReleasePublisher {
                 due.isEmpty(), due.map(PublicationCalendar.Entry::figuresTo).orElse(null), next,
                 PublicationCalendar.REVISIONS_POLICY, protection.maxPerturbation());
         Release built = publishPublic(building, previousCsv, submissions.stream()
-                .filter(s -> !before.contains(s.sha256())).toList(), publication);
+                .filter(s -> !before.contains(s.sha256())).toList(), publication, measured.get());
         releases.complete(new ReleaseManifest(ReleaseManifest.VERSION, name, templateVersion, codeVersion(),
                 contentKey, files(built), submissions.stream().map(ReleaseManifest.SubmissionEntry::withoutRecords)
                         .toList(), publication));
@@ -186,12 +195,12 @@ public final class ReleasePublisher {
      * and the officials' workbook, in a folder that is the service account's alone.
      */
     private void publishOfficials(ReleaseFolder officials, String name, String templateVersion, String contentKey,
-            List<ReleaseManifest.SubmissionEntry> submissions, LocalDate today) {
+            List<ReleaseManifest.SubmissionEntry> submissions, LocalDate today, Measured measured) {
         officials.setAsideIncomplete(name);
         officials.restrictToOwner();
         Path folder = officials.building(name);
         createFolder(folder);
-        Built built = build(folder, true, CellKeyPerturbation::exact, null, List.of(), null);
+        Built built = build(folder, true, measured, CellKeyPerturbation::exact, null, List.of(), null);
         store.publishOfficialFigures(name, built.figures());
         List<ReleaseManifest.FileEntry> files = new ArrayList<>();
         files.add(entry(folder, folder.resolve("aggregates.csv"), built.figures().size()));
@@ -305,14 +314,14 @@ public final class ReleasePublisher {
      * the figures revised since the previous release marked.
      */
     Release publishPublic(Path folder, Path previousCsv, List<ReleaseManifest.SubmissionEntry> newSubmissions,
-            ReleaseManifest.Publication publication) {
+            ReleaseManifest.Publication publication, Measured measured) {
         try {
             Files.createDirectories(folder.getParent());
             Files.createDirectory(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create release folder " + folder + " (it must not exist yet)", e);
         }
-        Built built = build(folder, false, protection::protect, previousCsv, newSubmissions, publication);
+        Built built = build(folder, false, measured, protection::protect, previousCsv, newSubmissions, publication);
         List<PublishedAggregate> published = built.figures();
         store.publishAggregates(folder.getFileName().toString(), published);
         Path recordingTemplate = folder.resolve(RecordingTemplateWorkbook.FILE_NAME);
@@ -333,9 +342,11 @@ public final class ReleasePublisher {
      * The figures, the tidy CSVs and the workbook of one release in {@code folder}; the forum report too for the
      * public series.
      */
-    private Built build(Path folder, boolean managementInformation,
-            Function<MeasureTable, List<PublishedAggregate>> figuresOf, Path previousCsv,
-            List<ReleaseManifest.SubmissionEntry> newSubmissions, ReleaseManifest.Publication publication) {
+    /** The measures of the plan, the coverage and the data quality, from one pass over the current records. */
+    private record Measured(MeasureTable table, DataQuality.Coverage coverage, DataQuality.Quality quality) {
+    }
+
+    private Measured measure() {
         MeasureAccumulator measures = new MeasureAccumulator((level, code) -> labels.geography(code).en(),
                 targetWorkingDays, plan::publishedCategory);
         DataQuality quality = new DataQuality(reference.authorities(),
@@ -346,12 +357,17 @@ public final class ReleasePublisher {
         });
         store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null ? ""
                 : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
-        Revisions revisions = Revisions.since(previousCsv, figuresOf.apply(plan.filter(measures.table())),
-                newSubmissions);
+        return new Measured(plan.filter(measures.table()), quality.coverage(), quality.quality());
+    }
+
+    private Built build(Path folder, boolean managementInformation, Measured measured,
+            Function<MeasureTable, List<PublishedAggregate>> figuresOf, Path previousCsv,
+            List<ReleaseManifest.SubmissionEntry> newSubmissions, ReleaseManifest.Publication publication) {
+        Revisions revisions = Revisions.since(previousCsv, figuresOf.apply(measured.table()), newSubmissions);
         List<PublishedAggregate> published = revisions.figures();
         writeCsv(folder.resolve("aggregates.csv"), published);
-        DataQuality.Coverage coverage = quality.coverage();
-        DataQuality.Quality qualityTable = quality.quality();
+        DataQuality.Coverage coverage = measured.coverage();
+        DataQuality.Quality qualityTable = measured.quality();
         Map<String, Long> qualityRows = new TreeMap<>(Map.of(
                 QualityCsv.COVERAGE, QualityCsv.writeCoverage(folder.resolve(QualityCsv.COVERAGE), coverage),
                 QualityCsv.DATA_QUALITY, QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), qualityTable,
