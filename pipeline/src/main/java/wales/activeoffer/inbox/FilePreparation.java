@@ -27,12 +27,11 @@ import wales.activeoffer.reference.Provider;
 import wales.activeoffer.reference.Region;
 
 /**
- * Everything decided about a file before its rows are taken in: which layout it is, what its name or folder says
- * (authority, period), and whether every authority in it belongs to the region whose folder it was dropped in. A file
- * that fails any of these is refused whole, with a reason a regional lead can act on.
+ * Everything decided about a file before its rows are taken in: which layout it is and what its name or folder says
+ * (authority, period), from the top of the file alone; and the checks its rows must pass as they are read
+ * ({@link RowChecks}). A file that fails any of these is refused whole, with a reason a regional lead can act on.
  */
 public final class FilePreparation {
-    private static final int MAX_DISTINCT_AUTHORITY_SPELLINGS = 200;
     private final LayoutDetector detector;
     private final HeaderMatcher matcher;
     private final ReferenceData reference;
@@ -80,11 +79,6 @@ public final class FilePreparation {
         }
         if (mapping.fieldsFromFile().contains("authority")) {
             fileValues.put("authority", authorityOf(file, layout, authorityInPattern));
-        }
-        try {
-            checkRowsAndRegion(file, mapping, fileValues);
-        } catch (UnreadableFileException e) {
-            throw e.recognisedAs(layout);
         }
         return new PreparedFile(layout, Map.copyOf(fileValues), period);
     }
@@ -151,47 +145,15 @@ public final class FilePreparation {
     }
 
     /**
-     * Reads the whole file once, streaming, before any row is stored: refuses it if it has more rows than one file may
-     * have, or if any authority in it has never belonged to the folder's region (no region can write another region's
-     * data; a dry run without a region skips that). Spellings that match no authority are left to the row rule AO-002.
+     * The checks of the file's rows, made as they are read and stored ({@link RowChecks}).
+     *
+     * @param rowsBefore rows already read and stored by an earlier attempt
      */
-    private void checkRowsAndRegion(InboxFile file, SourceMapping mapping, Map<String, String> fileValues) {
-        Set<String> spellings = new LinkedHashSet<>();
-        long rows = 0;
-        try (SourceRecords records = SourceRecords.open(file.readable(), mapping, matcher, fileValues, 0)) {
-            for (SourceRow row = records.next(); row != null; row = records.next()) {
-                if (++rows > maxRowsPerFile) {
-                    throw new UnreadableFileException("AO-F06", "it has more than " + maxRowsPerFile
-                            + " rows (the most one file may have is set by activeoffer.max-rows-per-file)");
-                }
-                String authority = row.value("authority");
-                if (authority != null && spellings.size() < MAX_DISTINCT_AUTHORITY_SPELLINGS) {
-                    spellings.add(authority);
-                }
-            }
-        } catch (IOException e) {
-            throw UnreadableFileException.cannotReadToTheEnd(e);
-        }
-        if (file.regionCode() == null || InboxFile.PROVIDERS.equals(file.regionCode())) {
-            // a provider's rows are placed by their authority and offer date; a row for an authority the provider
-            // does not serve is rejected on its own (AO-018)
-            return;
-        }
-        Region folderRegion = reference.region(file.regionCode()).orElseThrow();
-        Map<Authority, Set<Region>> outsiders = new java.util.LinkedHashMap<>();
-        for (String spelling : spellings) {
-            Optional<Authority> authority = reference.authority(spelling);
-            if (authority.isPresent() && !reference.everBelongedTo(authority.get().onsCode(), folderRegion.code())) {
-                outsiders.put(authority.get(), reference.regionsOf(authority.get().onsCode()));
-            }
-        }
-        if (!outsiders.isEmpty()) {
-            String who = outsiders.entrySet().stream()
-                    .map(e -> e.getKey().nameEn() + " (" + e.getValue().stream().map(Region::nameEn)
-                            .collect(Collectors.joining(" / ")) + ")")
-                    .collect(Collectors.joining(", "));
-            throw new UnreadableFileException("AO-F05", "it was dropped in the " + folderRegion.nameEn()
-                    + " folder but holds records for " + who + "; send each region's records to that region's inbox");
-        }
+    public RowChecks rowChecks(InboxFile file, long rowsBefore) {
+        Region folderRegion = file.regionCode() == null || InboxFile.PROVIDERS.equals(file.regionCode()) ? null
+                // a provider's rows are placed by their authority and offer date; a row for an authority the
+                // provider does not serve is rejected on its own (AO-018)
+                : reference.region(file.regionCode()).orElseThrow();
+        return new RowChecks(reference, folderRegion, maxRowsPerFile, rowsBefore);
     }
 }

@@ -40,6 +40,8 @@ class FileIngestListener implements StepExecutionListener {
     static final String NOTES = "submission.notes";
     static final String UNREADABLE_RULE = "submission.unreadableRule";
     static final String UNREADABLE_DETAIL = "submission.unreadableDetail";
+    /** The file failed a whole-file check as its rows were read: what was stored of it is discarded. */
+    static final String REFUSED_WHOLE = "submission.refusedWhole";
     /** The submission was closed before this attempt: its rows are not read again, only its receipt and move finished. */
     static final String CLOSED = "submission.closed";
     /** The private copy of the file that is read, hashed and archived ({@link FileStaging}). */
@@ -169,7 +171,10 @@ class FileIngestListener implements StepExecutionListener {
         InboxFile file = inboxFile(context);
         long submissionId = context.getLong(SUBMISSION_ID);
         if (store.submission(submissionId).status() == SubmissionStatus.RECEIVED) {
-            if (context.containsKey(UNREADABLE_RULE)) {
+            if (context.containsKey(REFUSED_WHOLE)) {
+                store.refuseWhole(submissionId, context.getString(UNREADABLE_RULE),
+                        context.getString(UNREADABLE_DETAIL));
+            } else if (context.containsKey(UNREADABLE_RULE)) {
                 store.markUnreadable(submissionId, context.getString(UNREADABLE_RULE),
                         context.getString(UNREADABLE_DETAIL));
             } else {

@@ -139,8 +139,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    SubmissionRowReader submissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher) {
-        return new SubmissionRowReader(catalogue, matcher);
+    SubmissionRowReader submissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher,
+            FilePreparation preparation) {
+        return new SubmissionRowReader(catalogue, matcher, preparation);
     }
 
     @Bean

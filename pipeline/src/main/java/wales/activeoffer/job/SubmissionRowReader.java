@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import wales.activeoffer.inbox.FilePreparation;
+import wales.activeoffer.inbox.RowChecks;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.normalise.SourceRow;
@@ -14,19 +16,23 @@ import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.UnreadableFileException;
 
 /**
- * Streams the offers of one recognised file as {@link SourceRow}s. Remembers how many it has handed on, so a
- * restarted step resumes after the last committed one. A file that breaks part-way is marked unreadable in the step
- * context rather than failing the run; what was passed over is left there as notes for the receipt.
+ * Streams the offers of one recognised file as {@link SourceRow}s, in the one pass that checks and stores them.
+ * Remembers how many it has handed on, so a restarted step resumes after the last committed one. A file that breaks
+ * part-way, or fails the whole-file checks ({@link RowChecks}), is marked in the step context to be refused whole
+ * rather than failing the run; what was passed over is left there as notes for the receipt.
  */
 class SubmissionRowReader implements ItemStreamReader<SourceRow> {
     private static final String EMITTED = "reader.emitted";
     private final MappingCatalogue catalogue;
     private final HeaderMatcher matcher;
+    private final FilePreparation preparation;
     private ExecutionContext stepContext;
     private SourceRecords records;
+    private RowChecks checks;
     private int emitted;
 
-    SubmissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher) {
+    SubmissionRowReader(MappingCatalogue catalogue, HeaderMatcher matcher, FilePreparation preparation) {
+        this.preparation = preparation;
         this.catalogue = catalogue;
         this.matcher = matcher;
     }
@@ -40,6 +46,7 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
             return;
         }
         emitted = context.getInt(EMITTED, 0);
+        checks = preparation.rowChecks(FileIngestListener.inboxFile(context), emitted);
         try {
             records = SourceRecords.open(FileIngestListener.inboxFile(context).readable(),
                     catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow(), matcher,
@@ -58,9 +65,10 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
             SourceRow row = records.next();
             if (row == null) {
                 stepContext.put(FileIngestListener.NOTES, new ArrayList<>(records.notes()));
-            } else {
-                emitted++;
+                return null;
             }
+            checks.check(row, records);
+            emitted++;
             return row;
         } catch (UnreadableFileException e) {
             markUnreadable(e);
@@ -68,10 +76,11 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /** The file is refused whole, with the reader's reason; what was stored of it is discarded when it closes. */
     private void markUnreadable(UnreadableFileException e) {
         stepContext.putString(FileIngestListener.UNREADABLE_RULE, e.ruleId());
-        stepContext.putString(FileIngestListener.UNREADABLE_DETAIL,
-                "reading stopped after " + emitted + " rows: " + e.getMessage());
+        stepContext.putString(FileIngestListener.UNREADABLE_DETAIL, e.getMessage());
+        stepContext.putString(FileIngestListener.REFUSED_WHOLE, "true");
         close();
     }
 

@@ -104,21 +104,13 @@ public final class ReleasePublisher {
         boolean changed = republish || officials.published(name).isPresent() || latestOfficials.isEmpty()
                 || !latestOfficials.get().contentKey().equals(contentKey);
         long recordRows = -1;
-        // the officials' dataset and the public release of one night count the same records: read them once
-        Supplier<Measured> measured = new Supplier<>() {
-            private Measured once;
-
-            @Override
-            public Measured get() {
-                if (once == null) {
-                    once = measure();
-                }
-                return once;
-            }
-        };
+        // the restricted records, the officials' dataset and the public release of one night are built from one
+        // pass over the records
+        Measuring measured = new Measuring();
         String officialsName = changed ? name : latestOfficials.get().release();
         if (changed && restricted.published(name).isEmpty()) {
-            recordRows = publishRestricted(restricted, name, restrictedBase, templateVersion, contentKey, submissions);
+            recordRows = publishRestricted(restricted, name, restrictedBase, templateVersion, contentKey, submissions,
+                    measured);
         }
         boolean builtOfficials = false;
         if (changed && officials.published(name).isEmpty()) {
@@ -168,12 +160,12 @@ public final class ReleasePublisher {
 
     /** The record-level dataset, with its data dictionary and manifest: the service account's alone. */
     private long publishRestricted(ReleaseFolder restricted, String name, URI restrictedBase, String templateVersion,
-            String contentKey, List<ReleaseManifest.SubmissionEntry> submissions) {
+            String contentKey, List<ReleaseManifest.SubmissionEntry> submissions, Measuring measuring) {
         restricted.setAsideIncomplete(name);
         restricted.restrictToOwner();
         Path building = restricted.building(name);
         URI records = recordsOf(building, restrictedBase, name);
-        long recordRows = writeRecordPartitions(records);
+        long recordRows = writeRecordPartitions(records, measuring);
         if ("file".equals(records.getScheme())) {
             // the records' own folder, wherever activeoffer.restricted-uri points: the service account's alone
             RestrictedAccess.ownerOnly(Path.of(records).getParent());
@@ -346,18 +338,41 @@ public final class ReleasePublisher {
     private record Measured(MeasureTable table, DataQuality.Coverage coverage, DataQuality.Quality quality) {
     }
 
-    private Measured measure() {
-        MeasureAccumulator measures = new MeasureAccumulator((level, code) -> labels.geography(code).en(),
+    /**
+     * The measures, coverage and data quality of the current records, worked out from the pass that writes the
+     * restricted records when there is one, or from a pass of their own.
+     */
+    private final class Measuring implements Supplier<Measured> {
+        private final MeasureAccumulator measures = new MeasureAccumulator((level, code) -> labels.geography(code).en(),
                 targetWorkingDays, plan::publishedCategory);
-        DataQuality quality = new DataQuality(reference.authorities(),
+        private final DataQuality quality = new DataQuality(reference.authorities(),
                 template.rules().stream().map(RuleDefinition::id).toList());
-        store.forEachCurrentRecord(r -> {
+        private boolean passed;
+        private Measured measured;
+
+        void add(StoredRecord r) {
             measures.add(r.record());
             quality.add(r.record());
-        });
-        store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null ? ""
-                : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
-        return new Measured(plan.filter(measures.table()), quality.coverage(), quality.quality());
+        }
+
+        /** Every current record has been added. */
+        void passed() {
+            passed = true;
+        }
+
+        @Override
+        public Measured get() {
+            if (measured == null) {
+                if (!passed) {
+                    store.forEachCurrentRecord(this::add);
+                    passed = true;
+                }
+                store.forEachCurrentIssue((authorityAsSent, rule) -> reference.authority(authorityAsSent == null
+                        ? "" : authorityAsSent).ifPresent(authority -> quality.addIssue(authority.onsCode(), rule)));
+                measured = new Measured(plan.filter(measures.table()), quality.coverage(), quality.quality());
+            }
+            return measured;
+        }
     }
 
     private Built build(Path folder, boolean managementInformation, Measured measured,
@@ -408,11 +423,15 @@ public final class ReleasePublisher {
      * Writes the record-level dataset Hive-partitioned, {@code financial_year=2024-25/region_code=gwent/part-0.parquet},
      * streaming the records in partition order so that one file is open at a time.
      */
-    private long writeRecordPartitions(URI base) {
+    private long writeRecordPartitions(URI base, Measuring measuring) {
         try (var writer = new PartitionedParquetWriter<>(base, "offer_record", PublishedTables.recordColumnsInPartitions(),
                 (StoredRecord r) -> "financial_year=" + r.record().financialYear()
                         + "/region_code=" + r.record().regionCode() + "/", hadoop)) {
-            store.forEachCurrentRecordByYearAndRegion(writer::write);
+            store.forEachCurrentRecordByYearAndRegion(r -> {
+                writer.write(r);
+                measuring.add(r);
+            });
+            measuring.passed();
             return writer.rows();
         }
     }

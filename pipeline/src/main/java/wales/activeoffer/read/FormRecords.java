@@ -47,6 +47,11 @@ final class FormRecords implements SourceRecords {
     private String currentSheet;
     private int offersInSheet;
 
+    /** The most rows of one sheet (or one block) a mapping's form may have. */
+    static int rowLimit(SourceMapping mapping) {
+        return Math.min(mapping.form().maxRows(), MAX_ROWS_LIMIT);
+    }
+
     FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues, CodeList yesNo) {
         this.source = source;
         this.yesNo = yesNo;

@@ -28,6 +28,10 @@ import wales.activeoffer.template.Text;
 public final class LayoutDetector {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
     private static final int CLOSEST_SHOWN = 2;
+    /** A recording form is recognised by a child found on its first few sheets (a cover or instructions may come first). */
+    static final int FORM_SHEETS = SheetPreview.DEEP_SHEETS;
+    /** The most rows the preview of one workbook holds (a few megabytes of text). */
+    private static final int PREVIEW_ROWS = 30_000;
     private final MappingCatalogue catalogue;
     private final HeaderMatcher matcher;
 
@@ -44,18 +48,23 @@ public final class LayoutDetector {
     public DetectedLayout detect(Path file) {
         String format = TabularSources.formatOf(file);
         String fileName = file.getFileName().toString();
+        List<SourceMapping> candidates = catalogue.forFormat(format).stream()
+                .filter(mapping -> !"fileName".equals(mapping.authorityFrom()) || mapping.fileNamePattern() == null
+                        || nameMatches(mapping, fileName))
+                .toList();
         List<Probe> probes = new ArrayList<>();
         UnreadableFileException readFailure = null;
-        for (SourceMapping mapping : catalogue.forFormat(format)) {
-            if ("fileName".equals(mapping.authorityFrom()) && mapping.fileNamePattern() != null
-                    && !nameMatches(mapping, fileName)) {
-                continue;
+        try (SheetPreview preview = "csv".equals(format) || candidates.size() < 2 ? null
+                : preview(file, candidates)) {
+            for (SourceMapping mapping : candidates) {
+                try {
+                    probes.add(probe(file, preview, mapping));
+                } catch (UnreadableFileException e) {
+                    readFailure = e;
+                }
             }
-            try {
-                probes.add(mapping.isForm() ? probeForm(file, mapping) : probeTable(file, mapping));
-            } catch (UnreadableFileException e) {
-                readFailure = e;
-            }
+        } catch (IOException e) {
+            throw UnreadableFileException.cannotReadToTheEnd(e);
         }
         Comparator<Probe> ranking = Comparator.comparingInt(Probe::score)
                 .thenComparing(p -> nameMatches(p.mapping(), fileName)).reversed();
@@ -90,8 +99,45 @@ public final class LayoutDetector {
                 .collect(Collectors.joining("; "));
     }
 
-    private Probe probeTable(Path file, SourceMapping mapping) {
-        try (TabularSource source = TabularSources.open(file, mapping)) {
+    /**
+     * The top of a workbook for every candidate mapping, read once; {@code null} if it cannot be opened (each mapping
+     * then opens it, and says why not).
+     */
+    private static SheetPreview preview(Path file, List<SourceMapping> candidates) {
+        int shallow = candidates.stream().filter(m -> !m.isForm()).mapToInt(LayoutDetector::rowsNeeded).max().orElse(1);
+        int deep = Math.max(shallow, candidates.stream().mapToInt(LayoutDetector::rowsNeeded).max().orElse(1));
+        try {
+            return new SheetPreview(TabularSources.openEverySheet(file), deep, shallow, PREVIEW_ROWS);
+        } catch (UnreadableFileException e) {
+            return null;
+        }
+    }
+
+    /** Rows of a sheet a mapping looks at: its heading search (and one more), or a recording form's longest sheet. */
+    private static int rowsNeeded(SourceMapping mapping) {
+        return mapping.isForm() ? FormRecords.rowLimit(mapping) + 1 : mapping.headerSearchRows() + 1;
+    }
+
+    private Probe probe(Path file, SheetPreview preview, SourceMapping mapping) throws IOException {
+        int sheets = mapping.isForm() ? FORM_SHEETS : Integer.MAX_VALUE;
+        if (preview != null) {
+            try {
+                return probe(preview.view(new SheetSelection(mapping.sheets()), rowsNeeded(mapping), sheets), mapping);
+            } catch (SheetPreview.Exhausted e) {
+                // this mapping looks further than the preview keeps: it reads the file itself
+            }
+        }
+        try (TabularSource source = new FirstSheets(TabularSources.open(file, mapping), sheets)) {
+            return probe(source, mapping);
+        }
+    }
+
+    private Probe probe(TabularSource source, SourceMapping mapping) {
+        return mapping.isForm() ? probeForm(source, mapping) : probeTable(source, mapping);
+    }
+
+    private Probe probeTable(TabularSource source, SourceMapping mapping) {
+        {
             HeaderMatch best = null;
             List<String> bestCells = List.of();
             RawRow previous = null;
@@ -128,8 +174,6 @@ public final class LayoutDetector {
                     : describeMissing(mapping, matcher.missingRequired(best), bestCells);
             return new Probe(mapping, false, best == null ? 0 : best.score(), mapping.columns().size(), missing,
                     source.describe());
-        } catch (IOException e) {
-            throw UnreadableFileException.cannotReadToTheEnd(e);
         }
     }
 
@@ -151,10 +195,9 @@ public final class LayoutDetector {
         return described;
     }
 
-    private Probe probeForm(Path file, SourceMapping mapping) {
-        try (SourceRecords records = SourceRecords.open(file, mapping, matcher, Map.of(), 0);
-                TabularSource description = TabularSources.open(file, mapping)) {
-            var first = records.next();
+    private Probe probeForm(TabularSource source, SourceMapping mapping) {
+        {
+            var first = new FormRecords(source, mapping, Map.of(), matcher.yesNo()).next();
             List<String> required = matcher.requiredFieldsOf(mapping);
             List<String> missing = first == null ? required
                     : required.stream().filter(f -> first.value(f) == null && !first.origins().containsKey(f)).toList();
@@ -162,9 +205,55 @@ public final class LayoutDetector {
                     .filter(f -> first.value(f) != null).count();
             return new Probe(mapping, first != null && missing.isEmpty(), found, mapping.form().fields().size(),
                     missing.stream().map(f -> "'" + labelOf(mapping.form().fields().get(f)) + "'").toList(),
-                    description.describe() + "; recording form");
-        } catch (IOException e) {
-            throw UnreadableFileException.cannotReadToTheEnd(e);
+                    source.describe() + "; recording form");
+        }
+    }
+
+    /** A file's chosen sheets up to a number of them: what a recording form is recognised by. */
+    private static final class FirstSheets implements TabularSource {
+        private final TabularSource source;
+        private final int limit;
+        private String sheet;
+        private int shown;
+
+        FirstSheets(TabularSource source, int limit) {
+            this.source = source;
+            this.limit = limit;
+        }
+
+        @Override
+        public List<SheetInfo> sheets() {
+            return source.sheets();
+        }
+
+        @Override
+        public RawRow next() {
+            if (shown > limit) {
+                return null;
+            }
+            RawRow row = source.next();
+            if (row != null && !row.sheet().equals(sheet)) {
+                sheet = row.sheet();
+                if (++shown > limit) {
+                    return null;
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public void skipSheet() {
+            source.skipSheet();
+        }
+
+        @Override
+        public String describe() {
+            return source.describe();
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
         }
     }
 

@@ -29,6 +29,15 @@ public final class TabularSources {
                 + "the data as .xlsx, .xls or .csv");
     }
 
+    /** A workbook opened to read every sheet, hidden or not, in workbook order. */
+    static TabularSource openEverySheet(Path file) {
+        return switch (formatOf(file)) {
+            case "xlsx" -> new XlsxTabularSource(file, sheet -> true);
+            case "xls" -> new XlsTabularSource(file, sheet -> true);
+            default -> throw new IllegalArgumentException("not a workbook: " + file.getFileName());
+        };
+    }
+
     public static TabularSource open(Path file, SourceMapping mapping) {
         SheetSelection sheets = new SheetSelection(mapping.sheets());
         return switch (formatOf(file)) {

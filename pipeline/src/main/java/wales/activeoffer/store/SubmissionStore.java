@@ -171,6 +171,19 @@ public class SubmissionStore {
                 SubmissionStatus.DUPLICATE.name(), duplicateOf, ruleId, detail, id);
     }
 
+    /**
+     * Refuses a file whose rows failed a whole-file check as they were stored: its records, rejected rows and issues
+     * are deleted and it is marked unreadable, in one transaction, so nothing of it is ever half there.
+     */
+    public void refuseWhole(long id, String ruleId, String detail) {
+        transactions.executeWithoutResult(status -> {
+            for (String table : List.of("row_issue", "rejected_row", "offer_record")) {
+                jdbc.update("DELETE FROM " + table + " WHERE submission_id = ?", id);
+            }
+            markUnreadable(id, ruleId, detail);
+        });
+    }
+
     public void markUnreadable(long id, String ruleId, String detail) {
         jdbc.update("UPDATE submission SET status = ?, status_rule_id = ?, status_detail = ? WHERE id = ?",
                 SubmissionStatus.UNREADABLE.name(), ruleId, detail, id);
@@ -227,11 +240,18 @@ public class SubmissionStore {
                             + " (submission " + rs.getLong("id") + "), quarters " + rs.getString("first_quarter")
                             + (rs.getString("first_quarter").equals(rs.getString("last_quarter")) ? ""
                                     : " to " + rs.getString("last_quarter")) + ".", id);
-            jdbc.update("""
-                    UPDATE submission SET status = ? WHERE status = 'INGESTED' AND id <> ?
-                      AND EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id AND r.superseded_by = ?)
-                      AND NOT EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = submission.id
-                                      AND r.superseded_by IS NULL)""", SubmissionStatus.SUPERSEDED.name(), id, id);
+            // only the submissions it replaced records of, found through offer_record_superseded; a statement that
+            // asked every other submission whether it had such records read the whole store once per file
+            List<Long> touched = jdbc.queryForList(
+                    "SELECT DISTINCT submission_id FROM offer_record WHERE superseded_by = ?", Long.class, id);
+            jdbc.batchUpdate("""
+                    UPDATE submission SET status = ? WHERE id = ? AND status = 'INGESTED'
+                      AND NOT EXISTS (SELECT 1 FROM offer_record r WHERE r.submission_id = ? AND r.superseded_by IS NULL)""",
+                    touched, 1000, (ps, earlier) -> {
+                        ps.setString(1, SubmissionStatus.SUPERSEDED.name());
+                        ps.setLong(2, earlier);
+                        ps.setLong(3, earlier);
+                    });
             List<String> withdrawn = withdrawnByQuarter.entrySet().stream()
                     .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " earlier record" : " earlier records")
                             + " withdrawn")

@@ -12,6 +12,7 @@ import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.FilePreparation;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.PreparedFile;
+import wales.activeoffer.inbox.RowChecks;
 import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.normalise.ChildKeyHasher;
 import wales.activeoffer.normalise.NormalisedRow;
@@ -62,7 +63,9 @@ public final class FileValidator {
         LocalDateTime now = LocalDateTime.now();
         try {
             TabularSources.formatOf(file);
-            PreparedFile prepared = preparation.prepare(new InboxFile(regionCode, file, subFolder(file, regionCode)));
+            InboxFile inboxFile = new InboxFile(regionCode, file, subFolder(file, regionCode));
+            PreparedFile prepared = preparation.prepare(inboxFile);
+            RowChecks checks = preparation.rowChecks(inboxFile, 0);
             OfferRowNormaliser normaliser = new OfferRowNormaliser(template, reference, prepared.layout().mapping(),
                     new ChildKeyHasher(throwawayKey()), today);
             List<RowIssue> issues = new ArrayList<>();
@@ -73,6 +76,11 @@ public final class FileValidator {
             try (SourceRecords records = SourceRecords.open(file, prepared.layout().mapping(), matcher,
                     prepared.fileValues(), 0)) {
                 for (SourceRow row = records.next(); row != null; row = records.next()) {
+                    try {
+                        checks.check(row, records);
+                    } catch (UnreadableFileException refused) {
+                        throw refused.recognisedAs(prepared.layout());
+                    }
                     NormalisedRow result = normaliser.process(row);
                     if (result.rejected()) {
                         rejected++;
