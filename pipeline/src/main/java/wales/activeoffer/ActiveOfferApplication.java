@@ -28,6 +28,9 @@ public class ActiveOfferApplication {
                 return;
             }
             exitCode = SpringApplication.exit(application(args).run(args));
+        } catch (SpringApplication.AbandonedRunException trainingOrAotRun) {
+            // Spring AOT processing and a class-data training run stop the application on purpose once it is built
+            throw trainingOrAotRun;
         } catch (RuntimeException failure) {
             exitCode = StartupFailure.of(failure, new StandardEnvironment()).map(StartupFailure::exitCode)
                     .orElse(UNEXPECTED);

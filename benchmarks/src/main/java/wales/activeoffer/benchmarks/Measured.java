@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * A whole process run under GNU {@code /usr/bin/time -v}: its wall time, its peak resident memory and what it printed.
  */
-record Measured(double seconds, long peakRssKb, int exitCode, String output) {
+record Measured(double seconds, double cpuSeconds, long peakRssKb, int exitCode, String output) {
     private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time.*: (?:(\\d+):)?(\\d+):(\\d+(?:\\.\\d+)?)");
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): (\\d+(?:\\.\\d+)?)");
+    private static final Pattern SYSTEM = Pattern.compile("System time \\(seconds\\): (\\d+(?:\\.\\d+)?)");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
 
     static Measured run(Path directory, List<String> command) throws IOException, InterruptedException {
@@ -33,7 +35,11 @@ record Measured(double seconds, long peakRssKb, int exitCode, String output) {
         }
         double seconds = (wall.group(1) == null ? 0 : Integer.parseInt(wall.group(1)) * 3600)
                 + Integer.parseInt(wall.group(2)) * 60 + Double.parseDouble(wall.group(3));
-        return new Measured(seconds, Long.parseLong(rss.group(1)), exit, output);
+        Matcher user = USER.matcher(output);
+        Matcher system = SYSTEM.matcher(output);
+        double cpu = (user.find() ? Double.parseDouble(user.group(1)) : 0)
+                + (system.find() ? Double.parseDouble(system.group(1)) : 0);
+        return new Measured(seconds, cpu, Long.parseLong(rss.group(1)), exit, output);
     }
 
     static String tail(String output) {

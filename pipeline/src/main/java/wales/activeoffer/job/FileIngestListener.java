@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ class FileIngestListener implements StepExecutionListener {
 
     private final RunProgress progress;
     private final FileStaging staging;
+    private long startedNanos;
 
     FileIngestListener(SubmissionStore store, FilePreparation preparation, FileFinisher finisher, String runStamp,
             JobRepository jobRepository, RunProgress progress, FileStaging staging) {
@@ -79,6 +81,7 @@ class FileIngestListener implements StepExecutionListener {
      */
     @Override
     public void beforeStep(StepExecution step) {
+        startedNanos = System.nanoTime();
         ExecutionContext context = step.getExecutionContext();
         progress.fileStarted(context.getInt(InboxPartitioner.TOTAL, 0));
         InboxFile dropped = inboxFile(context);
@@ -183,9 +186,10 @@ class FileIngestListener implements StepExecutionListener {
             }
         }
         Submission closed = finisher.finish(file, submissionId, runStamp);
-        log.info("[{}/{}] {}: {}; {} accepted ({} with warnings), {} rejected. Receipt: {}", fileNumber,
+        log.info("[{}/{}] {}: {}; {} accepted ({} with warnings), {} rejected, in {} s. Receipt: {}", fileNumber,
                 context.getInt(InboxPartitioner.TOTAL), file.describe(),
                 closed.receiptStatus().wording(), closed.rowsAccepted(), closed.rowsFlagged(), closed.rowsRejected(),
+                String.format(Locale.UK, "%.2f", (System.nanoTime() - startedNanos) / 1e9),
                 PlainText.visible(closed.receiptPath()));
     }
 

@@ -1,6 +1,9 @@
 package wales.activeoffer.store;
 
 import wales.activeoffer.aggregate.PublishedAggregate;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +19,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,9 +44,19 @@ public class SubmissionStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
+    /** Whether records are stored with PostgreSQL's {@code COPY} rather than batched inserts; known at the first write. */
+    private volatile Boolean copy;
+
     public SubmissionStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    private boolean copies() {
+        if (copy == null) {
+            copy = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class)));
+        }
+        return copy;
     }
 
     /** @param subFolder the authority folder the file was dropped in, or {@code null} */
@@ -272,7 +290,11 @@ public class SubmissionStore {
         List<NormalisedRow> accepted = rows.stream().filter(r -> !r.rejected()).map(NormalisedRow.class::cast).toList();
         List<NormalisedRow> rejected = rows.stream().filter(NormalisedRow::rejected).map(NormalisedRow.class::cast).toList();
         List<RowIssue> issues = rows.stream().flatMap(r -> r.issues().stream()).toList();
-        jdbc.batchUpdate(INSERT_RECORD, accepted, accepted.size(), (ps, row) -> bindRecord(ps, submissionId, row));
+        if (copies()) {
+            copyRecords(submissionId, accepted);
+        } else {
+            jdbc.batchUpdate(INSERT_RECORD, accepted, accepted.size(), (ps, row) -> bindRecord(ps, submissionId, row));
+        }
         jdbc.batchUpdate("""
                 INSERT INTO rejected_row (submission_id, source_sheet, source_row, raw_values) VALUES (?, ?, ?, ?)""",
                 rejected, rejected.size(), (ps, row) -> {
@@ -296,6 +318,37 @@ public class SubmissionStore {
                     ps.setString(9, truncate(issue.heading(), 200));
                     ps.setString(10, issue.cell());
                 });
+    }
+
+    /**
+     * The records of a chunk with PostgreSQL's {@code COPY} (pgjdbc's {@link CopyManager}), on the chunk's own
+     * connection and so in its transaction: a process killed during it leaves nothing of the chunk. In CSV, a null is an
+     * empty unquoted field and every value is quoted.
+     */
+    private void copyRecords(long submissionId, List<NormalisedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(rows.size() * 400);
+        try (CSVPrinter printer = new CSVPrinter(csv, COPY_CSV)) {
+            for (NormalisedRow row : rows) {
+                for (Object value : recordValues(submissionId, row)) {
+                    printer.print(value instanceof Boolean b ? (b ? "t" : "f") : value == null ? null
+                            : value.toString());
+                }
+                printer.println();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_RECORDS,
+                        new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static String truncate(String value, int length) {
@@ -460,6 +513,18 @@ public class SubmissionStore {
         }
     }
 
+    private static final CSVFormat COPY_CSV = CSVFormat.DEFAULT.builder().setNullString("")
+            .setQuoteMode(QuoteMode.ALL_NON_NULL).setRecordSeparator("\n").get();
+
+    private static final String COPY_RECORDS = """
+            COPY offer_record (submission_id, source_sheet, source_row, authority_code, region_code, provider_code,
+              child_key, record_ref_key, eligibility_route, trigger_point, date_eligible, date_offer, date_referral,
+              date_first_contact, date_meeting, offer_response, meeting_outcome, refusal_reason, refusal_stage,
+              referral_source, non_instructed, iro_confirmed, age_at_offer, gender, language_of_choice, disability,
+              financial_year, quarter, working_days_to_first_contact, working_days_to_meeting, flagged,
+              template_version)
+            FROM STDIN (FORMAT csv)""";
+
     private static final String INSERT_RECORD = """
             INSERT INTO offer_record (submission_id, source_sheet, source_row, authority_code, region_code, provider_code,
               child_key, record_ref_key, eligibility_route, trigger_point, date_eligible, date_offer, date_referral,
@@ -469,15 +534,20 @@ public class SubmissionStore {
               template_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static void bindRecord(PreparedStatement ps, long submissionId, NormalisedRow row) throws SQLException {
+    /** The columns of {@link #INSERT_RECORD}, in its order. */
+    private static Object[] recordValues(long submissionId, NormalisedRow row) {
         OfferRecord r = row.record();
-        Object[] values = {submissionId, row.source().sheet(), row.source().rowNumber(), r.authorityCode(),
+        return new Object[] {submissionId, row.source().sheet(), row.source().rowNumber(), r.authorityCode(),
                 r.regionCode(), r.providerCode(), r.childKey(), r.recordRefKey(), r.eligibilityRoute(), r.trigger(),
                 r.dateEligible(), r.dateOffer(), r.dateReferral(), r.dateFirstContact(), r.dateMeeting(),
                 r.offerResponse(), r.meetingOutcome(), r.refusalReason(), r.refusalStage(), r.referralSource(),
                 r.nonInstructed(), r.iroConfirmed(), r.ageAtOffer(), r.gender(), r.language(), r.disability(),
                 r.financialYear(), r.quarter(), r.workingDaysToFirstContact(), r.workingDaysToMeeting(), r.flagged(),
                 row.templateVersion()};
+    }
+
+    private static void bindRecord(PreparedStatement ps, long submissionId, NormalisedRow row) throws SQLException {
+        Object[] values = recordValues(submissionId, row);
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
             if (value instanceof LocalDate date) {
