@@ -99,12 +99,21 @@ public final class Harness {
                 + System.getProperty("java.version"));
         harness.results.put("heap", HEAP);
         harness.results.put("classDataArchive", harness.archive != null);
-        harness.trainEmptyApplication();
-        Map<String, Double> emptyInbox = harness.startUp(repeats);
-        double sampleRun = harness.endToEnd(scales, emptyInbox);
-        harness.sampleAndValidate(repeats, sampleRun);
-        harness.memory(rows);
-        harness.readers(readerRows, smoke);
+        try {
+            harness.trainEmptyApplication();
+            Map<String, Double> emptyInbox = harness.startUp(repeats);
+            harness.storeGrowthRows = smoke ? 2_000 : 20_000;
+            harness.profile = !smoke;
+            double sampleRun = harness.endToEnd(scales, emptyInbox);
+            harness.sampleAndValidate(repeats, sampleRun);
+            harness.memory(rows);
+            harness.readers(readerRows, smoke);
+        } catch (Exception | Error failure) {
+            // what was measured before the failure is kept, with the failure
+            harness.results.put("failure", String.valueOf(failure.getMessage()));
+            harness.write(mode);
+            throw failure;
+        }
         harness.write(mode);
     }
 
@@ -222,6 +231,9 @@ public final class Harness {
     }
 
     private double emptyBootSeconds;
+    private int storeGrowthRows;
+    /** Whether the runs at the largest scale are recorded by Java Flight Recorder (about 2% slower). */
+    private boolean profile;
 
     /** P4: the nightly run over the sample inbox, and validate of one file, against the empty application's start. */
     private void sampleAndValidate(int repeats, double sampleRun) throws Exception {
@@ -266,7 +278,13 @@ public final class Harness {
                 progress("P1 " + scale + "x on " + database);
                 Path root = work.resolve("p1-" + scale + "x-" + database);
                 String schema = schemaFor(database);
-                Measured run = Measured.run(repository, nightly(root, generated.resolve("inbox"), schema))
+                List<String> command = nightly(root, generated.resolve("inbox"), schema);
+                if (profile && scale == scales.get(scales.size() - 1)) {
+                    Path recording = work.resolve("profile-" + scale + "x-" + database + ".jfr");
+                    command.add(1, "-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+                    progress("P1 recording a profile of the run in " + recording);
+                }
+                Measured run = Measured.run(repository, command)
                         .orFail("the run at " + scale + "x on " + database, 0, COMPLETED_WITH_REFUSED_FILES);
                 long stored = count(ACCEPTED, run.output()) + count(REJECTED, run.output());
                 if (stored != expected) {
@@ -339,7 +357,7 @@ public final class Harness {
      * replaces nothing in either store.
      */
     private void storeGrowth(Map<String, String> largestStore, int scale) throws Exception {
-        int rows = largestStore.isEmpty() ? 0 : 20_000;
+        int rows = storeGrowthRows;
         Path file = work.resolve("store-growth/WCCIS_ActiveOffer_W06000018_2019-20.csv");
         BigFiles.csv(repository, file, rows);
         Files.writeString(file, Files.readString(file).replace(",2023-", ",2019-").replace(",2024-", ",2020-"));

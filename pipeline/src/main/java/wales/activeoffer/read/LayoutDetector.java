@@ -30,6 +30,11 @@ public final class LayoutDetector {
     private static final int CLOSEST_SHOWN = 2;
     /** A recording form is recognised by a child found on its first few sheets (a cover or instructions may come first). */
     static final int FORM_SHEETS = SheetPreview.DEEP_SHEETS;
+    /**
+     * A table's heading row is looked for on the first sheets its mapping chooses, no further: a workbook of a
+     * thousand recording forms is not searched a thousand times over for a heading row.
+     */
+    static final int TABLE_SHEETS = 30;
     /** The most rows the preview of one workbook holds (a few megabytes of text). */
     private static final int PREVIEW_ROWS = 30_000;
     private final MappingCatalogue catalogue;
@@ -119,7 +124,7 @@ public final class LayoutDetector {
     }
 
     private Probe probe(Path file, SheetPreview preview, SourceMapping mapping) throws IOException {
-        int sheets = mapping.isForm() ? FORM_SHEETS : Integer.MAX_VALUE;
+        int sheets = mapping.isForm() ? FORM_SHEETS : TABLE_SHEETS;
         if (preview != null) {
             try {
                 return probe(preview.view(new SheetSelection(mapping.sheets()), rowsNeeded(mapping), sheets), mapping);
