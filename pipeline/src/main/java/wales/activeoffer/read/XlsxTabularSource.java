@@ -1,24 +1,38 @@
 package wales.activeoffer.read;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
- * Streams the chosen sheets of an XLSX workbook through POI's streaming (StAX) reader, keeping a small window of rows
- * in memory. Formulas give their cached values; date-formatted numbers become ISO dates.
+ * Streams the chosen sheets of an XLSX workbook: POI opens the package (its zip guards against bombs, oversized
+ * entries and too many parts), its shared strings and its styles; each sheet's XML is then read as a stream of
+ * events by a StAX reader from POI's {@link XMLHelper} (no DTD, no external entities; a sheet that declares a
+ * document type is refused), keeping no more than one row in memory. Formulas give their cached values; numbers in
+ * a date format become ISO dates; a formula that points at another workbook is refused.
  */
 public final class XlsxTabularSource implements TabularSource {
     static final String DAMAGED = "not a readable Excel workbook: it may be damaged or incomplete. Open it in Excel, "
@@ -29,34 +43,98 @@ public final class XlsxTabularSource implements TabularSource {
      * entity expansion) stays as POI sets it.
      */
     public static final int MAX_PARTS = 50_000;
-    private static final int ROW_CACHE = 100;
 
     static {
         if (ZipSecureFile.getMaxFileCount() < MAX_PARTS) {
             ZipSecureFile.setMaxFileCount(MAX_PARTS);
         }
     }
-    private static final int BUFFER_BYTES = 4096;
-    private static final java.util.regex.Pattern EXTERNAL_REFERENCE = java.util.regex.Pattern.compile("\\[[^\\]]+\\]");
-    private final Workbook workbook;
+
+    private static final String RELATIONSHIPS_NS =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final Pattern EXTERNAL_REFERENCE = Pattern.compile("\\[[^\\]]+\\]");
+    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+
+    private final OPCPackage workbook;
+    private final XSSFReader parts;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final boolean date1904;
     private final List<SheetInfo> sheets;
+    private final Map<Integer, String> relationOf = new HashMap<>();
     private final Iterator<SheetInfo> chosen;
+    /** Whether each style shows a date, by style index, worked out once. */
+    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private SheetInfo current;
-    private Iterator<Row> rows = Collections.emptyIterator();
+    private InputStream sheetStream;
+    private XMLStreamReader sheet;
+    private int lastRow;
 
     public XlsxTabularSource(Path file, Predicate<SheetInfo> include) {
+        OPCPackage opened = null;
         try {
-            this.workbook = StreamingReader.builder().rowCacheSize(ROW_CACHE).bufferSize(BUFFER_BYTES)
-                    .setReadSharedFormulas(true).open(file.toFile());
-        } catch (RuntimeException e) {
+            opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            this.workbook = opened;
+            this.parts = new XSSFReader(opened);
+            this.strings = new ReadOnlySharedStringsTable(opened, false);
+            this.styles = parts.getStylesTable();
+            List<SheetInfo> all = new ArrayList<>();
+            this.date1904 = readWorkbook(all);
+            this.sheets = List.copyOf(all);
+        } catch (UnreadableFileException e) {
+            revert(opened);
+            throw e;
+        } catch (Exception e) {
+            revert(opened);
             throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
-        List<SheetInfo> all = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            all.add(new SheetInfo(i, workbook.getSheetName(i), workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)));
+        this.chosen = sheets.stream().filter(include).toList().iterator();
+    }
+
+    private static void revert(OPCPackage opened) {
+        if (opened != null) {
+            opened.revert();
         }
-        this.sheets = List.copyOf(all);
-        this.chosen = all.stream().filter(include).toList().iterator();
+    }
+
+    /** The sheets, in workbook order, with their relationship ids; whether dates count from 1904. */
+    private boolean readWorkbook(List<SheetInfo> all) throws IOException, XMLStreamException, InvalidFormatException {
+        boolean use1904 = false;
+        try (InputStream in = parts.getWorkbookData()) {
+            XMLStreamReader xml = open(in);
+            try {
+                while (xml.hasNext()) {
+                    if (next(xml) != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    if (xml.getLocalName().equals("workbookPr")) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        use1904 = "1".equals(value) || "true".equals(value);
+                    } else if (xml.getLocalName().equals("sheet")) {
+                        String state = xml.getAttributeValue(null, "state");
+                        relationOf.put(all.size(), xml.getAttributeValue(RELATIONSHIPS_NS, "id"));
+                        all.add(new SheetInfo(all.size(), xml.getAttributeValue(null, "name"),
+                                "hidden".equals(state) || "veryHidden".equals(state)));
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+        return use1904;
+    }
+
+    private static XMLStreamReader open(InputStream in) throws XMLStreamException {
+        return XML.createXMLStreamReader(in);
+    }
+
+    /** The next event; a document type declaration, which a workbook never needs, is refused. */
+    private static int next(XMLStreamReader xml) throws XMLStreamException {
+        int event = xml.next();
+        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new XMLStreamException("the XML declares a DOCTYPE or uses an entity");
+        }
+        return event;
     }
 
     @Override
@@ -67,28 +145,152 @@ public final class XlsxTabularSource implements TabularSource {
     @Override
     public RawRow next() {
         try {
-            while (!rows.hasNext()) {
-                if (!chosen.hasNext()) {
-                    return null;
+            while (true) {
+                if (sheet == null) {
+                    if (!chosen.hasNext()) {
+                        return null;
+                    }
+                    current = chosen.next();
+                    String relation = relationOf.get(current.index());
+                    if (relation == null) {
+                        continue;
+                    }
+                    sheetStream = parts.getSheet(relation);
+                    sheet = open(sheetStream);
+                    lastRow = 0;
                 }
-                current = chosen.next();
-                rows = workbook.getSheetAt(current.index()).rowIterator();
-            }
-            Row row = rows.next();
-            List<String> cells = new ArrayList<>();
-            for (Cell cell : row) {
-                while (cells.size() < cell.getColumnIndex()) {
-                    cells.add("");
+                RawRow row = nextRow();
+                if (row != null) {
+                    return row;
                 }
-                cells.add(text(cell));
+                closeSheet();
             }
-            return new RawRow(current.name(), row.getRowNum() + 1, cells);
-        } catch (RuntimeException e) {
-            if (e instanceof UnreadableFileException unreadable) {
-                throw unreadable;
-            }
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (Exception e) {
             throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
         }
+    }
+
+    /** The next {@code <row>} of the open sheet, or {@code null} at its end. */
+    private RawRow nextRow() throws XMLStreamException {
+        while (sheet.hasNext()) {
+            int event = next(sheet);
+            if (event == XMLStreamConstants.START_ELEMENT && sheet.getLocalName().equals("row")) {
+                String number = sheet.getAttributeValue(null, "r");
+                lastRow = number == null ? lastRow + 1 : Integer.parseInt(number);
+                return new RawRow(current.name(), lastRow, cells());
+            }
+        }
+        return null;
+    }
+
+    /** The cells of the row whose start the reader is at, up to its end. */
+    private List<String> cells() throws XMLStreamException {
+        List<String> cells = new ArrayList<>();
+        while (sheet.hasNext()) {
+            int event = next(sheet);
+            if (event == XMLStreamConstants.END_ELEMENT && sheet.getLocalName().equals("row")) {
+                return cells;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && sheet.getLocalName().equals("c")) {
+                String reference = sheet.getAttributeValue(null, "r");
+                int column = reference == null ? cells.size() : column(reference);
+                String text = cell(reference == null ? CellReference.convertNumToColString(column) + lastRow
+                        : reference);
+                while (cells.size() < column) {
+                    cells.add("");
+                }
+                cells.add(text);
+            }
+        }
+        return cells;
+    }
+
+    private static int column(String reference) {
+        int letters = 0;
+        while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
+            letters++;
+        }
+        return CellReference.convertColStringToIndex(reference.substring(0, letters));
+    }
+
+    /** The text of the {@code <c>} element the reader is at, read up to its end. */
+    private String cell(String address) throws XMLStreamException {
+        String type = sheet.getAttributeValue(null, "t");
+        String style = sheet.getAttributeValue(null, "s");
+        String value = null;
+        StringBuilder inline = null;
+        int phonetic = 0;
+        while (sheet.hasNext()) {
+            int event = next(sheet);
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                String name = sheet.getLocalName();
+                if (name.equals("c")) {
+                    break;
+                }
+                if (name.equals("rPh")) {
+                    phonetic--;
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (sheet.getLocalName()) {
+                    case "v" -> value = sheet.getElementText();
+                    case "f" -> {
+                        String formula = sheet.getElementText();
+                        if (EXTERNAL_REFERENCE.matcher(formula).find()) {
+                            throw new UnreadableFileException("AO-F03", "cell " + address + " holds a formula that "
+                                    + "points at another workbook; copy and paste the values, then send the file again");
+                        }
+                    }
+                    case "rPh" -> phonetic++;
+                    case "t" -> {
+                        String text = sheet.getElementText();
+                        if (phonetic == 0) {
+                            inline = inline == null ? new StringBuilder() : inline;
+                            inline.append(text);
+                        }
+                    }
+                    default -> {
+                        // other parts of a cell (extensions) carry no value
+                    }
+                }
+            }
+        }
+        return text(type, style, value, inline);
+    }
+
+    private String text(String type, String style, String value, StringBuilder inline) {
+        if ("inlineStr".equals(type)) {
+            return inline == null ? "" : inline.toString();
+        }
+        if (value == null) {
+            return "";
+        }
+        return switch (type == null ? "n" : type) {
+            case "s" -> strings.getItemAt(Integer.parseInt(value.trim())).getString();
+            case "str" -> value;
+            case "b" -> "1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()) ? "TRUE" : "FALSE";
+            case "e" -> "";
+            case "d" -> value.length() >= 10 ? value.substring(0, 10) : value;
+            default -> number(Double.parseDouble(value), style == null ? 0 : Integer.parseInt(style));
+        };
+    }
+
+    private String number(double number, int style) {
+        if (isDateStyle(style) && DateUtil.isValidExcelDate(number)) {
+            return DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString();
+        }
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+
+    private boolean isDateStyle(int index) {
+        return dateStyles.computeIfAbsent(index, i -> {
+            if (styles == null || i >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle style = styles.getStyleAt(i);
+            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        });
     }
 
     /** A plain reason for POI's refusals, which are the guards against hostile workbooks. */
@@ -107,37 +309,24 @@ public final class XlsxTabularSource implements TabularSource {
         return DAMAGED;
     }
 
-    static String text(Cell cell) {
-        if (cell.getCellType() == CellType.FORMULA && EXTERNAL_REFERENCE.matcher(formulaOf(cell)).find()) {
-            throw new UnreadableFileException("AO-F03", "cell " + cell.getAddress() + " holds a formula that points "
-                    + "at another workbook; copy and paste the values, then send the file again");
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            default -> "";
-        };
-    }
-
-    /**
-     * The formula's text, to spot links to other workbooks. Shared formulas (a formula filled down a column) are
-     * expanded by the reader; a cell whose formula text cannot be had is read by its cached value like any other.
-     */
-    private static String formulaOf(Cell cell) {
-        try {
-            return cell.getCellFormula();
-        } catch (RuntimeException noText) {
-            return "";
-        }
-    }
-
     @Override
     public void skipSheet() {
-        rows = Collections.emptyIterator();
+        try {
+            closeSheet();
+        } catch (XMLStreamException | IOException e) {
+            throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
+        }
+    }
+
+    private void closeSheet() throws XMLStreamException, IOException {
+        if (sheet != null) {
+            sheet.close();
+            sheet = null;
+        }
+        if (sheetStream != null) {
+            sheetStream.close();
+            sheetStream = null;
+        }
     }
 
     @Override
@@ -148,6 +337,12 @@ public final class XlsxTabularSource implements TabularSource {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
+        try {
+            closeSheet();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        } finally {
+            workbook.revert();
+        }
     }
 }

@@ -154,6 +154,39 @@ class RestartAndLockIntegrationTests {
         assertSameReleaseAndStore(uninterruptedRoot, schemas.get(0), killedRoot, schemas.get(1), 6 + 3);
     }
 
+    @Test
+    void aRunKilledWhileAChunkIsBeingCopiedInLeavesNothingOfItAndTheNextRunStoresEveryRowOnce(@TempDir Path temp)
+            throws Exception {
+        // given a run on PostgreSQL (records go in with COPY) stopped for certain just after the COPY of its first
+        // chunk of two records, before that chunk's transaction commits, and killed there with kill -9
+        String cardiff = "cardiff-active-offer-2024-25.csv";
+        Path root = temp.resolve("work");
+        Files.createDirectories(root.resolve("inbox/cardiff-and-vale"));
+        Files.copy(HAND_COUNTED.resolve("cardiff-and-vale").resolve(cardiff),
+                root.resolve("inbox/cardiff-and-vale").resolve(cardiff));
+        String schema = TestDatabases.newSchemaName();
+        schemas.add(schema);
+        List<String> settings = settings(root, schema, (Path) null);
+        settings.replaceAll(setting -> setting.startsWith("activeoffer.chunk-size=") ? "activeoffer.chunk-size=2"
+                : setting);
+        List<String> pausing = new ArrayList<>(settings);
+        pausing.add("activeoffer.testing.pause-at=" + PausePoint.IN_FILE);
+        PipelineProcess killed = PipelineProcess.start(temp.resolve("killed.log"), pausing);
+        killed.awaitLine("Paused at '" + PausePoint.IN_FILE + "'", RUN_TIMEOUT);
+        killed.killHard();
+
+        // then nothing of the chunk is stored
+        assertThat(count(schema, "SELECT COUNT(*) FROM offer_record")).isZero();
+
+        // and the next run takes the file in whole, each of its 12 good rows once and its 2 bad rows rejected
+        PipelineProcess next = PipelineProcess.start(temp.resolve("next.log"), settings);
+        assertThat(next.awaitExit(RUN_TIMEOUT)).as(next.output()).isZero();
+        assertThat(count(schema, "SELECT COUNT(*) FROM offer_record")).isEqualTo(12);
+        assertThat(count(schema, "SELECT COUNT(DISTINCT source_row) FROM offer_record")).isEqualTo(12);
+        assertThat(count(schema, "SELECT COUNT(*) FROM rejected_row")).isEqualTo(2);
+        assertThat(count(schema, "SELECT COUNT(*) FROM submission WHERE status = 'INGESTED'")).isEqualTo(1);
+    }
+
     /** A pipeline process stopped at the instant after its first receipt is written, until it is killed. */
     private static PipelineProcess pausedAfterItsFirstReceipt(Path log, List<String> settings) throws Exception {
         List<String> pausing = new ArrayList<>(settings);
