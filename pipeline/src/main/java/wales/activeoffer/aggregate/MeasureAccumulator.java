@@ -34,8 +34,10 @@ public final class MeasureAccumulator {
     private static final String AUTHORITY = "authority";
     private static final String FINANCIAL_YEAR = "financial_year";
     private static final String QUARTER = "quarter";
-    private final Map<CellKey, CellTally> tallies = new TreeMap<>();
-    private final Map<CellKey, CellTally> baseTallies = new TreeMap<>();
+    // hashed while the records go by (a sorted map compared keys field by field for every record of every cell); read
+    // in the cells' order when the table is built
+    private final Map<CellKey, CellTally> tallies = new HashMap<>();
+    private final Map<CellKey, CellTally> baseTallies = new HashMap<>();
     private final Map<CellKey, Set<CellKey>> basesOf = new HashMap<>();
     private final Map<String, String> regionOfAuthorityInPeriod = new HashMap<>();
     private final GeographyNames names;
@@ -112,7 +114,7 @@ public final class MeasureAccumulator {
         List<AggregateRow> rows = rows();
         Map<CountKey, BaseCount> baseCounts = new HashMap<>();
         List<AggregateRow> ignored = new ArrayList<>();
-        baseTallies.forEach((cell, tally) -> rowsOf(cell, tally, ignored, baseCounts));
+        new TreeMap<>(baseTallies).forEach((cell, tally) -> rowsOf(cell, tally, ignored, baseCounts));
         Map<CountKey, List<BaseCount>> parts = new HashMap<>();
         for (AggregateRow row : rows) {
             if (row.isCount()) {
@@ -125,7 +127,7 @@ public final class MeasureAccumulator {
 
     public List<AggregateRow> rows() {
         List<AggregateRow> rows = new ArrayList<>();
-        tallies.forEach((cell, tally) -> rowsOf(cell, tally, rows, new HashMap<>()));
+        new TreeMap<>(tallies).forEach((cell, tally) -> rowsOf(cell, tally, rows, new HashMap<>()));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package wales.activeoffer.normalise;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -38,12 +39,37 @@ public final class ValueParser {
                 .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
     }
 
+    /**
+     * A date written {@code yyyy-MM-dd}, as spreadsheets' own dates arrive: read directly, as the first of the formats
+     * would read it, without the patterns' parsing; anything else (or an impossible date) is left to the formats.
+     */
+    private static Optional<LocalDate> iso(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return Optional.empty();
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10)));
+        } catch (DateTimeException impossible) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<LocalDate> date(String raw) {
         String plain = Text.plainSpaces(raw);
         if (plain == null || plain.isBlank()) {
             return Optional.empty();
         }
         String text = plain.trim();
+        Optional<LocalDate> iso = iso(text);
+        if (iso.isPresent()) {
+            return iso;
+        }
         if (excelSerials && SERIAL.matcher(text).matches()) {
             long serial = (long) Double.parseDouble(text);
             return serial > 0 ? Optional.of(EXCEL_EPOCH.plusDays(serial)) : Optional.empty();

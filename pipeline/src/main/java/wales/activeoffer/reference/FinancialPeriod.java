@@ -9,7 +9,8 @@ public final class FinancialPeriod {
 
     public static String financialYear(LocalDate date) {
         int startYear = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-        return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+        int next = (startYear + 1) % 100;
+        return startYear + (next < 10 ? "-0" : "-") + next;
     }
 
     public static String quarter(LocalDate date) {
