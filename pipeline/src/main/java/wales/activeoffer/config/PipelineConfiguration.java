@@ -66,7 +66,7 @@ public class PipelineConfiguration {
     @Bean
     FilePreparation filePreparation(MappingCatalogue catalogue, HeaderMatcher matcher, ReferenceData reference,
             PipelineProperties properties) {
-        return new FilePreparation(new LayoutDetector(catalogue, matcher), matcher, reference,
+        return new FilePreparation(new LayoutDetector(catalogue, matcher), reference,
                 properties.maxRowsPerFile());
     }
 

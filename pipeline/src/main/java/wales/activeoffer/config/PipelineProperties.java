@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param chunkSize                 rows per database transaction while ingesting
  * @param responseTargetWorkingDays the response-time target: share of meetings held within this many working days
  * @param suppressionThreshold      published counts from 1 to this number are shown as {@code [c]}
- * @param maxRowsPerFile            a file with more data rows than this is refused whole (read first, streaming)
+ * @param maxRowsPerFile            a file with more data rows than this is refused whole (counted as the rows are stored)
  * @param inboxSettleSeconds        a file changed less than this long ago may still be being copied: it waits for
  *                                  the next run
  * @param restrictedUri             where the restricted record-level Parquet goes ({@code file:}, {@code hdfs:} or

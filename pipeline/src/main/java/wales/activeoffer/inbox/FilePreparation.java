@@ -5,21 +5,16 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.stream.Collectors;
-import wales.activeoffer.mapping.HeaderMatcher;
 import wales.activeoffer.mapping.SourceMapping;
-import wales.activeoffer.normalise.SourceRow;
 import wales.activeoffer.read.DetectedLayout;
 import wales.activeoffer.read.FileSafety;
 import wales.activeoffer.read.LayoutDetector;
-import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.UnreadableFileException;
 import wales.activeoffer.reference.Authority;
 import wales.activeoffer.reference.ReferenceData;
@@ -33,15 +28,13 @@ import wales.activeoffer.reference.Region;
  */
 public final class FilePreparation {
     private final LayoutDetector detector;
-    private final HeaderMatcher matcher;
     private final ReferenceData reference;
     private final long maxRowsPerFile;
 
-    public FilePreparation(LayoutDetector detector, HeaderMatcher matcher, ReferenceData reference,
+    public FilePreparation(LayoutDetector detector, ReferenceData reference,
             long maxRowsPerFile) {
         this.maxRowsPerFile = maxRowsPerFile;
         this.detector = detector;
-        this.matcher = matcher;
         this.reference = reference;
     }
 
@@ -130,7 +123,7 @@ public final class FilePreparation {
 
     private static boolean isEmpty(InboxFile file) {
         try {
-            return java.nio.file.Files.size(file.readable()) == 0;
+            return Files.size(file.readable()) == 0;
         } catch (IOException e) {
             throw UnreadableFileException.cannotOpen(e);
         }

@@ -158,7 +158,7 @@ class OnboardingIntegrationTests {
         // given the Torfaen form, which the repository's mappings do not know
         HeaderMatcher matcher = new HeaderMatcher(RepoPaths.template());
         FilePreparation withoutTheMapping = new FilePreparation(new LayoutDetector(RepoPaths.catalogue(), matcher),
-                matcher, RepoPaths.reference(), 1_000_000L);
+                RepoPaths.reference(), 1_000_000L);
         Path copy = WorkbookFixture.build(RESOURCES.resolve(FORM + ".source"), dir.resolve(FORM));
         assertThatThrownBy(() -> withoutTheMapping.prepare(new InboxFile("gwent", copy)))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no xlsx layout recognised");
@@ -202,7 +202,7 @@ class OnboardingIntegrationTests {
     void givenAnUnseenLayoutWhenItsMappingFileIsAddedThenItsFileIsIngested() throws Exception {
         HeaderMatcher matcher = new HeaderMatcher(RepoPaths.template());
         FilePreparation withoutTheMapping = new FilePreparation(new LayoutDetector(RepoPaths.catalogue(), matcher),
-                matcher, RepoPaths.reference(), 1_000_000L);
+                RepoPaths.reference(), 1_000_000L);
         assertThatThrownBy(() -> withoutTheMapping.prepare(new InboxFile("cwm-taf", RESOURCES.resolve(FILE))))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no csv layout recognised");
 
@@ -236,7 +236,7 @@ class OnboardingIntegrationTests {
         // heading on every page, which the repository's mappings do not know
         HeaderMatcher matcher = new HeaderMatcher(RepoPaths.template());
         FilePreparation withoutTheMapping = new FilePreparation(new LayoutDetector(RepoPaths.catalogue(), matcher),
-                matcher, RepoPaths.reference(), 1_000_000L);
+                RepoPaths.reference(), 1_000_000L);
         assertThatThrownBy(() -> withoutTheMapping.prepare(new InboxFile("cwm-taf", RESOURCES.resolve(TRACKER))))
                 .isInstanceOf(UnreadableFileException.class).hasMessageContaining("no csv layout recognised");
 

@@ -63,7 +63,7 @@ class LayoutFixtureTests {
         Properties where = fixtureProperties(folder);
         InboxFile file = materialise(folder, inbox, where);
         HeaderMatcher matcher = new HeaderMatcher(TEMPLATE);
-        FilePreparation preparation = new FilePreparation(new LayoutDetector(CATALOGUE, matcher), matcher, REFERENCE,
+        FilePreparation preparation = new FilePreparation(new LayoutDetector(CATALOGUE, matcher), REFERENCE,
                 1_000_000L);
 
         PreparedFile prepared = preparation.prepare(file);
