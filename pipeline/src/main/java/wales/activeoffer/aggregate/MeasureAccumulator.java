@@ -40,6 +40,7 @@ public final class MeasureAccumulator {
     private final Map<CellKey, CellTally> baseTallies = new HashMap<>();
     private final Map<CellKey, Set<CellKey>> basesOf = new HashMap<>();
     private final Map<String, String> regionOfAuthorityInPeriod = new HashMap<>();
+    private final Map<CellKey, BaseCells> baseCells = new HashMap<>();
     private final GeographyNames names;
     private final int targetWorkingDays;
     private final PublishedCategories categories;
@@ -69,13 +70,30 @@ public final class MeasureAccumulator {
      *                               region's figures differ from the sum of its authorities'
      */
     public void add(OfferRecord record) {
-        String[][] geographies = {{WALES, WALES_CODE}, {REGION, record.regionCode()},
-                {AUTHORITY, record.authorityCode()}};
-        String[][] periods = {{FINANCIAL_YEAR, record.financialYear()}, {QUARTER, record.quarter()}};
         int recordKey = recordKey(record);
         CellKey base = new CellKey(AUTHORITY, record.authorityCode(), QUARTER, record.quarter(),
                 record.eligibilityRoute());
-        baseTallies.computeIfAbsent(base, k -> new CellTally()).add(record, recordKey);
+        BaseCells cells = baseCells.get(base);
+        if (cells == null || !cells.regionCode().equals(record.regionCode())) {
+            cells = cellsOf(base, record);
+            baseCells.put(base, cells);
+        }
+        for (CellTally tally : cells.tallies()) {
+            tally.add(record, recordKey);
+        }
+    }
+
+    /**
+     * The tallies a record of this base cell adds to: the base cell's own, then the twelve of Wales, its region and its
+     * authority, by financial year and quarter, on all routes and its own. Worked out for the first record of each
+     * base cell, or of each region it is recorded in (which is refused).
+     */
+    private BaseCells cellsOf(CellKey base, OfferRecord record) {
+        String[][] geographies = {{WALES, WALES_CODE}, {REGION, record.regionCode()},
+                {AUTHORITY, record.authorityCode()}};
+        String[][] periods = {{FINANCIAL_YEAR, record.financialYear()}, {QUARTER, record.quarter()}};
+        List<CellTally> cells = new ArrayList<>();
+        cells.add(baseTallies.computeIfAbsent(base, k -> new CellTally()));
         for (String[] period : periods) {
             String membership = record.authorityCode() + " " + period[1];
             String region = regionOfAuthorityInPeriod.putIfAbsent(membership, record.regionCode());
@@ -87,11 +105,16 @@ public final class MeasureAccumulator {
             for (String[] geography : geographies) {
                 for (String route : List.of(CellKey.ALL_ROUTES, record.eligibilityRoute())) {
                     CellKey cell = new CellKey(geography[0], geography[1], period[0], period[1], route);
-                    tallies.computeIfAbsent(cell, k -> new CellTally()).add(record, recordKey);
+                    cells.add(tallies.computeIfAbsent(cell, k -> new CellTally()));
                     basesOf.computeIfAbsent(cell, k -> new LinkedHashSet<>()).add(base);
                 }
             }
         }
+        return new BaseCells(record.regionCode(), cells.toArray(CellTally[]::new));
+    }
+
+    /** The tallies every record of one base cell adds to, and the region they were worked out for. */
+    private record BaseCells(String regionCode, CellTally[] tallies) {
     }
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {

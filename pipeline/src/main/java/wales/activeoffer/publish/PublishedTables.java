@@ -8,6 +8,7 @@ import static wales.activeoffer.publish.ParquetColumn.int64;
 import static wales.activeoffer.publish.ParquetColumn.string;
 
 import java.util.List;
+import java.util.Map;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.store.StoredRecord;
 
@@ -20,41 +21,41 @@ public final class PublishedTables {
     }
 
     /** What each record-level column holds, for the data dictionary published with every release. */
-    public static final java.util.Map<String, String> RECORD_DESCRIPTIONS = java.util.Map.ofEntries(
-            java.util.Map.entry("authority_code", "ONS code of the local authority that made the offer"),
-            java.util.Map.entry("region_code", "advocacy region of the authority on the offer date (also the partition)"),
-            java.util.Map.entry("provider_code", "advocacy provider of that region on the offer date"),
-            java.util.Map.entry("child_key", "keyed hash (HMAC-SHA256) of the authority's child identifier"),
-            java.util.Map.entry("eligibility_route", "code: looked_after, child_protection, care_and_support"),
-            java.util.Map.entry("trigger", "code: entry, review, placement_move, care_leaver_planning, residential_transfer, other"),
-            java.util.Map.entry("date_eligible", "date the child became eligible"),
-            java.util.Map.entry("date_offer", "date the offer of a meeting was made"),
-            java.util.Map.entry("date_referral", "date of referral to the provider"),
-            java.util.Map.entry("date_first_contact", "date the provider first contacted the child"),
-            java.util.Map.entry("date_meeting", "date the active offer meeting was held"),
-            java.util.Map.entry("offer_response", "code: accepted_meeting, declined, exempt_understanding, no_response"),
-            java.util.Map.entry("meeting_outcome", "code: took_up, declined, time_to_think, not_held, pending"),
-            java.util.Map.entry("refusal_reason", "code; not_recorded where the child declined without a recorded reason"),
-            java.util.Map.entry("refusal_stage", "offer or meeting"),
-            java.util.Map.entry("referral_source", "code: social_worker, iro, carer, parent_family, self, other_professional, other"),
-            java.util.Map.entry("non_instructed", "non-instructed advocacy"),
-            java.util.Map.entry("iro_confirmed", "the IRO confirmed the offer at review"),
-            java.util.Map.entry("age_at_offer", "whole years on the offer date: from the date of birth, or the age the source gave"),
-            java.util.Map.entry("gender", "code: female, male, other, not_known"),
-            java.util.Map.entry("language", "code: welsh, english, other"),
-            java.util.Map.entry("disability", "disability or communication needs"),
-            java.util.Map.entry("financial_year", "financial year of the offer date, e.g. 2024-25 (also the partition)"),
-            java.util.Map.entry("quarter", "financial quarter of the offer date, e.g. 2024-25 Q1"),
-            java.util.Map.entry("working_days_to_first_contact", "England-and-Wales working days from referral to first contact"),
-            java.util.Map.entry("working_days_to_meeting", "England-and-Wales working days from referral to meeting held"),
-            java.util.Map.entry("flagged", "the row broke at least one warning rule"),
-            java.util.Map.entry("source_file_sha256", "lineage: SHA-256 of the file the record came from"),
-            java.util.Map.entry("source_sheet", "lineage: sheet of the workbook"),
-            java.util.Map.entry("source_row", "lineage: row in the file, as a regional lead sees it"),
-            java.util.Map.entry("mapping_id", "lineage: the layout mapping that read it"),
-            java.util.Map.entry("source_detail", "lineage: what was detected about the file (encoding, delimiter, sheets)"),
-            java.util.Map.entry("ingest_run", "lineage: the run that ingested it"),
-            java.util.Map.entry("template_version", "lineage: the version of the recording template the record was read under"));
+    public static final Map<String, String> RECORD_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("authority_code", "ONS code of the local authority that made the offer"),
+            Map.entry("region_code", "advocacy region of the authority on the offer date (also the partition)"),
+            Map.entry("provider_code", "advocacy provider of that region on the offer date"),
+            Map.entry("child_key", "keyed hash (HMAC-SHA256) of the authority's child identifier"),
+            Map.entry("eligibility_route", "code: looked_after, child_protection, care_and_support"),
+            Map.entry("trigger", "code: entry, review, placement_move, care_leaver_planning, residential_transfer, other"),
+            Map.entry("date_eligible", "date the child became eligible"),
+            Map.entry("date_offer", "date the offer of a meeting was made"),
+            Map.entry("date_referral", "date of referral to the provider"),
+            Map.entry("date_first_contact", "date the provider first contacted the child"),
+            Map.entry("date_meeting", "date the active offer meeting was held"),
+            Map.entry("offer_response", "code: accepted_meeting, declined, exempt_understanding, no_response"),
+            Map.entry("meeting_outcome", "code: took_up, declined, time_to_think, not_held, pending"),
+            Map.entry("refusal_reason", "code; not_recorded where the child declined without a recorded reason"),
+            Map.entry("refusal_stage", "offer or meeting"),
+            Map.entry("referral_source", "code: social_worker, iro, carer, parent_family, self, other_professional, other"),
+            Map.entry("non_instructed", "non-instructed advocacy"),
+            Map.entry("iro_confirmed", "the IRO confirmed the offer at review"),
+            Map.entry("age_at_offer", "whole years on the offer date: from the date of birth, or the age the source gave"),
+            Map.entry("gender", "code: female, male, other, not_known"),
+            Map.entry("language", "code: welsh, english, other"),
+            Map.entry("disability", "disability or communication needs"),
+            Map.entry("financial_year", "financial year of the offer date, e.g. 2024-25 (also the partition)"),
+            Map.entry("quarter", "financial quarter of the offer date, e.g. 2024-25 Q1"),
+            Map.entry("working_days_to_first_contact", "England-and-Wales working days from referral to first contact"),
+            Map.entry("working_days_to_meeting", "England-and-Wales working days from referral to meeting held"),
+            Map.entry("flagged", "the row broke at least one warning rule"),
+            Map.entry("source_file_sha256", "lineage: SHA-256 of the file the record came from"),
+            Map.entry("source_sheet", "lineage: sheet of the workbook"),
+            Map.entry("source_row", "lineage: row in the file, as a regional lead sees it"),
+            Map.entry("mapping_id", "lineage: the layout mapping that read it"),
+            Map.entry("source_detail", "lineage: what was detected about the file (encoding, delimiter, sheets)"),
+            Map.entry("ingest_run", "lineage: the run that ingested it"),
+            Map.entry("template_version", "lineage: the version of the recording template the record was read under"));
 
     /** The columns of {@code aggregates.csv}, as its CSVW metadata describes them. */
     public static final List<String> AGGREGATE_HEADER = CsvwMetadata.names(CsvwMetadata.AGGREGATES);

@@ -3,6 +3,7 @@ package wales.activeoffer.read;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,8 @@ final class FormRecords implements SourceRecords {
     private final CodeList yesNo;
     private final List<String> notes = new ArrayList<>();
     private final List<SourceRow> pending = new ArrayList<>();
+    private final Map<List<String>, List<String>> foldedLabels = new IdentityHashMap<>();
+    private final Map<FormField, Set<String>> everyOption = new IdentityHashMap<>();
     private RawRow lookahead;
     private boolean exhausted;
     private String currentSheet;
@@ -165,56 +168,111 @@ final class FormRecords implements SourceRecords {
 
     private List<SourceRow> read(List<List<RawRow>> blocks) {
         List<SourceRow> offers = new ArrayList<>();
-        for (List<RawRow> block : blocks) {
+        for (List<RawRow> rows : blocks) {
+            Block block = new Block(rows);
             Map<String, String> values = new HashMap<>(fileValues);
             Map<String, Origin> origins = new HashMap<>();
-            List<List<String>> labels = block.stream().map(row -> row.cells().stream().map(FormRecords::label)
-                    .toList()).toList();
-            mapping.form().fields().forEach((field, spec) -> valueOf(block, labels, spec).ifPresent(found -> {
+            mapping.form().fields().forEach((field, spec) -> valueOf(block, spec).ifPresent(found -> {
                 values.put(field, found.value());
                 origins.put(field, found.origin());
             }));
             boolean anyFormValue = mapping.form().fields().keySet().stream()
                     .anyMatch(field -> values.get(field) != null && !values.get(field).isBlank());
             if (anyFormValue) {
-                offers.add(new SourceRow(block.get(0).sheet(), block.get(0).rowNumber(), values, origins));
+                offers.add(new SourceRow(rows.get(0).sheet(), rows.get(0).rowNumber(), values, origins));
             }
         }
         return offers;
+    }
+
+    /** A mapping's labels, folded ({@link Text#fold}) once for the whole file. */
+    private List<String> folded(List<String> labels) {
+        return foldedLabels.computeIfAbsent(labels, l -> l.stream().map(Text::fold).toList());
+    }
+
+    /** Every option label of a field's tick boxes, folded once for the whole file. */
+    private Set<String> everyOption(FormField spec) {
+        return everyOption.computeIfAbsent(spec, s -> s.ticks().values().stream().flatMap(List::stream)
+                .map(Text::fold).collect(Collectors.toSet()));
+    }
+
+    /**
+     * One block of a form (or a whole one-child sheet) with its cells' labels worked out once, and indexed: where each
+     * label is, and where each tick box inside a cell of boxes ("☒ Yes ☐ No") is, in reading order (row by row, left
+     * to right). Finding a field's label is then a look-up rather than a walk over every cell.
+     */
+    private static final class Block {
+        final List<RawRow> rows;
+        final List<List<String>> labels;
+        final Map<String, List<At>> cellsByLabel = new HashMap<>();
+        final Map<String, List<BoxAt>> boxesByLabel = new HashMap<>();
+
+        Block(List<RawRow> rows) {
+            this.rows = rows;
+            this.labels = rows.stream().map(row -> row.cells().stream().map(FormRecords::label).toList()).toList();
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> cells = rows.get(r).cells();
+                for (int c = 0; c < cells.size(); c++) {
+                    cellsByLabel.computeIfAbsent(labels.get(r).get(c), l -> new ArrayList<>()).add(new At(r, c));
+                    String cell = cells.get(c).trim();
+                    if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
+                        Matcher box = BOX.matcher(cell);
+                        for (int k = 0; box.find(); k++) {
+                            boxesByLabel.computeIfAbsent(Text.fold(box.group(2)), l -> new ArrayList<>())
+                                    .add(new BoxAt(r, c, k, !"☐".equals(box.group(1))));
+                        }
+                    }
+                }
+            }
+        }
+
+        List<At> cellsLabelled(String label) {
+            return cellsByLabel.getOrDefault(label, List.of());
+        }
+
+        List<BoxAt> boxesLabelled(String label) {
+            return boxesByLabel.getOrDefault(label, List.of());
+        }
+    }
+
+    /** A tick box inside a cell of boxes: the cell, the box's place in it, and whether it is ticked. */
+    private record BoxAt(int row, int column, int box, boolean ticked) {
+        boolean before(int r, int c, int k) {
+            return row != r ? row < r : column != c ? column < c : box < k;
+        }
     }
 
     /** A value found on a form, and where: the label the form gives it and the cell it is in. */
     private record Found(String value, Origin origin) {
     }
 
-    /** @param labels each cell of the block as a label ({@link #label}), worked out once per block */
-    private Optional<Found> valueOf(List<RawRow> block, List<List<String>> labels, FormField spec) {
+    private Optional<Found> valueOf(Block block, FormField spec) {
         if (!spec.questions().isEmpty()) {
-            return answerOfQuestions(block, labels, spec);
+            return answerOfQuestions(block, spec);
         }
         if (!spec.ticks().isEmpty()) {
-            Set<String> everyOption = spec.ticks().values().stream().flatMap(List::stream).map(Text::fold)
-                    .collect(Collectors.toSet());
+            Set<String> everyOption = everyOption(spec);
             List<Map.Entry<String, List<String>>> ticked = spec.ticks().entrySet().stream()
-                    .filter(option -> isTicked(block, labels, option.getValue(), everyOption)).toList();
-            Origin origin = spec.ticks().values().stream().map(option -> find(block, labels, option))
-                    .flatMap(Optional::stream).findFirst().map(at -> optionsOrigin(block, labels, at, everyOption))
+                    .filter(option -> isTicked(block, folded(option.getValue()), everyOption)).toList();
+            Origin origin = spec.ticks().values().stream().map(option -> find(block, folded(option)))
+                    .flatMap(Optional::stream).findFirst().map(at -> optionsOrigin(block, at, everyOption))
                     .orElse(Origin.NONE);
             return Optional.of(new Found(several(spec, ticked), origin));
         }
-        return find(block, labels, spec.labels()).map(at -> valueBeside(block, at, spec));
+        return find(block, folded(spec.labels())).map(at -> valueBeside(block.rows, at, spec));
     }
 
     /**
      * A code asked as yes/no questions ("Looked after? ☒ Yes ☐ No"): each question answered yes gives its code. None
      * answered yes leaves the field blank; several give what {@code several} says.
      */
-    private Optional<Found> answerOfQuestions(List<RawRow> block, List<List<String>> labels, FormField spec) {
+    private Optional<Found> answerOfQuestions(Block block, FormField spec) {
         List<Map.Entry<String, List<String>>> yes = new ArrayList<>();
         Origin first = null;
         Origin firstYes = null;
         for (Map.Entry<String, List<String>> question : spec.questions().entrySet()) {
-            Optional<Found> answer = find(block, labels, question.getValue()).map(at -> valueBeside(block, at, spec));
+            Optional<Found> answer = find(block, folded(question.getValue()))
+                    .map(at -> valueBeside(block.rows, at, spec));
             if (answer.isEmpty()) {
                 continue;
             }
@@ -244,18 +302,21 @@ final class FormRecords implements SourceRecords {
 
     /** Where a label is: row index in the block, column index. */
     private record At(int row, int column) {
+        boolean before(At other) {
+            return row != other.row ? row < other.row : column < other.column;
+        }
     }
 
-    private static Optional<At> find(List<RawRow> block, List<List<String>> labels, List<String> wantedLabels) {
-        List<String> wanted = wantedLabels.stream().map(Text::fold).toList();
-        for (int r = 0; r < block.size(); r++) {
-            for (int c = 0; c < block.get(r).cells().size(); c++) {
-                if (wanted.contains(labels.get(r).get(c))) {
-                    return Optional.of(new At(r, c));
-                }
+    /** Where the first of the wanted (folded) labels is, in reading order. */
+    private static Optional<At> find(Block block, List<String> wanted) {
+        At first = null;
+        for (String label : wanted) {
+            List<At> places = block.cellsLabelled(label);
+            if (!places.isEmpty() && (first == null || places.get(0).before(first))) {
+                first = places.get(0);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
     /**
@@ -332,10 +393,11 @@ final class FormRecords implements SourceRecords {
     }
 
     /** The form's own words for a set of tick boxes: the label before the first box, or the box's label. */
-    private Origin optionsOrigin(List<RawRow> block, List<List<String>> labels, At at, Set<String> everyOption) {
-        RawRow row = block.get(at.row());
+    private Origin optionsOrigin(Block block, At at, Set<String> everyOption) {
+        RawRow row = block.rows.get(at.row());
         String before = at.column() > 0 ? row.cell(at.column() - 1) : "";
-        boolean labelBefore = !before.isBlank() && !everyOption.contains(labels.get(at.row()).get(at.column() - 1))
+        boolean labelBefore = !before.isBlank()
+                && !everyOption.contains(block.labels.get(at.row()).get(at.column() - 1))
                 && !TICKED.contains(before.trim().toLowerCase(Locale.ROOT));
         String heading = headingOf(labelBefore ? before : row.cell(at.column()));
         return new Origin(heading, reference(at.column(), row.rowNumber()));
@@ -355,45 +417,52 @@ final class FormRecords implements SourceRecords {
 
     /**
      * A box is ticked by a mark in its own cell ("☒ Declined"), by a mark in the cell just before its label, or by its
-     * mark inside a cell of several boxes ("☒ Yes ☐ No").
+     * mark inside a cell of several boxes ("☒ Yes ☐ No"). The first cell, in reading order, that says either way
+     * decides.
+     *
+     * @param wanted the option's labels, folded
      */
-    private static boolean isTicked(List<RawRow> block, List<List<String>> labels, List<String> optionLabels,
-            Set<String> everyOption) {
-        Set<String> wanted = optionLabels.stream().map(Text::fold).collect(Collectors.toSet());
-        for (int r = 0; r < block.size(); r++) {
-            RawRow row = block.get(r);
-            for (int c = 0; c < row.cells().size(); c++) {
-                String cell = row.cell(c).trim();
-                if (!wanted.contains(labels.get(r).get(c))) {
-                    Optional<Boolean> inside = tickInsideCell(cell, wanted);
-                    if (inside.isPresent()) {
-                        return inside.get();
-                    }
-                    continue;
+    private static boolean isTicked(Block block, List<String> wanted, Set<String> everyOption) {
+        int row = Integer.MAX_VALUE;
+        int column = Integer.MAX_VALUE;
+        int box = Integer.MAX_VALUE;
+        boolean ticked = false;
+        for (String label : wanted) {
+            for (At at : block.cellsLabelled(label)) {
+                if (at.row() > row || at.row() == row && at.column() >= column) {
+                    break;
                 }
+                RawRow cells = block.rows.get(at.row());
+                String cell = cells.cell(at.column()).trim();
+                Boolean says = null;
                 if (!cell.isEmpty() && BOX_MARKS.indexOf(cell.charAt(0)) >= 0) {
-                    return cell.charAt(0) != '☐';
+                    says = cell.charAt(0) != '☐';
+                } else if (at.column() > 0 && isTickMark(cells.cell(at.column() - 1), everyOption)) {
+                    says = true;
                 }
-                if (c > 0 && isTickMark(row.cell(c - 1), everyOption)) {
-                    return true;
+                if (says != null) {
+                    row = at.row();
+                    column = at.column();
+                    box = -1;
+                    ticked = says;
+                    break;
+                }
+            }
+            for (BoxAt inside : block.boxesLabelled(label)) {
+                if (!inside.before(row, column, box)) {
+                    break;
+                }
+                // a box inside a cell counts only when the cell itself is not one of the option's labels
+                if (!wanted.contains(block.labels.get(inside.row()).get(inside.column()))) {
+                    row = inside.row();
+                    column = inside.column();
+                    box = inside.box();
+                    ticked = inside.ticked();
+                    break;
                 }
             }
         }
-        return false;
-    }
-
-    /** Whether a box of a cell of several boxes ("☒ Yes ☐ No") with one of the wanted labels is ticked. */
-    private static Optional<Boolean> tickInsideCell(String cell, Set<String> wanted) {
-        if (cell.isEmpty() || BOX_MARKS.indexOf(cell.charAt(0)) < 0) {
-            return Optional.empty();
-        }
-        Matcher box = BOX.matcher(cell);
-        while (box.find()) {
-            if (wanted.contains(Text.fold(box.group(2)))) {
-                return Optional.of(!"☐".equals(box.group(1)));
-            }
-        }
-        return Optional.empty();
+        return ticked;
     }
 
     private static boolean isTickMark(String cell, Set<String> everyOption) {

@@ -63,6 +63,15 @@ public final class XlsxTabularSource implements TabularSource {
     private final List<SheetInfo> sheets;
     private final Map<Integer, String> relationOf = new HashMap<>();
     private final Iterator<SheetInfo> chosen;
+    /**
+     * The first {@value #REMEMBERED_STRINGS} shared strings as plain text, each taken from POI's table once (which
+     * makes a rich-text object every time). A workbook lists its strings in the order they first appear, so the codes
+     * and labels every row repeats come first; the rest, such as identifiers, are read as needed.
+     */
+    private static final int REMEMBERED_STRINGS = 65_536;
+    /** Below this, a whole number's {@code double} prints as the same digits as its {@code long}. */
+    private static final double WHOLE_NUMBERS_EXACT = 1e15;
+    private final String[] sharedText;
     /** Whether each style shows a date, by style index, worked out once. */
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private SheetInfo current;
@@ -77,6 +86,7 @@ public final class XlsxTabularSource implements TabularSource {
             this.workbook = opened;
             this.parts = new XSSFReader(opened);
             this.strings = new ReadOnlySharedStringsTable(opened, false);
+            this.sharedText = new String[Math.min(Math.max(strings.getUniqueCount(), 0), REMEMBERED_STRINGS)];
             this.styles = parts.getStylesTable();
             List<SheetInfo> all = new ArrayList<>();
             this.date1904 = readWorkbook(all);
@@ -267,7 +277,7 @@ public final class XlsxTabularSource implements TabularSource {
             return "";
         }
         return switch (type == null ? "n" : type) {
-            case "s" -> strings.getItemAt(Integer.parseInt(value.trim())).getString();
+            case "s" -> shared(Integer.parseInt(value.trim()));
             case "str" -> value;
             case "b" -> "1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()) ? "TRUE" : "FALSE";
             case "e" -> "";
@@ -276,9 +286,24 @@ public final class XlsxTabularSource implements TabularSource {
         };
     }
 
+    private String shared(int index) {
+        if (index < 0 || index >= sharedText.length) {
+            return strings.getItemAt(index).getString();
+        }
+        String text = sharedText[index];
+        if (text == null) {
+            text = strings.getItemAt(index).getString();
+            sharedText[index] = text;
+        }
+        return text;
+    }
+
     private String number(double number, int style) {
         if (isDateStyle(style) && DateUtil.isValidExcelDate(number)) {
             return DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString();
+        }
+        if (number == Math.rint(number) && Math.abs(number) < WHOLE_NUMBERS_EXACT) {
+            return Long.toString((long) number);
         }
         return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }

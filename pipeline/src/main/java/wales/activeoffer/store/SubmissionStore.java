@@ -217,18 +217,21 @@ public class SubmissionStore {
      */
     public List<String> markIngested(long id) {
         return transactions.execute(status -> {
-            jdbc.update("""
-                    UPDATE submission SET status = ?,
-                      rows_accepted = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ?),
-                      rows_flagged = (SELECT COUNT(*) FROM offer_record WHERE submission_id = ? AND flagged),
-                      rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
-                    WHERE id = ?""", SubmissionStatus.INGESTED.name(), id, id, id, id);
-            jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
+            // one pass over the submission's records gives both its scope and its counts
             List<Object[]> scope = jdbc.query("""
-                    SELECT authority_code, quarter, COUNT(*) AS n FROM offer_record WHERE submission_id = ?
+                    SELECT authority_code, quarter, COUNT(*) AS n, SUM(CASE WHEN flagged THEN 1 ELSE 0 END) AS flagged
+                    FROM offer_record WHERE submission_id = ?
                     GROUP BY authority_code, quarter ORDER BY quarter, authority_code""",
-                    (rs, n) -> new Object[] {rs.getString("authority_code"), rs.getString("quarter"), rs.getLong("n")},
+                    (rs, n) -> new Object[] {rs.getString("authority_code"), rs.getString("quarter"), rs.getLong("n"),
+                            rs.getLong("flagged")},
                     id);
+            long accepted = scope.stream().mapToLong(pair -> (Long) pair[2]).sum();
+            long flagged = scope.stream().mapToLong(pair -> (Long) pair[3]).sum();
+            jdbc.update("""
+                    UPDATE submission SET status = ?, rows_accepted = ?, rows_flagged = ?,
+                      rows_rejected = (SELECT COUNT(*) FROM rejected_row WHERE submission_id = ?)
+                    WHERE id = ?""", SubmissionStatus.INGESTED.name(), accepted, flagged, id, id);
+            jdbc.update("UPDATE submission SET rows_read = rows_accepted + rows_rejected WHERE id = ?", id);
             jdbc.batchUpdate("""
                     UPDATE offer_record SET superseded_by = ?
                     WHERE authority_code = ? AND quarter = ? AND superseded_by IS NULL AND submission_id <> ?
@@ -379,9 +382,41 @@ public class SubmissionStore {
         forEachCurrentRecord("s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
     }
 
-    /** The same records, grouped by financial year and region (for the partitioned record-level dataset). */
+    /**
+     * The same records, grouped by financial year and region (for the partitioned record-level dataset), in the order
+     * {@code financial_year, region_code, file checksum, sheet, row}.
+     *
+     * <p>No query sorts them all: a small grouped query lists each partition's submissions in checksum order, and each
+     * submission's records in the partition are read through the {@code offer_record_source} index, already in sheet
+     * and row order. The embedded database otherwise spills a million-row sort to disk.
+     */
     public void forEachCurrentRecordByYearAndRegion(Consumer<StoredRecord> sink) {
-        forEachCurrentRecord("r.financial_year, r.region_code, s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
+        record Part(String financialYear, String regionCode, long submissionId) {
+        }
+        List<Part> parts = jdbc.query("""
+                SELECT r.financial_year, r.region_code, s.file_sha256, s.id FROM offer_record r
+                JOIN submission s ON s.id = r.submission_id
+                WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
+                GROUP BY r.financial_year, r.region_code, s.file_sha256, s.id
+                ORDER BY r.financial_year, r.region_code, s.file_sha256, s.id""",
+                (rs, n) -> new Part(rs.getString(1), rs.getString(2), rs.getLong(4)));
+        for (Part part : parts) {
+            jdbc.query(connection -> {
+                PreparedStatement ps = connection.prepareStatement("""
+                        SELECT r.*, s.file_sha256, s.mapping_id, s.source_detail, s.ingest_run FROM offer_record r
+                        JOIN submission s ON s.id = r.submission_id
+                        WHERE r.submission_id = ? AND r.financial_year = ? AND r.region_code = ?
+                          AND r.superseded_by IS NULL
+                        ORDER BY r.source_sheet, r.source_row, r.id""");
+                ps.setLong(1, part.submissionId());
+                ps.setString(2, part.financialYear());
+                ps.setString(3, part.regionCode());
+                ps.setFetchSize(FETCH_SIZE);
+                return ps;
+            }, (ResultSet rs) -> {
+                sink.accept(STORED_RECORD.mapRow(rs, 0));
+            });
+        }
     }
 
     private void forEachCurrentRecord(String order, Consumer<StoredRecord> sink) {

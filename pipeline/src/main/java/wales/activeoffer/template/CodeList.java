@@ -4,11 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Looks up a source value (a code, a label in either language or a synonym) in one code list. */
+/**
+ * Looks up a source value (a code, a label in either language or a synonym) in one code list. A file repeats the same
+ * few spellings on every row, so each spelling is folded once: up to {@value #REMEMBERED} of them are remembered.
+ */
 public final class CodeList {
+    private static final int REMEMBERED = 4_096;
+    private static final String NO_CODE = "";
     private final String name;
     private final Map<String, String> codeByFoldedSpelling;
+    private final Map<String, String> codeBySpelling = new ConcurrentHashMap<>();
     private final List<String> labels;
     private final List<String> welshLabels;
     private final List<String> bilingualLabels;
@@ -60,6 +67,16 @@ public final class CodeList {
     }
 
     public Optional<String> lookup(String raw) {
-        return Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(raw)));
+        if (raw == null) {
+            return Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(null)));
+        }
+        String code = codeBySpelling.get(raw);
+        if (code == null) {
+            code = codeByFoldedSpelling.getOrDefault(Text.fold(raw), NO_CODE);
+            if (codeBySpelling.size() < REMEMBERED) {
+                codeBySpelling.put(raw, code);
+            }
+        }
+        return code.isEmpty() ? Optional.empty() : Optional.of(code);
     }
 }
