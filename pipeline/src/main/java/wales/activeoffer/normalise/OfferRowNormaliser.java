@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -203,8 +204,9 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
             checks.flag("AO-015", "date_meeting");
         }
 
-        Map<String, String> stored = storedValues(row, authority.map(Authority::onsCode).orElse(row.value("authority")));
         if (checks.hasErrors()) {
+            Map<String, String> stored = storedValues(row,
+                    authority.map(Authority::onsCode).orElse(row.value("authority")));
             return new NormalisedRow(row, null, checks.issues(), stored, template.version());
         }
         String authorityCode = authority.get().onsCode();
@@ -218,7 +220,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 iroConfirmed, age, gender, language, disability, FinancialPeriod.financialYear(offer),
                 FinancialPeriod.quarter(offer), elapsed(calendar, referral, firstContact),
                 elapsed(calendar, referral, meeting), !checks.issues().isEmpty());
-        return new NormalisedRow(row, record, checks.issues(), stored, template.version());
+        return new NormalisedRow(row, record, checks.issues(), Map.of(), template.version());
     }
 
     /** For an abbreviation two authorities share ("CCBC"), which they are; otherwise "". */
@@ -236,7 +238,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
 
     /** The row as it may be stored: identifiers as keyed hashes, the date of birth withheld, the rest as sent. */
     private Map<String, String> storedValues(SourceRow row, String authority) {
-        Map<String, String> stored = new java.util.TreeMap<>();
+        Map<String, String> stored = new TreeMap<>();
         row.values().forEach((field, raw) -> {
             String value = raw == null ? "" : raw;
             String type = template.field(field).map(FieldDefinition::type).orElse("");

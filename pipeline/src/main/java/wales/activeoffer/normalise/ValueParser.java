@@ -8,13 +8,18 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import wales.activeoffer.template.Text;
 
 /**
  * Reads dates the way sources write them: ISO dates (what spreadsheet date cells become), the mapping's patterns,
- * ordinal text such as "3rd March 2024", and, where the mapping allows, Excel date serials.
+ * ordinal text such as "3rd March 2024", and, where the mapping allows, Excel date serials. A file writes the same
+ * few hundred dates again and again, so the first {@value #REMEMBERED} texts that are not ISO dates are remembered
+ * with what they were read as.
  */
 public final class ValueParser {
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(\\d{1,2})(st|nd|rd|th)\\b");
@@ -24,11 +29,16 @@ public final class ValueParser {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final List<String> ALWAYS_TRIED = List.of("yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy");
 
+    private static final int REMEMBERED = 8_192;
+    /** What a text that is no date is remembered as. */
+    private static final LocalDate NO_DATE = LocalDate.MIN;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private final List<DateTimeFormatter> formats;
     private final boolean excelSerials;
+    private final Map<String, LocalDate> read = new ConcurrentHashMap<>();
 
     public ValueParser(List<String> patterns, boolean excelSerials) {
-        this.formats = java.util.stream.Stream.concat(ALWAYS_TRIED.stream(), patterns.stream())
+        this.formats = Stream.concat(ALWAYS_TRIED.stream(), patterns.stream())
                 .distinct().map(ValueParser::strict).toList();
         this.excelSerials = excelSerials;
     }
@@ -70,11 +80,22 @@ public final class ValueParser {
         if (iso.isPresent()) {
             return iso;
         }
+        LocalDate remembered = read.get(text);
+        if (remembered == null) {
+            remembered = parsed(text).orElse(NO_DATE);
+            if (read.size() < REMEMBERED) {
+                read.put(text, remembered);
+            }
+        }
+        return remembered == NO_DATE ? Optional.empty() : Optional.of(remembered);
+    }
+
+    private Optional<LocalDate> parsed(String text) {
         if (excelSerials && SERIAL.matcher(text).matches()) {
             long serial = (long) Double.parseDouble(text);
             return serial > 0 ? Optional.of(EXCEL_EPOCH.plusDays(serial)) : Optional.empty();
         }
-        String withoutOrdinals = SEPT.matcher(ORDINAL.matcher(text.replaceAll("\\s+", " ")).replaceAll("$1"))
+        String withoutOrdinals = SEPT.matcher(ORDINAL.matcher(SPACES.matcher(text).replaceAll(" ")).replaceAll("$1"))
                 .replaceAll("Sep");
         for (DateTimeFormatter format : formats) {
             try {

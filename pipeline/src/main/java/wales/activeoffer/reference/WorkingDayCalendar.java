@@ -28,6 +28,12 @@ public final class WorkingDayCalendar {
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
-        return (int) start.plusDays(1).datesUntil(end.plusDays(1)).filter(this::isWorkingDay).count();
+        int days = 0;
+        for (LocalDate day = start.plusDays(1); !day.isAfter(end); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                days++;
+            }
+        }
+        return days;
     }
 }
