@@ -382,41 +382,9 @@ public class SubmissionStore {
         forEachCurrentRecord("s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
     }
 
-    /**
-     * The same records, grouped by financial year and region (for the partitioned record-level dataset), in the order
-     * {@code financial_year, region_code, file checksum, sheet, row}.
-     *
-     * <p>No query sorts them all: a small grouped query lists each partition's submissions in checksum order, and each
-     * submission's records in the partition are read through the {@code offer_record_source} index, already in sheet
-     * and row order. The embedded database otherwise spills a million-row sort to disk.
-     */
+    /** The same records, grouped by financial year and region (for the partitioned record-level dataset). */
     public void forEachCurrentRecordByYearAndRegion(Consumer<StoredRecord> sink) {
-        record Part(String financialYear, String regionCode, long submissionId) {
-        }
-        List<Part> parts = jdbc.query("""
-                SELECT r.financial_year, r.region_code, s.file_sha256, s.id FROM offer_record r
-                JOIN submission s ON s.id = r.submission_id
-                WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
-                GROUP BY r.financial_year, r.region_code, s.file_sha256, s.id
-                ORDER BY r.financial_year, r.region_code, s.file_sha256, s.id""",
-                (rs, n) -> new Part(rs.getString(1), rs.getString(2), rs.getLong(4)));
-        for (Part part : parts) {
-            jdbc.query(connection -> {
-                PreparedStatement ps = connection.prepareStatement("""
-                        SELECT r.*, s.file_sha256, s.mapping_id, s.source_detail, s.ingest_run FROM offer_record r
-                        JOIN submission s ON s.id = r.submission_id
-                        WHERE r.submission_id = ? AND r.financial_year = ? AND r.region_code = ?
-                          AND r.superseded_by IS NULL
-                        ORDER BY r.source_sheet, r.source_row, r.id""");
-                ps.setLong(1, part.submissionId());
-                ps.setString(2, part.financialYear());
-                ps.setString(3, part.regionCode());
-                ps.setFetchSize(FETCH_SIZE);
-                return ps;
-            }, (ResultSet rs) -> {
-                sink.accept(STORED_RECORD.mapRow(rs, 0));
-            });
-        }
+        forEachCurrentRecord("r.financial_year, r.region_code, s.file_sha256, r.source_sheet, r.source_row, r.id", sink);
     }
 
     private void forEachCurrentRecord(String order, Consumer<StoredRecord> sink) {
