@@ -23,8 +23,9 @@ import wales.activeoffer.inbox.FileStaging;
 import wales.activeoffer.inbox.InboxFile;
 import wales.activeoffer.inbox.PlainText;
 import wales.activeoffer.inbox.PreparedFile;
-import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.read.UnreadableFileException;
+import wales.activeoffer.read.XlsxTabularSource;
+import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
@@ -81,6 +82,8 @@ class FileIngestListener implements StepExecutionListener {
      */
     @Override
     public void beforeStep(StepExecution step) {
+        // a workbook the last file's reader left open (for detection and ingest to share) is not this file's
+        XlsxTabularSource.closeParked();
         startedNanos = System.nanoTime();
         ExecutionContext context = step.getExecutionContext();
         progress.fileStarted(context.getInt(InboxPartitioner.TOTAL, 0));

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import wales.activeoffer.config.PipelineProperties;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.publish.PublishedShare;
+import wales.activeoffer.read.XlsxTabularSource;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
@@ -137,6 +138,7 @@ public class NightlyRun {
             }
             return summarise(pausedIfTheSystemFailed(() -> startNew(publish, adHoc)), null);
         } finally {
+            XlsxTabularSource.closeParked();
             progress.runEnded();
         }
     }

@@ -3,6 +3,7 @@ package wales.activeoffer.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,13 +56,16 @@ public final class XlsxTabularSource implements TabularSource {
     private static final Pattern EXTERNAL_REFERENCE = Pattern.compile("\\[[^\\]]+\\]");
     private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
 
+    /** A workbook closed by its last reader, kept open for the next reader of the same file (see {@link #park}). */
+    private static Book parked;
+    private final Book book;
     private final OPCPackage workbook;
     private final XSSFReader parts;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final boolean date1904;
     private final List<SheetInfo> sheets;
-    private final Map<Integer, String> relationOf = new HashMap<>();
+    private final Map<Integer, String> relationOf;
     private final Iterator<SheetInfo> chosen;
     /**
      * The first {@value #REMEMBERED_STRINGS} shared strings as plain text, each taken from POI's table once (which
@@ -73,32 +77,113 @@ public final class XlsxTabularSource implements TabularSource {
     private static final double WHOLE_NUMBERS_EXACT = 1e15;
     private final String[] sharedText;
     /** Whether each style shows a date, by style index, worked out once. */
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private final Map<Integer, Boolean> dateStyles;
     private SheetInfo current;
     private InputStream sheetStream;
     private XMLStreamReader sheet;
     private int lastRow;
 
     public XlsxTabularSource(Path file, Predicate<SheetInfo> include) {
-        OPCPackage opened = null;
-        try {
-            opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            this.workbook = opened;
-            this.parts = new XSSFReader(opened);
-            this.strings = new ReadOnlySharedStringsTable(opened, false);
-            this.sharedText = new String[Math.min(Math.max(strings.getUniqueCount(), 0), REMEMBERED_STRINGS)];
-            this.styles = parts.getStylesTable();
-            List<SheetInfo> all = new ArrayList<>();
-            this.date1904 = readWorkbook(all);
-            this.sheets = List.copyOf(all);
-        } catch (UnreadableFileException e) {
-            revert(opened);
-            throw e;
-        } catch (Exception e) {
-            revert(opened);
-            throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
-        }
+        Book opened = take(file);
+        this.book = opened == null ? new Book(file) : opened;
+        this.workbook = book.workbook;
+        this.parts = book.parts;
+        this.strings = book.strings;
+        this.sharedText = book.sharedText;
+        this.styles = book.styles;
+        this.date1904 = book.date1904;
+        this.sheets = book.sheets;
+        this.relationOf = book.relationOf;
+        this.dateStyles = book.dateStyles;
         this.chosen = sheets.stream().filter(include).toList().iterator();
+    }
+
+    /**
+     * An opened workbook: POI's package, shared strings and styles, and the workbook's list of sheets. Opening is the
+     * costly part of a workbook with thousands of sheets (a recording form's, one sheet per child: POI reads every zip
+     * entry and sorts the part names), so the workbook detection looked into is kept open for the ingest that follows.
+     */
+    private static final class Book {
+        final Object key;
+        final OPCPackage workbook;
+        final XSSFReader parts;
+        final ReadOnlySharedStringsTable strings;
+        final String[] sharedText;
+        final StylesTable styles;
+        final boolean date1904;
+        final List<SheetInfo> sheets;
+        final Map<Integer, String> relationOf = new HashMap<>();
+        final Map<Integer, Boolean> dateStyles = new HashMap<>();
+        /** Whether a reader has it (a reader closed twice gives it back once). */
+        boolean lent = true;
+
+        Book(Path file) {
+            OPCPackage opened = null;
+            try {
+                this.key = keyOf(file);
+                opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
+                this.workbook = opened;
+                this.parts = new XSSFReader(opened);
+                this.strings = new ReadOnlySharedStringsTable(opened, false);
+                this.sharedText = new String[Math.min(Math.max(strings.getUniqueCount(), 0), REMEMBERED_STRINGS)];
+                this.styles = parts.getStylesTable();
+                List<SheetInfo> all = new ArrayList<>();
+                this.date1904 = readWorkbook(parts, all, relationOf);
+                this.sheets = List.copyOf(all);
+            } catch (UnreadableFileException e) {
+                revert(opened);
+                throw e;
+            } catch (Exception e) {
+                revert(opened);
+                throw new UnreadableFileException("AO-F03", whyUnreadable(e), e);
+            }
+        }
+    }
+
+    /** The file, its size and its last change: a workbook kept open is used again only for the very same file. */
+    private static Object keyOf(Path file) throws IOException {
+        return List.of(file.toAbsolutePath().normalize().toString(), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis());
+    }
+
+    /** The workbook kept open for this file, taken out of the slot; or {@code null}. */
+    private static synchronized Book take(Path file) {
+        if (parked == null) {
+            return null;
+        }
+        Object key;
+        try {
+            key = keyOf(file);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!parked.key.equals(key)) {
+            return null;
+        }
+        Book book = parked;
+        parked = null;
+        book.lent = true;
+        return book;
+    }
+
+    /** Keeps a closed reader's workbook open for the next reader, closing the one kept before it. */
+    private static synchronized void park(Book book) {
+        if (!book.lent) {
+            return;
+        }
+        book.lent = false;
+        if (parked != null) {
+            revert(parked.workbook);
+        }
+        parked = book;
+    }
+
+    /** Closes the workbook kept open, if any: called when a file's handling is over. */
+    public static synchronized void closeParked() {
+        if (parked != null) {
+            revert(parked.workbook);
+            parked = null;
+        }
     }
 
     private static void revert(OPCPackage opened) {
@@ -108,7 +193,8 @@ public final class XlsxTabularSource implements TabularSource {
     }
 
     /** The sheets, in workbook order, with their relationship ids; whether dates count from 1904. */
-    private boolean readWorkbook(List<SheetInfo> all) throws IOException, XMLStreamException, InvalidFormatException {
+    private static boolean readWorkbook(XSSFReader parts, List<SheetInfo> all, Map<Integer, String> relationOf)
+            throws IOException, XMLStreamException, InvalidFormatException {
         boolean use1904 = false;
         try (InputStream in = parts.getWorkbookData()) {
             XMLStreamReader xml = open(in);
@@ -367,7 +453,7 @@ public final class XlsxTabularSource implements TabularSource {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         } finally {
-            workbook.revert();
+            park(book);
         }
     }
 }

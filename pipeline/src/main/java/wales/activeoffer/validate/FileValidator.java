@@ -22,9 +22,10 @@ import wales.activeoffer.normalise.SourceRow;
 import wales.activeoffer.read.SourceRecords;
 import wales.activeoffer.read.TabularSources;
 import wales.activeoffer.read.UnreadableFileException;
+import wales.activeoffer.read.XlsxTabularSource;
 import wales.activeoffer.receipt.Receipt;
-import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.receipt.ReceiptStatus;
+import wales.activeoffer.receipt.ReceiptWriter;
 import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.RecordingTemplate;
 
@@ -56,6 +57,14 @@ public final class FileValidator {
      * @param regionCode the region whose inbox the file is meant for; {@code null} to skip the region check
      */
     public Receipt validate(Path file, String regionCode, LocalDate today) {
+        try {
+            return validated(file, regionCode, today);
+        } finally {
+            XlsxTabularSource.closeParked();
+        }
+    }
+
+    private Receipt validated(Path file, String regionCode, LocalDate today) {
         String region = regionCode == null ? null : reference.region(regionCode).orElseThrow(
                 () -> new IllegalArgumentException("unknown region '" + regionCode + "'; the regions are "
                         + reference.regions().stream().map(r -> r.code()).toList())).nameEn();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.RepoPaths;
@@ -90,6 +93,36 @@ class TabularSourceTests {
         assertThat(conwy.cell(6)).isEqualTo("2024-04-03");
         RawRow flintshire = rows.stream().filter(r -> r.cell(0).equals("Flintshire")).findFirst().orElseThrow();
         assertThat(flintshire.cell(6)).as("a plain number stays a number").isEqualTo("45474");
+    }
+
+    @Test
+    void aWorkbookKeptOpenForTheNextReaderIsNeverUsedForAFileThatChangedSinceOrAnotherFile(@TempDir Path dir)
+            throws IOException {
+        // given a workbook read once, and so kept open for the next reader of the same file
+        Path file = dir.resolve("form.xlsx");
+        writeOneCell(file, "first answer");
+        assertThat(readAll(new XlsxTabularSource(file, sheet -> true))).extracting(r -> r.cell(0))
+                .containsExactly("first answer");
+        assertThat(readAll(new XlsxTabularSource(file, sheet -> true))).as("the same file, read again")
+                .extracting(r -> r.cell(0)).containsExactly("first answer");
+        // when the lead saves the file again, and another workbook is read in between
+        writeOneCell(file, "second answer");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2_000));
+        Path other = dir.resolve("other.xlsx");
+        writeOneCell(other, "another file");
+        // then each reader reads what its file holds now
+        assertThat(readAll(new XlsxTabularSource(file, sheet -> true))).extracting(r -> r.cell(0))
+                .containsExactly("second answer");
+        assertThat(readAll(new XlsxTabularSource(other, sheet -> true))).extracting(r -> r.cell(0))
+                .containsExactly("another file");
+        XlsxTabularSource.closeParked();
+    }
+
+    private static void writeOneCell(Path file, String text) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            workbook.createSheet("Child 1").createRow(0).createCell(0).setCellValue(text);
+            workbook.write(out);
+        }
     }
 
     @Test
