@@ -8,11 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import wales.activeoffer.template.Remembered;
 import wales.activeoffer.template.Text;
 
 /**
@@ -30,12 +29,10 @@ public final class ValueParser {
     private static final List<String> ALWAYS_TRIED = List.of("yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy");
 
     private static final int REMEMBERED = 8_192;
-    /** What a text that is no date is remembered as. */
-    private static final LocalDate NO_DATE = LocalDate.MIN;
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private final List<DateTimeFormatter> formats;
     private final boolean excelSerials;
-    private final Map<String, LocalDate> read = new ConcurrentHashMap<>();
+    private final Remembered<Optional<LocalDate>> read = new Remembered<>(REMEMBERED, this::parsed);
 
     public ValueParser(List<String> patterns, boolean excelSerials) {
         this.formats = Stream.concat(ALWAYS_TRIED.stream(), patterns.stream())
@@ -80,14 +77,7 @@ public final class ValueParser {
         if (iso.isPresent()) {
             return iso;
         }
-        LocalDate remembered = read.get(text);
-        if (remembered == null) {
-            remembered = parsed(text).orElse(NO_DATE);
-            if (read.size() < REMEMBERED) {
-                read.put(text, remembered);
-            }
-        }
-        return remembered == NO_DATE ? Optional.empty() : Optional.of(remembered);
+        return read.of(text);
     }
 
     private Optional<LocalDate> parsed(String text) {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Looks up a source value (a code, a label in either language or a synonym) in one code list. A file repeats the same
@@ -12,10 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CodeList {
     private static final int REMEMBERED = 4_096;
-    private static final String NO_CODE = "";
     private final String name;
     private final Map<String, String> codeByFoldedSpelling;
-    private final Map<String, String> codeBySpelling = new ConcurrentHashMap<>();
+    private final Remembered<Optional<String>> codeOfSpelling;
     private final List<String> labels;
     private final List<String> welshLabels;
     private final List<String> bilingualLabels;
@@ -37,6 +35,8 @@ public final class CodeList {
             synonyms.forEach(synonym -> spellings.put(Text.fold(synonym), code));
         });
         this.codeByFoldedSpelling = Map.copyOf(spellings);
+        this.codeOfSpelling = new Remembered<>(REMEMBERED,
+                raw -> Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(raw))));
         this.labels = codes.stream().map(CodeDefinition::en).toList();
         this.welshLabels = codes.stream().map(CodeDefinition::cy).toList();
         this.bilingualLabels = codes.stream().map(CodeList::bilingual).toList();
@@ -67,16 +67,6 @@ public final class CodeList {
     }
 
     public Optional<String> lookup(String raw) {
-        if (raw == null) {
-            return Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(null)));
-        }
-        String code = codeBySpelling.get(raw);
-        if (code == null) {
-            code = codeByFoldedSpelling.getOrDefault(Text.fold(raw), NO_CODE);
-            if (codeBySpelling.size() < REMEMBERED) {
-                codeBySpelling.put(raw, code);
-            }
-        }
-        return code.isEmpty() ? Optional.empty() : Optional.of(code);
+        return raw == null ? Optional.ofNullable(codeByFoldedSpelling.get(Text.fold(null))) : codeOfSpelling.of(raw);
     }
 }
