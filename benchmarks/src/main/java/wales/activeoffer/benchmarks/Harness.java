@@ -73,7 +73,7 @@ public final class Harness {
         String mode = args.length > 0 ? args[0] : "full";
         if (!List.of("smoke", "full").contains(mode)) {
             System.err.println("Usage: benchmarks/run smoke|full [--scales=1,13,126] [--rows=1000000] "
-                    + "[--reader-rows=200000] [--repeats=3]");
+                    + "[--reader-rows=200000] [--repeats=3] [--generated=<folder of inbox-<scale>x>]");
             System.exit(2);
         }
         boolean smoke = mode.equals("smoke");
@@ -103,6 +103,7 @@ public final class Harness {
             harness.trainEmptyApplication();
             Map<String, Double> emptyInbox = harness.startUp(repeats);
             harness.storeGrowthRows = smoke ? 2_000 : 20_000;
+            harness.generatedBefore = options.containsKey("generated") ? Path.of(options.get("generated")) : null;
             harness.profile = !smoke;
             double sampleRun = harness.endToEnd(scales, emptyInbox);
             harness.sampleAndValidate(repeats, sampleRun);
@@ -232,6 +233,10 @@ public final class Harness {
 
     private double emptyBootSeconds;
     private int storeGrowthRows;
+    /** A folder of inboxes generated before ({@code inbox-<scale>x}), used instead of generating them again. */
+    private Path generatedBefore;
+    private final Map<String, Double> floorEmpty = new LinkedHashMap<>();
+    private static final int FLOOR_THREADS = Runtime.getRuntime().availableProcessors();
     /** Whether the runs at the largest scale are recorded by Java Flight Recorder (about 2% slower). */
     private boolean profile;
 
@@ -269,11 +274,18 @@ public final class Harness {
         Map<String, String> largestStore = new LinkedHashMap<>();
         for (int scale : scales) {
             Path generated = work.resolve("inbox-" + scale + "x");
-            progress("P1 generating the sample inbox at " + scale + "x");
-            new SampleInboxGenerator(scale).generate(generated);
+            Path earlier = generatedBefore == null ? null : generatedBefore.resolve("inbox-" + scale + "x");
+            if (earlier != null && Files.exists(earlier.resolve("MANIFEST.csv"))) {
+                progress("P1 using the inbox generated earlier at " + scale + "x: " + earlier);
+                generated = earlier;
+            } else {
+                progress("P1 generating the sample inbox at " + scale + "x");
+                new SampleInboxGenerator(scale).generate(generated);
+            }
             long expected = expectedRows(generated);
             double[] duck = null;
             double yardstick = -1;
+            Map<String, Double> floor = new LinkedHashMap<>();
             for (String database : List.of("h2", "postgresql")) {
                 progress("P1 " + scale + "x on " + database);
                 Path root = work.resolve("p1-" + scale + "x-" + database);
@@ -298,6 +310,10 @@ public final class Harness {
                     duck = duckDb(records, scale);
                     progress("P1 the yardstick at " + scale + "x");
                     yardstick = Measured.run(repository, yardstickCommand(records)).orFail("the yardstick").seconds();
+                    for (String store : List.of("h2", "postgresql")) {
+                        progress("P1 the floor at " + scale + "x on " + store);
+                        floor.put(store, floor(generated, store, "floor-" + scale + "x-" + store));
+                    }
                 }
                 seconds.computeIfAbsent(database, d -> new LinkedHashMap<>()).put(scale, run.seconds());
                 double duckMarginal = (duck[0] - duck[1]) / (expected - DUCKDB_SMALL_ROWS);
@@ -316,6 +332,10 @@ public final class Harness {
                 result.put("marginalMicroseconds", marginal * 1e6);
                 result.put("duckDbMarginalMicroseconds", duckMarginal * 1e6);
                 result.put("yardstickSeconds", yardstick);
+                result.put("floorSeconds", floor.get(database));
+                result.put("floorEmptySeconds", floorEmpty.get(database));
+                double floorMarginal = (floor.get(database) - floorEmpty.get(database)) / expected;
+                result.put("floorMarginalMicroseconds", floorMarginal * 1e6);
                 result.put("perFileSeconds", fileSeconds(run.output()));
                 runs.add(result);
                 String rowsText = String.format(Locale.UK, "%,d", expected);
@@ -326,6 +346,12 @@ public final class Harness {
                 row("P1m", "marginal cost per record at " + scale + "x, " + database + " / DuckDB's",
                         ratio(marginal / duckMarginal) + String.format(Locale.UK, " (%.1f µs / %.1f µs)",
                                 marginal * 1e6, duckMarginal * 1e6), "≤ 4x", marginal / duckMarginal <= 4);
+                row("P1", "floor at " + scale + "x, " + database + " (" + FLOOR_THREADS + " threads: every file "
+                        + "read by fastexcel-reader, FastCSV or POI, HMAC, stored, partitioned Parquet) / DuckDB",
+                        ratio(floor.get(database) / duck[0]) + " (" + seconds(floor.get(database)) + "); its cost per "
+                                + "record " + ratio(floorMarginal / duckMarginal) + String.format(Locale.UK,
+                                        " DuckDB's (%.1f µs); the pipeline's is ", floorMarginal * 1e6)
+                                + ratio(marginal / floorMarginal) + " the floor's", "(floor)", true);
                 if (database.equals("postgresql")) {
                     row("P1", "yardstick at " + scale + "x (Commons CSV, HMAC, COPY) / DuckDB",
                             ratio(yardstick / duck[0]) + " (" + seconds(yardstick) + "); the pipeline is "
@@ -393,6 +419,27 @@ public final class Harness {
             seconds.add(Double.parseDouble(m.group(1)));
         }
         return seconds;
+    }
+
+    /**
+     * The floor's seconds on a generated inbox, on one database; the first call on each database also times it on an
+     * empty folder, its fixed cost.
+     */
+    private double floor(Path generated, String database, String name) throws Exception {
+        if (!floorEmpty.containsKey(database)) {
+            Path empty = Files.createDirectories(work.resolve("floor-empty"));
+            floorEmpty.put(database, Measured.run(repository, floorCommand(empty, database, name + "-empty"))
+                    .orFail("the floor on an empty inbox").seconds());
+        }
+        return Measured.run(repository, floorCommand(generated, database, name)).orFail("the floor").seconds();
+    }
+
+    private List<String> floorCommand(Path generated, String database, String name) {
+        String url = database.equals("postgresql") ? POSTGRES_URL
+                : "jdbc:h2:file:" + work.resolve(name).resolve("floor") + ";MODE=PostgreSQL";
+        return new ArrayList<>(List.of("java", HEAP, "-cp", emptyApplicationClasspath(), Floor.class.getName(),
+                generated.toString(), url, work.resolve(name).resolve("parquet").toString(),
+                String.valueOf(FLOOR_THREADS)));
     }
 
     private List<String> yardstickCommand(Path records) {
