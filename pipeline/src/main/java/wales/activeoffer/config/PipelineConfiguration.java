@@ -147,7 +147,7 @@ public class PipelineConfiguration {
     @Bean
     ReceiptWriter receiptWriter(RecordingTemplate template, MappingCatalogue catalogue, ReferenceData reference,
             PipelineProperties properties) {
-        return new ReceiptWriter(template, catalogue::byId, properties.receiptContact(),
+        return new ReceiptWriter(template, catalogue::byId, properties.receiptContact(), properties.receiptContactCy(),
                 name -> reference.regions().stream().filter(r -> r.nameEn().equals(name)).map(Region::nameCy)
                         .findFirst().orElse(name));
     }

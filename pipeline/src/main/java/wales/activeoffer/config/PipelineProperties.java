@@ -3,7 +3,6 @@ package wales.activeoffer.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -29,7 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *                                  {@code s3a:}), apart from the public release; default the work root's
  *                                  {@code restricted/} folder, readable by the service account only
  * @param childKey                  the secret for pseudonymising child identifiers
- * @param receiptContact            who a regional lead asks about a receipt: the last line of every receipt
+ * @param receiptContact            who a regional lead asks about a receipt: the last line of every receipt (by default
+ *                                  the wording catalogue's "the Active Offer data team")
+ * @param receiptContactCy          the same for receipts in Welsh (by default the configured contact, else the
+ *                                  catalogue's "tîm data'r Cynnig Rhagweithiol")
  */
 @Validated
 @ConfigurationProperties("activeoffer")
@@ -44,8 +46,8 @@ public record PipelineProperties(
         @Min(0) @Max(3600) @DefaultValue("30") int inboxSettleSeconds,
         URI restrictedUri,
         @Valid @NotNull @DefaultValue ChildKey childKey,
-        @NotBlank @Size(max = 300) @DefaultValue("the Active Offer data team")
-        String receiptContact) {
+        @Size(min = 1, max = 300) String receiptContact,
+        @Size(min = 1, max = 300) String receiptContactCy) {
 
     /**
      * The secret behind child keys. Give a file ({@code activeoffer.child-key.file}, or the environment variable

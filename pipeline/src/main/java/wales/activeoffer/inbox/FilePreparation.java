@@ -1,5 +1,6 @@
 package wales.activeoffer.inbox;
 
+import wales.activeoffer.wording.Wording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -141,12 +142,13 @@ public final class FilePreparation {
      * The checks of the file's rows, made as they are read and stored ({@link RowChecks}).
      *
      * @param rowsBefore rows already read and stored by an earlier attempt
+     * @param language   the layout's language, for the words of a refusal
      */
-    public RowChecks rowChecks(InboxFile file, long rowsBefore) {
+    public RowChecks rowChecks(InboxFile file, long rowsBefore, String language) {
         Region folderRegion = file.regionCode() == null || InboxFile.PROVIDERS.equals(file.regionCode()) ? null
                 // a provider's rows are placed by their authority and offer date; a row for an authority the
                 // provider does not serve is rejected on its own (AO-018)
                 : reference.region(file.regionCode()).orElseThrow();
-        return new RowChecks(reference, folderRegion, maxRowsPerFile, rowsBefore);
+        return new RowChecks(reference, folderRegion, maxRowsPerFile, rowsBefore, Wording.in(language));
     }
 }

@@ -1,5 +1,6 @@
 package wales.activeoffer.inbox;
 
+import wales.activeoffer.wording.Wording;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,14 +28,17 @@ public final class RowChecks {
     private final long maxRows;
     private final Set<String> belong = new HashSet<>();
     private long rows;
+    private final Wording words;
 
     /**
      * @param folderRegion the region whose folder the file is in, or {@code null} when no region check applies (a
      *                     provider's return, a dry run without a region)
      * @param rowsBefore   rows an earlier attempt already checked and stored (a restart)
+     * @param words        the layout's language, in which a refusal's detail is written
      */
-    RowChecks(ReferenceData reference, Region folderRegion, long maxRows, long rowsBefore) {
+    RowChecks(ReferenceData reference, Region folderRegion, long maxRows, long rowsBefore, Wording words) {
         this.reference = reference;
+        this.words = words;
         this.folderRegion = folderRegion;
         this.maxRows = maxRows;
         this.rows = rowsBefore;
@@ -73,11 +77,18 @@ public final class RowChecks {
             }
         }
         String who = outsiders.entrySet().stream()
-                .map(e -> e.getKey().nameEn() + " (" + e.getValue().stream().map(Region::nameEn)
+                .map(e -> name(e.getKey()) + " (" + e.getValue().stream().map(this::name)
                         .collect(Collectors.joining(" / ")) + ")")
                 .collect(Collectors.joining(", "));
-        throw new UnreadableFileException("AO-F05", "it was dropped in the " + folderRegion.nameEn()
-                + " folder but holds records for " + who + "; send each region's records to that region's inbox");
+        throw new UnreadableFileException("AO-F05", words.text("refusal.otherRegion", name(folderRegion), who));
+    }
+
+    private String name(Authority authority) {
+        return words.welsh() ? authority.nameCy() : authority.nameEn();
+    }
+
+    private String name(Region region) {
+        return words.welsh() ? region.nameCy() : region.nameEn();
     }
 
     private boolean outsider(String spelling) {
@@ -87,8 +98,7 @@ public final class RowChecks {
 
     private void count() {
         if (++rows > maxRows) {
-            throw new UnreadableFileException("AO-F06", "it has more than " + maxRows
-                    + " rows (the most one file may have is set by activeoffer.max-rows-per-file)");
+            throw new UnreadableFileException("AO-F06", words.text("refusal.tooManyRows", maxRows));
         }
     }
 }

@@ -1,5 +1,6 @@
 package wales.activeoffer.job;
 
+import wales.activeoffer.wording.Wording;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ import wales.activeoffer.store.SubmissionStore;
 class FileIngestListener implements StepExecutionListener {
     static final String SUBMISSION_ID = "submission.id";
     static final String MAPPING_ID = "submission.mapping";
+    /** The recognised layout's language, in which the receipt's lines about replaced records are written. */
+    static final String LANGUAGE = "submission.language";
     static final String FILE_VALUES = "submission.fileValues";
     static final String NOTES = "submission.notes";
     static final String UNREADABLE_RULE = "submission.unreadableRule";
@@ -138,6 +141,7 @@ class FileIngestListener implements StepExecutionListener {
             store.markRecognised(submissionId, prepared.layout().mapping().id(),
                     prepared.layout().sourceDescription(), prepared.period());
             context.putString(MAPPING_ID, prepared.layout().mapping().id());
+            context.putString(LANGUAGE, prepared.layout().mapping().language());
             context.put(FILE_VALUES, new HashMap<>(prepared.fileValues()));
         } catch (UnreadableFileException e) {
             e.layout().ifPresent(layout -> store.markRecognised(submissionId, layout.mapping().id(),
@@ -185,7 +189,7 @@ class FileIngestListener implements StepExecutionListener {
                         context.getString(UNREADABLE_DETAIL));
             } else {
                 store.recordReadingNotes(submissionId, (List<String>) context.get(NOTES, List.class, List.of()));
-                store.markIngested(submissionId);
+                store.markIngested(submissionId, Wording.in(context.getString(LANGUAGE, "en")));
             }
         }
         Submission closed = finisher.finish(file, submissionId, runStamp);

@@ -1,5 +1,6 @@
 package wales.activeoffer.job;
 
+import wales.activeoffer.mapping.SourceMapping;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,10 @@ class SubmissionRowReader implements ItemStreamReader<SourceRow> {
             return;
         }
         emitted = context.getInt(EMITTED, 0);
-        checks = preparation.rowChecks(FileIngestListener.inboxFile(context), emitted);
+        SourceMapping mapping = catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow();
+        checks = preparation.rowChecks(FileIngestListener.inboxFile(context), emitted, mapping.language());
         try {
-            records = SourceRecords.open(FileIngestListener.inboxFile(context).readable(),
-                    catalogue.byId(context.getString(FileIngestListener.MAPPING_ID)).orElseThrow(), matcher,
+            records = SourceRecords.open(FileIngestListener.inboxFile(context).readable(), mapping, matcher,
                     (Map<String, String>) context.get(FileIngestListener.FILE_VALUES), emitted);
         } catch (UnreadableFileException e) {
             markUnreadable(e);

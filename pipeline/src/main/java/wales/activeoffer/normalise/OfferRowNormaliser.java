@@ -1,5 +1,6 @@
 package wales.activeoffer.normalise;
 
+import wales.activeoffer.wording.Wording;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -82,30 +83,27 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
      * example "dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024), and date cells" (in Welsh for a Welsh layout).
      */
     private static String datesRead(SourceMapping mapping) {
-        boolean welsh = "cy".equals(mapping.language());
+        Wording words = Wording.in(mapping.language());
+        String month = words.text("dates.month");
+        String year = words.text("dates.yearLetter");
         LinkedHashSet<String> formats = new LinkedHashSet<>();
-        mapping.dateFormats().forEach(f -> formats.add(welsh ? f.replace("MMMM", "mis").replace("MM", "mm")
-                .replace("y", "b") : f.replace("MMMM", "month").replace("MM", "mm")));
-        String iso = welsh ? "bbbb-mm-dd" : "yyyy-mm-dd";
+        mapping.dateFormats().forEach(f -> formats.add(f.replace("MMMM", month).replace("MM", "mm")
+                .replace("y", year)));
+        String iso = "yyyy-mm-dd".replace("y", year);
         formats.add(iso);
-        String or = welsh ? " neu " : " or ";
-        String written = formats.size() == 1 ? iso
-                : String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)) + or + iso;
+        String written = formats.size() == 1 ? iso : words.text("dates.lastOf",
+                String.join(", ", new ArrayList<>(formats).subList(0, formats.size() - 1)), iso);
         List<String> more = new ArrayList<>();
         if (!mapping.format().equals("csv")) {
-            more.add(welsh ? "celloedd dyddiad" : "date cells");
+            more.add("cells");
         }
         if (mapping.excelSerialDates()) {
-            more.add(welsh ? "rhifau dyddiad Excel (45530)" : "Excel date numbers (45530)");
+            more.add("excel");
         }
-        StringBuilder hint = new StringBuilder(welsh ? " Mae'r cynllun hwn yn darllen dyddiadau wedi'u hysgrifennu fel "
-                : " This layout reads dates written as ").append(written)
-                .append(welsh ? ", neu mewn geiriau Saesneg (3 March 2024)" : ", or in words (3 March 2024)");
+        StringBuilder hint = new StringBuilder(" ").append(words.text("dates.read", written));
         for (int i = 0; i < more.size(); i++) {
             boolean last = i == more.size() - 1;
-            String item = more.get(i);
-            hint.append(", ").append(last ? (welsh ? (item.startsWith("celloedd") ? "a chelloedd dyddiad" : "a " + item)
-                    : "and " + item) : item);
+            hint.append(", ").append(words.text((last ? "dates.and." : "dates.") + more.get(i)));
         }
         return hint.append('.').toString();
     }
@@ -305,8 +303,8 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
                 return datesRead;
             }
             CodeList codes = codeListsByField.get(field);
-            return codes == null ? "" : ("cy".equals(language) ? " Caniateir: " : " Allowed: ")
-                    + String.join(", ", codes.labels(language)) + ".";
+            return codes == null ? "" : " " + Wording.in(language).text("issue.allowed",
+                    String.join(", ", codes.labels(language)));
         }
 
         Optional<String> requiredCode(String field, String ruleId) {

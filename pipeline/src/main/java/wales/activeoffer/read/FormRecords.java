@@ -1,5 +1,6 @@
 package wales.activeoffer.read;
 
+import wales.activeoffer.wording.Wording;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ final class FormRecords implements SourceRecords {
     private final Set<String> everyLabel;
     private final CodeList yesNo;
     private final List<String> notes = new ArrayList<>();
+    private final Wording words;
     private final List<SourceRow> pending = new ArrayList<>();
     private final Map<List<String>, List<String>> foldedLabels = new IdentityHashMap<>();
     private final Map<FormField, Set<String>> everyOption = new IdentityHashMap<>();
@@ -56,6 +58,7 @@ final class FormRecords implements SourceRecords {
     }
 
     FormRecords(TabularSource source, SourceMapping mapping, Map<String, String> fileValues, CodeList yesNo) {
+        this.words = Wording.in(mapping.language());
         this.source = source;
         this.yesNo = yesNo;
         this.mapping = mapping;
@@ -129,13 +132,9 @@ final class FormRecords implements SourceRecords {
 
     private void sheetEnded() {
         if (currentSheet != null && offersInSheet == 0) {
-            notes.add(notRead(currentSheet));
+            notes.add(words.text("note.formNotRead", currentSheet));
         }
         offersInSheet = 0;
-    }
-
-    private static String notRead(String sheet) {
-        return "Sheet '" + sheet + "': none of the form's labels were found, so it was not read.";
     }
 
     private List<RawRow> nextSheet() {
@@ -161,7 +160,7 @@ final class FormRecords implements SourceRecords {
     private List<SourceRow> readSheet(List<RawRow> rows) {
         List<SourceRow> offers = read(List.of(rows));
         if (offers.isEmpty()) {
-            notes.add(notRead(rows.get(0).sheet()));
+            notes.add(words.text("note.formNotRead", rows.get(0).sheet()));
         }
         return offers;
     }

@@ -1,5 +1,6 @@
 package wales.activeoffer.read;
 
+import wales.activeoffer.wording.Wording;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class TableRecords implements SourceRecords {
     private final HeaderMatcher matcher;
     private final Map<String, String> fileValues;
     private final List<String> notes = new ArrayList<>();
+    private final Wording words;
     private String sheet;
     private State state;
     private int rowsSearched;
@@ -42,6 +44,7 @@ final class TableRecords implements SourceRecords {
     private final Deque<SourceRow> pending = new ArrayDeque<>();
 
     TableRecords(TabularSource source, SourceMapping mapping, HeaderMatcher matcher, Map<String, String> fileValues) {
+        this.words = Wording.in(mapping.language());
         this.source = source;
         this.mapping = mapping;
         this.matcher = matcher;
@@ -62,22 +65,19 @@ final class TableRecords implements SourceRecords {
                 case SEARCHING -> search(row);
                 case READING -> {
                     if (isEndMarker(row)) {
-                        notes.add(where() + "reading stopped at row " + row.rowNumber() + " ('" + firstText(row)
-                                + "'): the rows below are taken to be totals or notes.");
+                        note(words.text("note.stopped", row.rowNumber(), firstText(row)));
                         state = State.DONE;
                     } else if (repeatsTheHeading(row)) {
-                        notes.add(where() + "row " + row.rowNumber() + " repeats the heading row (a new page), so it "
-                                + "was not read as data.");
+                        note(words.text("note.repeatsHeading", row.rowNumber()));
                     } else if (isPageTitle(row)) {
-                        notes.add(where() + "row " + row.rowNumber() + " ('" + firstText(row) + "') is a title line "
-                                + "of a new page, so it was not read as data.");
+                        note(words.text("note.pageTitle", row.rowNumber(), firstText(row)));
                     } else if (!isEmptyInMappedColumns(row)) {
                         pending.addAll(toSourceRows(row));
                         if (!pending.isEmpty()) {
                             return pending.poll();
                         }
-                        notes.add(where() + "row " + row.rowNumber() + " has nothing in any of its groups ("
-                                + String.join(", ", mapping.groups().each()) + "), so it gave no record.");
+                        note(words.text("note.emptyGroups", row.rowNumber(),
+                                String.join(", ", mapping.groups().each())));
                     }
                 }
                 case DONE -> { }
@@ -98,7 +98,7 @@ final class TableRecords implements SourceRecords {
 
     private void finishSheet() {
         if (state == State.SEARCHING && sheet != null) {
-            notes.add(where() + "no heading row in the first " + mapping.headerSearchRows() + " rows, so it was not read.");
+            note(words.text("note.noHeading", mapping.headerSearchRows()));
             state = State.DONE;
         }
     }
@@ -217,6 +217,11 @@ final class TableRecords implements SourceRecords {
         values.put(field, row.cell(column));
         origins.put(field, new Origin(headings.get(column), CellReference.convertNumToColString(column)
                 + row.rowNumber()));
+    }
+
+    /** A note for the receipt, in the layout's language, naming the sheet when there is one. */
+    private void note(String text) {
+        notes.add(sheet.isEmpty() ? text : words.text("note.inSheet", sheet, text));
     }
 
     private String where() {

@@ -13,9 +13,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import wales.activeoffer.inbox.FileNames;
 import wales.activeoffer.inbox.PlainText;
@@ -28,6 +31,7 @@ import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.normalise.RowIssue;
 import wales.activeoffer.template.RecordingTemplate;
 import wales.activeoffer.template.Severity;
+import wales.activeoffer.wording.Wording;
 
 /**
  * Writes the receipt a regional lead reads for each file, three ways: a plain-text letter, the row detail as CSV, and
@@ -35,75 +39,45 @@ import wales.activeoffer.template.Severity;
  * text that a spreadsheet would run as a formula is neutralised. Existing receipts are never overwritten.
  */
 public final class ReceiptWriter {
-    public static final List<String> CSV_HEADER = List.of("row", "sheet", "cell", "heading", "field", "value",
-            "rule_id", "severity", "message");
+    /** The receipt CSV's columns, as keys of the wording ({@code column.<key>}). */
+    static final List<String> CSV_HEADER = List.of("row", "sheet", "cell", "heading", "field", "value", "rule",
+            "severity", "message");
+    private static final Pattern RULE_LINE = Pattern.compile("^[^:\n]+: (AO-F\\d+)$", Pattern.MULTILINE);
     private final RecordingTemplate template;
     private final Function<String, Optional<SourceMapping>> layouts;
     private final String contact;
+    private final String contactWelsh;
     private final UnaryOperator<String> welshRegionNames;
 
     /**
      * @param layouts          the layout a mapping id names, for its name, its language and whether it is a form
-     * @param contact          who a regional lead asks about a receipt, from configuration
+     * @param contact          who a regional lead asks about a receipt, from configuration, or {@code null} for the
+     *                         wording catalogue's
+     * @param contactWelsh     the same for receipts in Welsh, or {@code null} for {@code contact}, else the catalogue's
      * @param welshRegionNames a region's Welsh name, by its English name
      */
     public ReceiptWriter(RecordingTemplate template, Function<String, Optional<SourceMapping>> layouts,
-            String contact, UnaryOperator<String> welshRegionNames) {
+            String contact, String contactWelsh, UnaryOperator<String> welshRegionNames) {
         this.template = template;
         this.welshRegionNames = welshRegionNames;
         this.layouts = layouts;
         this.contact = contact;
+        this.contactWelsh = contactWelsh;
     }
-
-    /** The words of a receipt in one language. */
-    private record Words(String title, String underline, String file, String region, String received, String status,
-            String layout, String rowsRead, String accepted, String withWarnings, String rejected, String replaces,
-            String withdrawn, String notRead, String rejectedRows, String warnings, String none, String sameDetail,
-            String questions, String row, String column, String sheet, String cell, String value, String notInFile,
-            String notOnForm, String detail, String rule, String noRowsCounted, String noRowsWouldCount, String run,
-            String dryRun) {
-
-        /** The run a receipt came from, in these words: "run 12", or a dry run. */
-        String runLabel(String label) {
-            return label.startsWith("run ") ? run + label.substring(3) : label.startsWith("dry run") ? dryRun : label;
-        }
-    }
-
-    private static final Words ENGLISH = new Words("Active Offer dataset: receipt for one file",
-            "==========================================", "File", "Region", "Received", "Status", "Layout",
-            "Rows read", "Accepted", "with warnings", "Rejected",
-            "Replaces (a corrected file replaces earlier records for the same authorities and quarters):",
-            "Withdrawn (this file has fewer records than the one it replaces, so these earlier records no longer "
-                    + "count; if that is not what you meant, send the missing rows again):",
-            "Not read:", "Rejected rows: these rows were not stored. Correct them and send the file again.",
-            "Warnings: these rows were stored, but please check them.", "None.",
-            "The same detail is in the .csv and .xlsx files beside this receipt.", "Questions about this receipt",
-            "Row", "column", "Sheet", "cell", "value", "not in the file", "not on the form", "Detail", "Rule",
-            "No rows from this file were counted.", "No rows from this file would be counted.", "run",
-            "dry run: nothing stored");
-
-    private static final Words WELSH = new Words("Set ddata'r Cynnig Rhagweithiol: derbynneb ar gyfer un ffeil",
-            "=============================================================", "Ffeil", "Rhanbarth", "Daeth i law",
-            "Statws", "Cynllun", "Rhesi a ddarllenwyd", "Derbyniwyd", "gyda rhybuddion", "Gwrthodwyd",
-            "Yn disodli (mae ffeil wedi'i chywiro yn disodli cofnodion cynharach ar gyfer yr un awdurdodau a "
-                    + "chwarteri):",
-            "Wedi'u tynnu'n ôl (mae gan y ffeil hon lai o gofnodion na'r un y mae'n ei disodli, felly nid yw'r "
-                    + "cofnodion cynharach hyn yn cyfrif mwyach; os nad dyna oedd eich bwriad, anfonwch y rhesi coll "
-                    + "eto):",
-            "Heb eu darllen:", "Rhesi a wrthodwyd: ni chadwyd y rhesi hyn. Cywirwch nhw ac anfonwch y ffeil eto.",
-            "Rhybuddion: cadwyd y rhesi hyn, ond gwiriwch nhw.", "Dim.",
-            "Mae'r un manylion yn y ffeiliau .csv a .xlsx wrth ymyl y dderbynneb hon.",
-            "Cwestiynau am y dderbynneb hon", "Rhes", "colofn", "Taflen", "cell", "gwerth", "nid yw yn y ffeil",
-            "nid yw ar y ffurflen", "Manylion", "Rheol", "Ni chafodd yr un rhes o'r ffeil hon ei chyfrif.",
-            "Ni fyddai'r un rhes o'r ffeil hon yn cael ei chyfrif.", "rhediad", "rhediad prawf: dim wedi'i gadw");
 
     /** The language of a receipt: its layout's ({@code cy} for a layout with Welsh headings), else English. */
     public String languageOf(String mappingId) {
         return mappingId == null ? "en" : layouts.apply(mappingId).map(SourceMapping::language).orElse("en");
     }
 
-    private Words words(Receipt r) {
-        return "cy".equals(languageOf(r.mappingId())) ? WELSH : ENGLISH;
+    private Wording words(Receipt r) {
+        return Wording.in(languageOf(r.mappingId()));
+    }
+
+    /** The run a receipt came from, in the receipt's words: "run 12", or a dry run. */
+    private static String runLabel(Wording words, String label) {
+        return label.startsWith("run ") ? words.text("received.run", label.substring(4))
+                : label.startsWith("dry run") ? words.text("received.dryRun") : label;
     }
 
     /**
@@ -115,9 +89,10 @@ public final class ReceiptWriter {
      */
     public String refusal(String mappingId, String ruleId, String detail, boolean dryRun) {
         String language = languageOf(mappingId);
-        Words words = "cy".equals(language) ? WELSH : ENGLISH;
-        return template.fileRule(ruleId).message(language) + "\n" + words.detail() + ": " + detail + "\n"
-                + words.rule() + ": " + ruleId + "\n" + (dryRun ? words.noRowsWouldCount() : words.noRowsCounted());
+        Wording words = Wording.in(language);
+        return template.fileRule(ruleId).message(language) + "\n" + words.text("refusal.detail") + ": " + detail
+                + "\n" + words.text("refusal.rule") + ": " + ruleId + "\n"
+                + words.text(dryRun ? "refusal.noRowsWouldCount" : "refusal.noRowsCounted");
     }
 
     /**
@@ -137,8 +112,13 @@ public final class ReceiptWriter {
             Path csvFile = folder.resolve(stem + ".csv");
             try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(temporary(csvFile), StandardCharsets.UTF_8),
                     CSVFormat.DEFAULT)) {
-                csv.printRecord(CSV_HEADER);
-                receipt.issues().forEach(issue -> printCsv(csv, issue));
+                Wording words = words(receipt);
+                csv.printRecord(CSV_HEADER.stream().map(key -> words.text("column." + key)).toList());
+                if (receipt.fileVerdict() != null && receipt.status() == ReceiptStatus.REJECTED) {
+                    csv.printRecord("", "", "", "", "", "", refusedRule(receipt), words.text("severity.file"),
+                            refusalReason(receipt));
+                }
+                receipt.issues().forEach(issue -> printCsv(csv, issue, words));
             }
             moveIntoPlace(csvFile);
             Path workbook = folder.resolve(stem + ".xlsx");
@@ -162,35 +142,58 @@ public final class ReceiptWriter {
         Files.move(temporary(file), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void printCsv(CSVPrinter csv, RowIssue issue) {
+    private void printCsv(CSVPrinter csv, RowIssue issue, Wording words) {
         try {
             csv.printRecord(issue.rowNumber(), SpreadsheetSafe.cell(PlainText.visible(issue.sheet())), issue.cell(),
-                    SpreadsheetSafe.cell(PlainText.visible(issue.heading())), issue.field(),
+                    SpreadsheetSafe.cell(PlainText.visible(issue.heading())), fieldHeading(issue.field(), words),
                     SpreadsheetSafe.cell(PlainText.visible(issue.value())),
-                    issue.ruleId(), severity(issue), issue.message());
+                    issue.ruleId(), severity(issue, words), issue.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String severity(RowIssue issue) {
-        return issue.severity().name().toLowerCase(Locale.ROOT);
+    private static String severity(RowIssue issue, Wording words) {
+        return words.text("severity." + issue.severity().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A template field by its heading in the receipt's language, as the recording template names it. */
+    private String fieldHeading(String field, Wording words) {
+        return template.field(field).map(f -> f.heading(words.language())).orElse(field);
+    }
+
+    /** The rule a refused file broke, from its verdict's "Rule: AO-F.." line. */
+    private static String refusedRule(Receipt r) {
+        Matcher m = RULE_LINE.matcher(r.fileVerdict());
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** A refused file's reason in one line: its verdict's sentences without the rule line. */
+    private static String refusalReason(Receipt r) {
+        StringBuilder reason = new StringBuilder();
+        for (String line : RULE_LINE.matcher(r.fileVerdict()).replaceAll("").strip().split("\\s*\\n+\\s*")) {
+            reason.append(reason.length() == 0 ? "" : " ").append(line)
+                    .append(line.matches(".*[.!?:]$") ? "" : ".");
+        }
+        return reason.toString();
     }
 
     /** The plain-text letter, streamed to {@code out} so a file with many issues needs no more memory. */
     public void writeLetter(Appendable out, Receipt r) throws IOException {
-        Words words = words(r);
-        String language = languageOf(r.mappingId());
-        out.append(words.title()).append('\n');
-        out.append(words.underline()).append("\n\n");
-        line(out, words.file(), PlainText.visible(r.fileName()));
-        line(out, words.region(), words == WELSH ? welshRegionNames.apply(r.regionName()) : r.regionName());
-        line(out, words.received(), r.receivedAt().withNano(0).toString().replace('T', ' ') + " ("
-                + words.runLabel(r.runLabel()) + ")");
-        line(out, "SHA-256", r.sha256());
-        line(out, words.status(), r.status().wording(language));
+        Wording words = words(r);
+        String language = words.language();
+        String title = words.text("receipt.title");
+        out.append(title).append('\n');
+        out.append("=".repeat(title.length())).append("\n\n");
+        line(out, words.text("label.file"), PlainText.visible(r.fileName()));
+        line(out, words.text("label.region"), regionName(r, words));
+        line(out, words.text("label.received"), r.receivedAt().withNano(0).toString().replace('T', ' ') + " ("
+                + runLabel(words, r.runLabel()) + ")");
+        line(out, words.text("label.sha256"), r.sha256());
+        line(out, words.text("label.status"), r.status().wording(language));
         if (r.mappingId() != null) {
-            line(out, words.layout(), layoutName(r.mappingId()) + " (" + PlainText.visible(r.sourceDetail()) + ")");
+            line(out, words.text("label.layout"), layoutName(r.mappingId()) + " ("
+                    + SourceDetail.inWords(PlainText.visible(r.sourceDetail()), words) + ")");
         }
         out.append('\n');
         if (r.fileVerdict() != null) {
@@ -198,23 +201,33 @@ public final class ReceiptWriter {
             contactLine(out, words);
             return;
         }
-        line(out, words.rowsRead(), String.valueOf(r.rowsRead()));
-        line(out, words.accepted(), r.rowsAccepted() + (r.rowsFlagged() > 0 ? " (" + r.rowsFlagged() + " "
-                + words.withWarnings() + ")" : ""));
-        line(out, words.rejected(), String.valueOf(r.rowsRejected()));
+        line(out, words.text("label.rowsRead"), String.valueOf(r.rowsRead()));
+        line(out, words.text("label.accepted"), r.rowsAccepted() + (r.rowsFlagged() > 0 ? " ("
+                + words.text("accepted.withWarnings", r.rowsFlagged()) + ")" : ""));
+        line(out, words.text("label.rejected"), String.valueOf(r.rowsRejected()));
         out.append('\n');
-        list(out, words.replaces(), r.replaced());
-        list(out, words.withdrawn(), r.withdrawn());
-        list(out, words.notRead(), r.notes());
+        list(out, words.text("section.replaces"), r.replaced());
+        list(out, words.text("section.withdrawn"), r.withdrawn());
+        list(out, words.text("section.notRead"), r.notes());
         boolean form = r.mappingId() != null && layouts.apply(r.mappingId()).map(SourceMapping::isForm).orElse(false);
-        section(out, r, Severity.ERROR, words.rejectedRows(), words, language, form);
-        section(out, r, Severity.WARNING, words.warnings(), words, language, form);
-        out.append(words.sameDetail()).append('\n');
+        section(out, r, Severity.ERROR, words.text("section.rejectedRows"), words, form);
+        section(out, r, Severity.WARNING, words.text("section.warnings"), words, form);
+        out.append(words.text("section.sameDetail")).append('\n');
         contactLine(out, words);
     }
 
-    private void contactLine(Appendable out, Words words) throws IOException {
-        out.append(words.questions()).append(": ").append(contact).append('\n');
+    private void contactLine(Appendable out, Wording words) throws IOException {
+        out.append(words.text("contact.questions")).append(": ").append(contact(words)).append('\n');
+    }
+
+    /** Who to ask: the configured contact for the receipt's language, else the catalogue's. */
+    private String contact(Wording words) {
+        String configured = words.welsh() && contactWelsh != null ? contactWelsh : contact;
+        return configured != null ? configured : words.text("contact.default");
+    }
+
+    private String regionName(Receipt r, Wording words) {
+        return words.welsh() ? welshRegionNames.apply(r.regionName()) : r.regionName();
     }
 
     private static void list(Appendable out, String heading, List<String> lines) throws IOException {
@@ -232,8 +245,8 @@ public final class ReceiptWriter {
         return layouts.apply(mappingId).map(SourceMapping::name).orElse(mappingId);
     }
 
-    private void section(Appendable out, Receipt r, Severity severity, String heading, Words words, String language,
-            boolean form) throws IOException {
+    private void section(Appendable out, Receipt r, Severity severity, String heading, Wording words, boolean form)
+            throws IOException {
         out.append(heading).append('\n');
         int[] shown = {0};
         r.issues().forEach(issue -> {
@@ -242,14 +255,14 @@ public final class ReceiptWriter {
             }
             shown[0]++;
             try {
-                out.append("  ").append(place(issue, words, language, form)).append(", ").append(words.value())
+                out.append("  ").append(place(issue, words, form)).append(", ").append(words.text("issue.value"))
                         .append(" '").append(PlainText.visible(issue.value())).append("': ").append(issue.message()).append(" [")
                         .append(issue.ruleId()).append("]\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        out.append(shown[0] == 0 ? "  " + words.none() + "\n\n" : "\n");
+        out.append(shown[0] == 0 ? "  " + words.text("section.none") + "\n\n" : "\n");
     }
 
     /**
@@ -257,27 +270,27 @@ public final class ReceiptWriter {
      * the lead's own heading or label: {@code Row 7, column C "Offer Dte"}, {@code Sheet 'Child 2', cell C7 "Response"}.
      * A field the file does not have is named by the template's heading.
      */
-    private String place(RowIssue issue, Words words, String language, boolean form) {
+    private String place(RowIssue issue, Wording words, boolean form) {
         StringBuilder place = new StringBuilder();
         if (!issue.sheet().isEmpty()) {
-            place.append(words.sheet()).append(" '").append(PlainText.visible(issue.sheet())).append("', ");
+            place.append(words.text("place.sheet")).append(" '").append(PlainText.visible(issue.sheet())).append("', ");
         }
         String column = issue.cell().replaceAll("\\d+$", "");
         boolean inCell = !column.isEmpty() && !column.contains(" ");
         if (form && inCell) {
-            place.append(words.cell()).append(' ').append(issue.cell());
+            place.append(words.text("place.cell")).append(' ').append(issue.cell());
         } else if (!form) {
-            place.append(place.length() == 0 ? words.row() : words.row().toLowerCase(Locale.ROOT)).append(' ')
+            place.append(words.text(place.length() == 0 ? "place.row" : "place.rowInSheet")).append(' ')
                     .append(issue.rowNumber());
             if (inCell) {
-                place.append(", ").append(words.column()).append(' ').append(column);
+                place.append(", ").append(words.text("place.column")).append(' ').append(column);
             }
         }
         if (!issue.heading().isEmpty()) {
             return place.append(" \"").append(PlainText.visible(issue.heading())).append('"').toString();
         }
-        String heading = template.field(issue.field()).map(f -> f.heading(language)).orElse(issue.field());
-        String missing = form ? words.notOnForm() : words.notInFile();
+        String heading = fieldHeading(issue.field(), words);
+        String missing = words.text(form ? "place.notOnForm" : "place.notInFile");
         return place.append(form ? "" : " ").append(heading).append(" (").append(missing).append(')').toString();
     }
 
@@ -286,50 +299,62 @@ public final class ReceiptWriter {
     }
 
     private void writeWorkbook(Path file, Receipt r) throws IOException {
+        Wording words = words(r);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-            SXSSFSheet rows = workbook.createSheet("Row detail");
-            row(rows, 0, CSV_HEADER.toArray());
-            Map<String, Integer> countByRule = new TreeMap<>();
-            Map<String, TreeSet<String>> fieldsByRule = new TreeMap<>();
+            SXSSFSheet rows = workbook.createSheet(words.text("workbook.rowDetail"));
+            row(rows, 0, CSV_HEADER.stream().map(key -> words.text("column." + key)).toArray());
+            Map<String, Integer> countByRule = new LinkedHashMap<>();
+            Map<String, Set<String>> fieldsByRule = new LinkedHashMap<>();
             int[] next = {1};
             r.issues().forEach(issue -> {
                 row(rows, next[0]++, issue.rowNumber(), PlainText.visible(issue.sheet()), issue.cell(),
-                        PlainText.visible(issue.heading()), issue.field(), PlainText.visible(issue.value()),
-                        issue.ruleId(), severity(issue), issue.message());
+                        PlainText.visible(issue.heading()), fieldHeading(issue.field(), words),
+                        PlainText.visible(issue.value()), issue.ruleId(), severity(issue, words), issue.message());
                 countByRule.merge(issue.ruleId(), 1, Integer::sum);
-                fieldsByRule.computeIfAbsent(issue.ruleId(), k -> new TreeSet<>()).add(issue.field());
+                fieldsByRule.computeIfAbsent(issue.ruleId(), k -> new LinkedHashSet<>())
+                        .add(fieldHeading(issue.field(), words));
             });
-            Sheet summary = workbook.createSheet("Summary");
+            Sheet summary = workbook.createSheet(words.text("workbook.summary"));
             int line = 0;
-            row(summary, line++, "Active Offer dataset: receipt for " + PlainText.visible(r.fileName()));
-            row(summary, line++, "File status", r.status().wording());
-            row(summary, line++, "Region", r.regionName());
-            row(summary, line++, "Layout", r.mappingId() == null ? "not recognised" : layoutName(r.mappingId()));
-            row(summary, line++, "Rows read", r.rowsRead());
-            row(summary, line++, "Questions", contact);
-            row(summary, line++, "Accepted", r.rowsAccepted());
-            row(summary, line++, "Accepted with warnings", r.rowsFlagged());
-            row(summary, line++, "Rejected", r.rowsRejected());
+            row(summary, line++, words.text("workbook.title", PlainText.visible(r.fileName())));
+            row(summary, line++, words.text("workbook.fileStatus"), r.status().wording(words.language()));
+            row(summary, line++, words.text("label.region"), regionName(r, words));
+            row(summary, line++, words.text("label.layout"), r.mappingId() == null
+                    ? words.text("workbook.notRecognised") : layoutName(r.mappingId()));
+            row(summary, line++, words.text("contact.questions"), contact(words));
             if (r.fileVerdict() != null) {
-                row(summary, line++, "Reason", r.fileVerdict());
+                row(summary, line++, words.text("workbook.reason"), r.status() == ReceiptStatus.REJECTED
+                        ? refusalReason(r) : r.fileVerdict());
+                if (r.status() == ReceiptStatus.REJECTED) {
+                    row(summary, line++, words.text("workbook.rule"), refusedRule(r));
+                    row(summary, line++, words.text("label.accepted"), words.text("workbook.refusedRows"));
+                }
+            } else {
+                row(summary, line++, words.text("label.rowsRead"), r.rowsRead());
+                row(summary, line++, words.text("label.accepted"), r.rowsAccepted());
+                row(summary, line++, words.text("workbook.acceptedWithWarnings"), r.rowsFlagged());
+                row(summary, line++, words.text("label.rejected"), r.rowsRejected());
             }
             for (String note : r.notes()) {
-                row(summary, line++, "Not read", note);
+                row(summary, line++, words.text("workbook.notRead"), note);
             }
             for (String replaced : r.replaced()) {
-                row(summary, line++, "Replaces", replaced);
+                row(summary, line++, words.text("workbook.replaces"), replaced);
             }
             for (String withdrawn : r.withdrawn()) {
-                row(summary, line++, "Withdrawn", withdrawn);
+                row(summary, line++, words.text("workbook.withdrawn"), withdrawn);
             }
-            line++;
-            row(summary, line++, "Rule", "Count", "Description", "Fields");
-            for (Map.Entry<String, Integer> rule : countByRule.entrySet()) {
-                row(summary, line++, rule.getKey(), rule.getValue(),
-                        template.rule(rule.getKey()).message(languageOf(r.mappingId())),
-                        String.join(", ", fieldsByRule.get(rule.getKey())));
+            if (!countByRule.isEmpty()) {
+                line++;
+                row(summary, line++, words.text("workbook.rule"), words.text("workbook.rows"),
+                        words.text("workbook.description"), words.text("workbook.fields"));
+                for (Map.Entry<String, Integer> rule : countByRule.entrySet()) {
+                    row(summary, line++, rule.getKey(), rule.getValue(),
+                            template.rule(rule.getKey()).message(words.language()),
+                            String.join(", ", fieldsByRule.get(rule.getKey())));
+                }
             }
-            workbook.setSheetOrder("Summary", 0);
+            workbook.setSheetOrder(words.text("workbook.summary"), 0);
             workbook.setActiveSheet(0);
             workbook.setSelectedTab(0);
             try (OutputStream out = Files.newOutputStream(file)) {

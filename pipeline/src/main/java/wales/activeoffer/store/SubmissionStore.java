@@ -1,5 +1,6 @@
 package wales.activeoffer.store;
 
+import wales.activeoffer.wording.Wording;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import java.io.IOException;
 import java.io.StringReader;
@@ -215,7 +216,7 @@ public class SubmissionStore {
      *
      * @return one line per earlier submission it replaced records of
      */
-    public List<String> markIngested(long id) {
+    public List<String> markIngested(long id, Wording words) {
         return transactions.execute(status -> {
             // one pass over the submission's records gives both its scope and its counts
             List<Object[]> scope = jdbc.query("""
@@ -256,11 +257,12 @@ public class SubmissionStore {
                            MAX(r.quarter) AS last_quarter
                     FROM offer_record r JOIN submission s ON s.id = r.submission_id
                     WHERE r.superseded_by = ? GROUP BY s.id, s.file_name, s.received_at ORDER BY s.id""",
-                    (rs, n) -> "Replaces " + rs.getInt("n") + " records of '" + rs.getString("file_name")
-                            + "' received " + rs.getTimestamp("received_at").toLocalDateTime().toLocalDate()
-                            + " (submission " + rs.getLong("id") + "), quarters " + rs.getString("first_quarter")
-                            + (rs.getString("first_quarter").equals(rs.getString("last_quarter")) ? ""
-                                    : " to " + rs.getString("last_quarter")) + ".", id);
+                    (rs, n) -> words.text("replaced.records", rs.getInt("n"), rs.getString("file_name"),
+                            rs.getTimestamp("received_at").toLocalDateTime().toLocalDate(), rs.getLong("id"),
+                            rs.getString("first_quarter").equals(rs.getString("last_quarter"))
+                                    ? words.text("replaced.quarter", rs.getString("first_quarter"))
+                                    : words.text("replaced.quarters", rs.getString("first_quarter"),
+                                            rs.getString("last_quarter"))), id);
             // only the submissions it replaced records of, found through offer_record_superseded; a statement that
             // asked every other submission whether it had such records read the whole store once per file
             List<Long> touched = jdbc.queryForList(
@@ -274,8 +276,8 @@ public class SubmissionStore {
                         ps.setLong(3, earlier);
                     });
             List<String> withdrawn = withdrawnByQuarter.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " earlier record" : " earlier records")
-                            + " withdrawn")
+                    .map(e -> words.text(e.getValue() == 1 ? "withdrawn.one" : "withdrawn.many", e.getKey(),
+                            e.getValue()))
                     .toList();
             jdbc.update("UPDATE submission SET replaced_summary = ?, withdrawn_summary = ? WHERE id = ?",
                     replaced.isEmpty() ? null : String.join("\n", replaced),
@@ -362,7 +364,7 @@ public class SubmissionStore {
     public void forEachIssue(long submissionId, Consumer<RowIssue> sink) {
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
-                    SELECT * FROM row_issue WHERE submission_id = ? ORDER BY source_sheet, source_row, id""");
+                    SELECT * FROM row_issue WHERE submission_id = ? ORDER BY id""");
             ps.setLong(1, submissionId);
             ps.setFetchSize(FETCH_SIZE);
             return ps;

@@ -74,7 +74,7 @@ public final class FileValidator {
             TabularSources.formatOf(file);
             InboxFile inboxFile = new InboxFile(regionCode, file, subFolder(file, regionCode));
             PreparedFile prepared = preparation.prepare(inboxFile);
-            RowChecks checks = preparation.rowChecks(inboxFile, 0);
+            RowChecks checks = preparation.rowChecks(inboxFile, 0, prepared.layout().mapping().language());
             OfferRowNormaliser normaliser = new OfferRowNormaliser(template, reference, prepared.layout().mapping(),
                     new ChildKeyHasher(throwawayKey()), today);
             List<RowIssue> issues = new ArrayList<>();

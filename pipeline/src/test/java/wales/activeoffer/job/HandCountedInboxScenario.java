@@ -106,11 +106,11 @@ abstract class HandCountedInboxScenario {
                 .contains("Layout:    WCCIS \"Active Offer\" report export, one row per offer")
                 .doesNotContain("P012").doesNotContain("2010-11-11");
         assertThat(Files.readAllLines(receipt("cardiff-and-vale", CARDIFF_FILE, ".csv"))).containsExactly(
-                "row,sheet,cell,heading,field,value,rule_id,severity,message",
-                "6,,N6,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                "11,,N11,Reason Not Accepted,refusal_reason,,AO-012,warning,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                "13,,B13,Person ID,child_id,,AO-001,error,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
-                "14,,H14,Offer Date,date_offer,not known,AO-003,error,\"The date of the offer is missing or is not a date. This "
+                "Row,Sheet,Cell,Heading in your file,Template field,Value,Rule,Severity,Message",
+                "6,,N6,Reason Not Accepted,Reason for declining,,AO-012,warning: row stored,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "11,,N11,Reason Not Accepted,Reason for declining,,AO-012,warning: row stored,The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
+                "13,,B13,Person ID,Child ID,,AO-001,error: row not stored,The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
+                "14,,H14,Offer Date,Offer date,not known,AO-003,error: row not stored,\"The date of the offer is missing or is not a date. This "
                         + "layout reads dates written as dd/mm/yyyy or yyyy-mm-dd, or in words (3 March 2024).\"");
         assertThat(receipt).contains("""
                 Rejected rows: these rows were not stored. Correct them and send the file again.
@@ -145,10 +145,10 @@ abstract class HandCountedInboxScenario {
             assertThat(byLabel.get("Rejected")).containsExactly("Rejected", "2");
             assertThat(byLabel.get("AO-012")).containsExactly("AO-012", "2",
                     "The child declined but no reason is recorded; counted as 'not recorded'. Record the reason where the child gave one.",
-                    "refusal_reason");
+                    "Reason for declining");
             assertThat(byLabel.get("AO-001")).containsExactly("AO-001", "1",
                     "The child's identifier is missing. Every row needs the authority's own child ID; it is pseudonymised on arrival.",
-                    "child_id");
+                    "Child ID");
             var detail = workbook.getSheet("Row detail");
             assertThat(detail.getLastRowNum()).as("header and four issues").isEqualTo(4);
             assertThat(text.formatCellValue(detail.getRow(4).getCell(6))).isEqualTo("AO-003");

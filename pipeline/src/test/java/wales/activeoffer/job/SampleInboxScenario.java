@@ -37,11 +37,13 @@ import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.PerturbationBounds;
+import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.support.DuckDbMeasures;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.ForumReportChecks;
 import wales.activeoffer.support.RepoPaths;
 import wales.activeoffer.support.ReportBrowser;
+import wales.activeoffer.wording.Wording;
 
 /**
  * The quick start's run over the committed sample inbox ({@code sample-data/}: 22 authorities, two financial years,
@@ -73,6 +75,8 @@ abstract class SampleInboxScenario {
     WorkRoot workRoot;
     @Autowired
     FileValidator validator;
+    @Autowired
+    MappingCatalogue catalogue;
 
     RunSummary run;
 
@@ -142,14 +146,15 @@ abstract class SampleInboxScenario {
             Matcher at = Pattern.compile("(?:sheet '(.*)' )?row (\\d+)").matcher(file.get("planted_at"));
             assertThat(at.matches()).as(file.get("planted_at")).isTrue();
             String sheet = at.group(1);
+            Wording words = Wording.in(catalogue.byId(file.get("mapping")).orElseThrow().language());
             List<Map<String, String>> issues = PublishedCsv.read(receipt(file.get("region"), name, ".csv")).rows();
             assertThat(issues).as(name).anySatisfy(issue -> {
-                assertThat(issue.get("row")).isEqualTo(at.group(2));
+                assertThat(issue.get(words.text("column.row"))).isEqualTo(at.group(2));
                 if (sheet != null) {
-                    assertThat(issue.get("sheet")).isEqualTo(sheet);
+                    assertThat(issue.get(words.text("column.sheet"))).isEqualTo(sheet);
                 }
-                assertThat(issue.get("rule_id")).isEqualTo(file.get("planted_rule_ids"));
-                assertThat(issue.get("severity")).isEqualTo("error");
+                assertThat(issue.get(words.text("column.rule"))).isEqualTo(file.get("planted_rule_ids"));
+                assertThat(issue.get(words.text("column.severity"))).isEqualTo(words.text("severity.error"));
             });
         }
     }

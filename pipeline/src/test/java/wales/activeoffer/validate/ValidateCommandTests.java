@@ -211,7 +211,7 @@ class ValidateCommandTests {
         // then the receipt is in Welsh, with the Welsh labels of the codes allowed
         assertThat(outcome.printed()).contains("""
                 Set ddata'r Cynnig Rhagweithiol: derbynneb ar gyfer un ffeil
-                =============================================================
+                ============================================================
 
                 Ffeil:     cofnod.csv
                 Rhanbarth: Gogledd Cymru
@@ -230,7 +230,7 @@ class ValidateCommandTests {
                   Dim.
 
                 Mae'r un manylion yn y ffeiliau .csv a .xlsx wrth ymyl y dderbynneb hon.
-                Cwestiynau am y dderbynneb hon: the Active Offer data team
+                Cwestiynau am y dderbynneb hon: tîm data'r Cynnig Rhagweithiol
                 """);
     }
 
