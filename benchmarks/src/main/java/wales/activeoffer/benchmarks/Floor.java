@@ -38,6 +38,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.hssf.usermodel.HSSFRow;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.ss.usermodel.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -100,15 +101,19 @@ public final class Floor {
                     .collect(Collectors.joining(", ")) + ")");
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<String[]> queue = Collections.synchronizedList(new ArrayList<>(files));
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> floor.work(generated, queue)));
+        try {
+            List<String[]> queue = Collections.synchronizedList(new ArrayList<>(files));
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                workers.add(pool.submit(() -> floor.work(generated, queue, thread)));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
         floor.partitions.values().forEach(ParquetTableWriter::close);
         try (Connection db = floor.connect(); Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE floor_records");
@@ -121,9 +126,11 @@ public final class Floor {
                 : DriverManager.getConnection(url);
     }
 
-    private Void work(Path generated, List<String[]> queue) throws Exception {
+    /** Takes files from the queue until none is left: each read once, row by row, each row stored as it goes by. */
+    private Void work(Path generated, List<String[]> queue, int thread) throws Exception {
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec("floor key, not a secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HexFormat hex = HexFormat.of();
         try (Connection db = connect()) {
             db.setAutoCommit(false);
             Store store = url.startsWith("jdbc:postgresql:") ? new Copy(db) : new Inserts(db);
@@ -136,116 +143,138 @@ public final class Floor {
                     file = queue.remove(0);
                 }
                 Matcher year = YEAR.matcher(file[0]);
-                ParquetTableWriter<String[]> partition = partition(year.find() ? year.group(1) : "unknown", file[1]);
-                HexFormat hex = HexFormat.of();
-                List<String[]> read = read(generated.resolve(file[0]), FORMS.contains(file[2]));
-                List<String[]> rows = read.subList(0, Math.min(read.size(), Integer.parseInt(file[3])));
-                for (String[] row : rows) {
-                    row[0] = hex.formatHex(hmac.doFinal(row[0].getBytes(StandardCharsets.UTF_8)));
-                    store.add(row);
-                }
+                ParquetTableWriter<String[]> partition = partition(year.find() ? year.group(1) : "unknown", file[1],
+                        thread);
+                long wanted = Long.parseLong(file[3]);
+                long[] stored = {0};
+                read(generated.resolve(file[0]), FORMS.contains(file[2]), row -> {
+                    if (stored[0] < wanted) {
+                        row[0] = hex.formatHex(hmac.doFinal(row[0].getBytes(StandardCharsets.UTF_8)));
+                        store.add(row);
+                        partition.write(row);
+                        stored[0]++;
+                    }
+                });
                 store.flush();
                 db.commit();
-                synchronized (partition) {
-                    rows.forEach(partition::write);
-                }
-                records.addAndGet(rows.size());
+                records.addAndGet(stored[0]);
                 if (Boolean.getBoolean("floor.files")) {
-                    System.out.println("Floor file: " + file[0] + ": " + rows.size());
+                    System.out.println("Floor file: " + file[0] + ": " + stored[0]);
                 }
             }
         }
     }
 
-    private ParquetTableWriter<String[]> partition(String year, String region) {
-        return partitions.computeIfAbsent(year + "/" + region, key -> {
+    /** A partition's file of one thread, so no two threads write one file. */
+    private ParquetTableWriter<String[]> partition(String year, String region, int thread) {
+        return partitions.computeIfAbsent(year + "/" + region + "/" + thread, key -> {
             List<ParquetColumn<String[]>> columns = IntStream.range(0, COLUMNS)
                     .mapToObj(i -> ParquetColumn.<String[]>string("c" + i, row -> row[i])).toList();
             URI target = parquet.resolve("financial_year=" + year).resolve("region=" + region)
-                    .resolve("part-0.parquet").toUri();
+                    .resolve("part-" + thread + ".parquet").toUri();
             return new ParquetTableWriter<>(target, "records", columns, new Configuration());
         });
     }
 
+    /** Where a file's records go, one at a time. */
+    @FunctionalInterface
+    private interface Records {
+        void accept(String[] record) throws Exception;
+    }
+
     /**
-     * Every cell of the file, as records: each sheet's non-empty rows after its header (a table), or each sheet (a
-     * recording form). The caller keeps as many as the manifest says the file holds, so the floor stores exactly the
-     * records the pipeline stores, having read everything the pipeline reads.
+     * Every cell of the file, as records handed on as they are read: each sheet's non-empty rows after its header (a
+     * table), or each sheet (a recording form). The caller keeps as many as the manifest says the file holds, so the
+     * floor stores exactly the records the pipeline stores, having read everything the pipeline reads.
      */
-    private static List<String[]> read(Path file, boolean form) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        List<String[]> found = new ArrayList<>();
+    private static void read(Path file, boolean form, Records out) throws Exception {
         String name = file.getFileName().toString().toLowerCase();
         if (name.endsWith(".csv")) {
             try (InputStream in = Files.newInputStream(file);
                     CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(new InputStreamReader(in,
                             StandardCharsets.UTF_8))) {
-                csv.forEach(row -> rows.add(row.getFields()));
+                SheetRecords sheet = new SheetRecords(out);
+                for (CsvRecord row : csv) {
+                    sheet.row(row.getFields());
+                }
             }
-            return records(rows);
+            return;
         }
         if (name.endsWith(".xls")) {
             try (HSSFWorkbook workbook = new HSSFWorkbook(Files.newInputStream(file))) {
                 for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
-                    HSSFSheet sheet = workbook.getSheetAt(s);
-                    List<List<String>> sheetRows = new ArrayList<>();
-                    sheet.forEach(row -> {
+                    SheetRecords sheet = new SheetRecords(out);
+                    HSSFSheet rows = workbook.getSheetAt(s);
+                    for (int r = rows.getFirstRowNum(); r <= rows.getLastRowNum(); r++) {
+                        HSSFRow row = rows.getRow(r);
+                        if (row == null) {
+                            continue;
+                        }
                         List<String> cells = new ArrayList<>();
                         row.forEach((Cell cell) -> cells.add(cell.toString()));
-                        sheetRows.add(cells);
-                    });
-                    found.addAll(records(sheetRows));
+                        sheet.row(cells);
+                    }
                 }
             }
-            return found;
+            return;
         }
         try (InputStream in = Files.newInputStream(file); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-            for (Sheet sheet : (Iterable<Sheet>) workbook.getSheets()::iterator) {
-                List<String> cells = new ArrayList<>();
-                rows.clear();
-                try (Stream<Row> sheetRows = sheet.openStream()) {
-                    sheetRows.forEach(row -> {
-                        List<String> rowCells = new ArrayList<>(row.getCellCount());
+            for (Sheet xlsx : (Iterable<Sheet>) workbook.getSheets()::iterator) {
+                List<String> formCells = new ArrayList<>();
+                SheetRecords sheet = new SheetRecords(out);
+                try (Stream<Row> rows = xlsx.openStream()) {
+                    for (Row row : (Iterable<Row>) rows::iterator) {
+                        List<String> cells = new ArrayList<>(row.getCellCount());
                         for (int c = 0; c < row.getCellCount(); c++) {
-                            rowCells.add(row.getCellText(c));
+                            cells.add(row.getCellText(c));
                         }
                         if (form) {
-                            cells.addAll(rowCells);
+                            formCells.addAll(cells);
                         } else {
-                            rows.add(rowCells);
+                            sheet.row(cells);
                         }
-                    });
+                    }
                 }
                 if (form) {
-                    found.add(record(cells));
-                } else {
-                    found.addAll(records(rows));
+                    out.accept(record(formCells));
                 }
             }
         }
-        return found;
     }
 
-    /** A sheet's non-empty rows after its first (the header), as records. */
-    private static List<String[]> records(List<List<String>> rows) {
-        List<String[]> records = new ArrayList<>(rows.size());
-        boolean header = true;
-        for (List<String> row : rows) {
-            if (row.stream().anyMatch(v -> v != null && !v.isBlank())) {
-                if (!header) {
-                    records.add(record(row));
-                }
+    /** A sheet as it is read: its first non-empty row is the header; each non-empty row after it is a record. */
+    private static final class SheetRecords {
+        private final Records out;
+        private boolean header = true;
+
+        SheetRecords(Records out) {
+            this.out = out;
+        }
+
+        void row(List<String> cells) throws Exception {
+            if (cells.stream().noneMatch(v -> v != null && !v.isBlank())) {
+                return;
+            }
+            if (header) {
                 header = false;
+                return;
             }
+            out.accept(record(cells));
         }
-        return records;
     }
 
+    /**
+     * A record of the row's own cells, as many as the records have columns; the columns beyond them are empty (null),
+     * so the floor stores no more than the file holds, as the pipeline does.
+     */
     private static String[] record(List<String> cells) {
         String[] record = new String[COLUMNS];
-        for (int i = 0; i < COLUMNS; i++) {
-            String value = cells.isEmpty() ? "" : cells.get(i % cells.size());
-            record[i] = value == null ? "" : value;
+        for (int i = 0; i < COLUMNS && i < cells.size(); i++) {
+            String value = cells.get(i);
+            record[i] = value == null || value.isEmpty() ? null : value;
+        }
+        if (record[0] == null) {
+            record[0] = "";
         }
         return record;
     }
