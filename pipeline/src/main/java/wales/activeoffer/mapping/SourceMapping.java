@@ -149,6 +149,13 @@ public record SourceMapping(
         return "form".equals(layout);
     }
 
+    /** Whether the layout's files can hold the template field: as a column, a column of its groups, or a form field. */
+    public boolean reads(String field) {
+        return columns != null && columns.containsKey(field)
+                || groups != null && groups.columns() != null && groups.columns().containsKey(field)
+                || form != null && form.fields().containsKey(field);
+    }
+
     public Map<String, List<String>> valueSynonyms(String field) {
         return values.getOrDefault(field, Map.of());
     }

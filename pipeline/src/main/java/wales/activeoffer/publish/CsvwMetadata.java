@@ -61,7 +61,7 @@ final class CsvwMetadata {
             new Column("authority_name", "string", "English name of the local authority"),
             new Column("indicator", "string", "percent_complete_<field>: percentage of the authority's current records "
                     + "that should have the field and do; rows_breaking_<rule id>: rows of its current submissions, "
-                    + "kept or rejected, that broke the rule (mappings/template/README.md)"),
+                    + "kept or rejected, that broke the rule of the national recording template with that id"),
             new Column("value", "integer", "The percentage or the count. Blank when not published, with the reason in "
                     + "note_code"),
             new Column("note_code", NOTE_CODE_DATATYPE, NOTE_CODE));
@@ -75,7 +75,7 @@ final class CsvwMetadata {
 
     /** How the public figures are protected, and why their totals do not all add up. */
     static String perturbationNote(int maxPerturbation) {
-        return "Counts are perturbed by the cell key method (docs/publication.md). Each authority's count for one "
+        return "Counts are perturbed by the cell key method. Each authority's count for one "
                 + "quarter and one eligibility route is moved by at most " + maxPerturbation + " (a zero stays 0, "
                 + "and 1 and 2 are never published); every published count is the sum of those, so an area, year or "
                 + "all routes adds up exactly to its parts as published, and differs from the true count by at most "

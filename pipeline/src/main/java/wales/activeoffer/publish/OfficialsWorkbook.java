@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,11 @@ import java.util.TreeSet;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -71,6 +74,11 @@ final class OfficialsWorkbook {
     private static final int MAX_WIDTH_CHARS = 80;
     private static final int COVER_WIDTH_CHARS = 95;
     private static final int PERCENTAGE_POINT_SCALE = 1;
+    /** The spreadsheet header and footer fields for the sheet's name, and "page / pages". */
+    private static final String SHEET_NAME_FIELD = "&A";
+    private static final String PAGE_OF_PAGES_FIELDS = "&P / &N";
+    /** The height of one line of the default font (Calibri 11), in points. */
+    private static final float LINE_POINTS = 15f;
 
     /** A sheet: its name, and its English and Welsh titles. */
     private record Table(String sheet, String titleEn, String titleCy) {
@@ -89,6 +97,10 @@ final class OfficialsWorkbook {
     private static final Table CHANGE = new Table(CHANGE_SHEET,
             "Take-up rate by region: the latest quarter against the one before",
             "Cyfradd manteisio fesul rhanbarth: y chwarter diweddaraf o'i gymharu â'r un cynt");
+    static final String TOP_REASONS_SHEET = "Top_refusal_reasons";
+    private static final Table TOP_REASONS = new Table(TOP_REASONS_SHEET,
+            "Reasons for not accepting in Wales in the latest financial year, most common first",
+            "Rhesymau dros beidio â derbyn yng Nghymru yn y flwyddyn ariannol ddiweddaraf, y mwyaf cyffredin yn gyntaf");
     private static final Table COVERAGE = new Table("Coverage",
             "Coverage: quarters each authority has sent records for, and who is missing",
             "Cwmpas: y chwarteri y mae pob awdurdod wedi anfon cofnodion ar eu cyfer, a phwy sydd ar goll");
@@ -128,6 +140,7 @@ final class OfficialsWorkbook {
             contents(workbook.createSheet("Table_of_contents"), planTables, styles);
             notes(workbook.createSheet("Notes"), rows, plan, planTables, labels, styles, edition);
             change(workbook.createSheet(CHANGE.sheet()), rows, labels, styles);
+            topReasons(workbook.createSheet(TOP_REASONS.sheet()), rows, labels, styles);
             for (int t = 0; t < planTables.size(); t++) {
                 wide(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
                         WideTable.of(plan.tables().get(t), rows, areas), labels, styles);
@@ -135,6 +148,7 @@ final class OfficialsWorkbook {
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage, styles);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold, styles);
             revisions(workbook.createSheet(REVISIONS.sheet()), revisions, labels, plan, planTables, styles);
+            workbook.forEach(OfficialsWorkbook::printLayout);
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                 workbook.write(out);
             }
@@ -179,7 +193,6 @@ final class OfficialsWorkbook {
 
     private static void cover(Sheet sheet, String release, Edition edition) {
         sheet.setColumnWidth(0, COVER_WIDTH_CHARS * 256);
-        printOnePageWide(sheet);
         List<String> text = new ArrayList<>(List.of(
                 "The Active Offer of independent professional advocacy: national dataset / Y Cynnig Rhagweithiol o "
                         + "eiriolaeth broffesiynol annibynnol: set ddata genedlaethol"));
@@ -237,7 +250,7 @@ final class OfficialsWorkbook {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
         rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
-        List<Table> sheets = new ArrayList<>(List.of(CHANGE));
+        List<Table> sheets = new ArrayList<>(List.of(CHANGE, TOP_REASONS));
         sheets.addAll(planTables);
         sheets.addAll(List.of(COVERAGE, QUALITY, REVISIONS));
         sheets.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
@@ -265,7 +278,7 @@ final class OfficialsWorkbook {
         } else {
             int most = edition.publication().maxPerturbation();
             rows.add(List.of("Perturbation", CsvwMetadata.perturbationNote(most), "Caiff cyfrifon eu haflonyddu "
-                    + "drwy'r dull allwedd cell (docs/publication.md). Caiff cyfrif pob awdurdod am un chwarter ac un "
+                    + "drwy'r dull allwedd cell. Caiff cyfrif pob awdurdod am un chwarter ac un "
                     + "llwybr cymhwysedd ei symud gan " + most + " ar y mwyaf (mae sero yn aros yn 0, ac ni chyhoeddir "
                     + "1 na 2 byth); swm y rheini yw pob cyfrif a gyhoeddir, felly mae ardal, blwyddyn neu bob llwybr "
                     + "yn adio'n union i'w rhannau fel y'u cyhoeddir, ac yn wahanol i'r gwir gyfrif gan " + most
@@ -369,15 +382,15 @@ final class OfficialsWorkbook {
                     + "a anfonodd unrhyw un."),
             List.of("Data quality", "Completeness: the percentage of an authority's current records that have the "
                     + "field, out of those that should (see each heading). Rules: rows of its current submissions, "
-                    + "kept or rejected, that broke each validation rule of the template (see "
-                    + "mappings/template/README.md). Rows are counted as sent, so they do not add up to the published "
-                    + "measures. Missing referral sources and refusal reasons (AO-012) are published as 'Not "
-                    + "recorded'.",
+                    + "kept or rejected, that broke each validation rule of the national recording template (each "
+                    + "heading says what the rule checks). Rows are counted as sent, so they do not add up to the "
+                    + "published measures. A refusal with no reason recorded is published as 'Not recorded'.",
                     "Cyflawnrwydd: canran cofnodion cyfredol awdurdod sydd â'r maes, o blith y rhai a ddylai (gweler "
                     + "pob pennawd). Rheolau: rhesi o'i gyflwyniadau cyfredol, a gadwyd neu a wrthodwyd, a dorrodd "
-                    + "bob rheol ddilysu yn y templed (gweler mappings/template/README.md). Mae rhesi'n cael eu "
-                    + "cyfrif fel y'u hanfonwyd, felly nid ydynt yn adio i'r mesurau a gyhoeddir. Mae ffynonellau "
-                    + "atgyfeirio a rhesymau gwrthod coll (AO-012) yn cael eu cyhoeddi fel 'Heb ei gofnodi'."));
+                    + "bob rheol ddilysu yn y templed cofnodi cenedlaethol (mae pob pennawd yn dweud beth mae'r "
+                    + "rheol yn ei wirio). Mae rhesi'n cael eu cyfrif fel y'u hanfonwyd, felly nid ydynt yn adio i'r "
+                    + "mesurau a gyhoeddir. Caiff gwrthodiad heb reswm wedi'i gofnodi ei gyhoeddi fel 'Heb ei "
+                    + "gofnodi'."));
 
     /**
      * A plan table laid out wide: the figure and the geography in words, then a column per period, then the periods
@@ -447,8 +460,8 @@ final class OfficialsWorkbook {
         List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
                 "Awdurdod (Cymraeg)"));
         DataQuality.KEY_FIELDS.forEach(field -> head.add(field.labelEn() + " / " + field.labelCy()));
-        quality.ruleIds().forEach(rule -> head.add("Rows breaking " + rule + " (" + template.rule(rule).field()
-                + ") / Rhesi sy'n torri " + rule));
+        quality.ruleIds().forEach(rule -> head.add("Rows: " + firstSentence(template.rule(rule).message("en"))
+                + " / Rhesi: " + firstSentence(template.rule(rule).message("cy"))));
         rows.add(head);
         for (DataQuality.Quality.Line line : quality.authorities()) {
             List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
@@ -502,6 +515,91 @@ final class OfficialsWorkbook {
         markAsTable(sheet, 2, rows.size(), head, "take_up_change", widths);
     }
 
+    /**
+     * The question "what are the top reasons in Wales this year?" answered in one table: each reason's published
+     * refusals at the offer and at the meeting in Wales in the latest financial year, both together, and their share
+     * of all refusals at the two stages, most common first. Only published counts are added; a stage whose count is
+     * not shown leaves the sum not shown.
+     */
+    private static void topReasons(Sheet sheet, List<PublishedAggregate> published, PublicationLabels labels,
+            Styles styles) {
+        TreeSet<String> years = new TreeSet<>();
+        Map<String, Map<String, PublishedAggregate>> byReason = new LinkedHashMap<>();
+        for (PublishedAggregate p : published) {
+            var row = p.row();
+            if (row.measure().equals("refusal_reasons") && row.statistic().equals("count")
+                    && row.cell().geographyLevel().equals("wales") && row.cell().periodType().equals("financial_year")
+                    && CellKey.ALL_ROUTES.equals(row.cell().route())) {
+                years.add(row.cell().period());
+            }
+        }
+        String year = years.isEmpty() ? "" : years.last();
+        for (PublishedAggregate p : published) {
+            var row = p.row();
+            if (row.measure().equals("refusal_reasons") && row.statistic().equals("count")
+                    && row.cell().geographyLevel().equals("wales") && row.cell().period().equals(year)
+                    && CellKey.ALL_ROUTES.equals(row.cell().route())) {
+                byReason.computeIfAbsent(row.category(), c -> new LinkedHashMap<>()).put(row.stage(), p);
+            }
+        }
+        Map<String, PublishedAggregate> totals = byReason.remove("all");
+        Integer allRefusals = totals == null ? null : sum(totals.get("offer"), totals.get("meeting"));
+        lines(sheet, List.of(TOP_REASONS.titleEn() + " (" + year + ") / " + TOP_REASONS.titleCy() + " (" + year
+                + ")", "This worksheet contains one table: the published counts of refusals, at the offer and at the "
+                + "meeting, added together. / Mae'r daflen waith hon yn cynnwys un tabl: y cyfrifon gwrthod a "
+                + "gyhoeddwyd, wrth gynnig ac yn y cyfarfod, wedi'u hadio."));
+        List<Object> head = List.of("Rank / Safle", "Reason (English)", "Rheswm (Cymraeg)",
+                "Refusals at the offer (count) / Gwrthodiadau wrth gynnig (cyfrif)",
+                "Refusals at the meeting (count) / Gwrthodiadau yn y cyfarfod (cyfrif)",
+                "Refusals at both stages (count) / Gwrthodiadau yn y ddau gam (cyfrif)",
+                "Share of all refusals (%) / Cyfran o'r holl wrthodiadau (%)");
+        List<String> reasons = new ArrayList<>(byReason.keySet());
+        reasons.sort(Comparator.comparing((String r) -> {
+            Integer both = sum(byReason.get(r).get("offer"), byReason.get(r).get("meeting"));
+            return both == null ? -1 : both;
+        }).reversed().thenComparing(r -> r));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(head);
+        int rank = 1;
+        for (String reason : reasons) {
+            Map<String, PublishedAggregate> stages = byReason.get(reason);
+            Integer both = sum(stages.get("offer"), stages.get("meeting"));
+            PublicationLabels.Label name = labels.category(reason);
+            Object share = both == null || allRefusals == null || allRefusals == 0 ? PublishedAggregate.NOT_APPLICABLE
+                    : new Percentage((double) both / allRefusals);
+            rows.add(List.of(rank++, name.en(), name.cy(), shownCount(stages.get("offer")),
+                    shownCount(stages.get("meeting")), both == null ? PublishedAggregate.CONFIDENTIAL : both, share));
+        }
+        if (reasons.isEmpty()) {
+            rows.add(List.of("None / Dim", "", "", "", "", "", ""));
+        }
+        int[] widths = grid(sheet, 2, rows, styles);
+        markAsTable(sheet, 2, rows.size(), head, "top_refusal_reasons", widths);
+    }
+
+    /** A share worked out from published counts, shown as a percentage with one decimal. */
+    private record Percentage(double value) {
+    }
+
+    private static Object shownCount(PublishedAggregate count) {
+        return count == null ? 0 : count;
+    }
+
+    /** The sum of two published counts (an absent one is 0), or {@code null} if either is not shown. */
+    private static Integer sum(PublishedAggregate a, PublishedAggregate b) {
+        int total = 0;
+        for (PublishedAggregate p : new PublishedAggregate[] {a, b}) {
+            if (p == null) {
+                continue;
+            }
+            if (p.symbol() != null) {
+                return null;
+            }
+            total += (int) Math.round(Double.parseDouble(p.display()));
+        }
+        return total;
+    }
+
     private static Object change(PublishedAggregate previous, PublishedAggregate current) {
         if (previous == null || current == null) {
             return WideTable.NOT_AVAILABLE;
@@ -519,8 +617,9 @@ final class OfficialsWorkbook {
     private static void revisions(Sheet sheet, List<Revisions.Revision> revisions, PublicationLabels labels,
             PublicationPlan plan, List<Table> planTables, Styles styles) {
         lines(sheet, List.of(REVISIONS.titleEn() + " / " + REVISIONS.titleCy(),
-                "This worksheet contains one table. A release with nothing revised has no rows. / Mae'r daflen waith "
-                        + "hon yn cynnwys un tabl. Nid oes rhesi mewn rhyddhad heb ddim wedi'i ddiwygio."));
+                "This worksheet contains one table. A release with nothing revised says so in its one row. / Mae'r "
+                        + "daflen waith hon yn cynnwys un tabl. Mae rhyddhad heb ddim wedi'i ddiwygio yn dweud hynny "
+                        + "yn ei un rhes."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Table / Tabl", "Geography / Daearyddiaeth", "Period / Cyfnod",
                 "What the value is (English)", "Beth yw'r gwerth (Cymraeg)", "Previous value / Gwerth blaenorol",
@@ -541,8 +640,18 @@ final class OfficialsWorkbook {
                     SpreadsheetSafe.cell(revision.submissions().isEmpty() ? "a change in the records already held"
                             : String.join("; ", revision.submissions()))));
         }
+        if (revisions.isEmpty()) {
+            rows.add(List.of("None: nothing was revised since the previous release / Dim: ni ddiwygiwyd dim ers y "
+                    + "rhyddhad blaenorol", "", "", "", "", "", "", ""));
+        }
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions", widths);
+    }
+
+    /** A rule's message up to its first full stop: what the rule checks, in words. */
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        return end < 0 ? message.replaceFirst("\\.$", "") : message.substring(0, end);
     }
 
     private static Object numberOrSymbol(String shown) {
@@ -580,6 +689,10 @@ final class OfficialsWorkbook {
                 } else if (value instanceof PublishedAggregate figure) {
                     cell.setCellValue(figure.symbol());
                     shown = figure.symbol();
+                } else if (value instanceof Percentage share) {
+                    cell.setCellValue(BigDecimal.valueOf(share.value()).setScale(3, RoundingMode.HALF_UP).doubleValue());
+                    cell.setCellStyle(styles.percent());
+                    shown = "100.0%";
                 } else if (value instanceof Number number) {
                     cell.setCellValue(number.doubleValue());
                     shown = number.toString();
@@ -593,7 +706,45 @@ final class OfficialsWorkbook {
                 longest[c] = Math.max(longest[c], shown.length());
             }
         }
+        for (int r = 0; r < rows.size(); r++) {
+            int lines = 1;
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                if (rows.get(r).get(c) instanceof String text && text.length() > MAX_WIDTH_CHARS) {
+                    lines = Math.max(lines, wrappedLines(text, columnChars(longest[c])));
+                }
+            }
+            if (lines > 1) {
+                sheet.getRow(firstRow + r).setHeightInPoints(lines * LINE_POINTS + 2);
+            }
+        }
         return longest;
+    }
+
+    /** A column's width in characters: its longest entry, within the bounds a reader can scan. */
+    private static int columnChars(int longest) {
+        return Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, longest + 2));
+    }
+
+    /**
+     * How many lines a text wraps to in a column of the given width, word by word, counting a character of the
+     * proportional font as most of a width unit (a width unit is the font's widest digit) and leaving a line to spare
+     * for the renderer's own rounding: a row kept at its default height would draw the wrapped lines over the next
+     * row when printed.
+     */
+    static int wrappedLines(String text, int columnChars) {
+        int perLine = (int) (columnChars * 1.05);
+        int lines = 1;
+        int used = 0;
+        for (String word : text.split(" ")) {
+            int needed = used == 0 ? word.length() : used + 1 + word.length();
+            if (needed > perLine && used > 0) {
+                lines++;
+                used = word.length();
+            } else {
+                used = needed;
+            }
+        }
+        return lines + 1;
     }
 
     /** A rate or share, shown as a percentage with one decimal. */
@@ -618,18 +769,25 @@ final class OfficialsWorkbook {
         for (int c = 0; c < columns; c++) {
             String heading = headings.get(c).toString();
             table.getCTTable().getTableColumns().getTableColumnArray(c).setName(heading);
-            int chars = Math.max(heading.length(), c < longest.length ? longest[c] : 0) + 2;
-            sheet.setColumnWidth(c, Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, chars)) * 256);
+            sheet.setColumnWidth(c, columnChars(Math.max(heading.length(), c < longest.length ? longest[c] : 0))
+                    * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
-        printOnePageWide(sheet);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
     }
 
-    /** Printed (or saved as PDF), a sheet is as wide as one landscape page, and as long as it needs. */
-    private static void printOnePageWide(Sheet sheet) {
+    /**
+     * Printed (or saved as PDF), every sheet is landscape A4 at full size: a wide table runs on to further pages
+     * (down, then across), each with the table's heading row and first column repeated, and never shrunk to fit.
+     * Each page is headed with the sheet's name and numbered at its foot.
+     */
+    private static void printLayout(Sheet sheet) {
         sheet.getPrintSetup().setLandscape(true);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setScale((short) 100);
+        sheet.setFitToPage(false);
+        sheet.getHeader().setCenter(SHEET_NAME_FIELD);
+        sheet.getFooter().setCenter(PAGE_OF_PAGES_FIELDS);
     }
 }

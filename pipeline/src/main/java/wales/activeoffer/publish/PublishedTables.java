@@ -35,9 +35,14 @@ public final class PublishedTables {
             Map.entry("date_meeting", "date the active offer meeting was held"),
             Map.entry("offer_response", "code: accepted_meeting, declined, exempt_understanding, no_response"),
             Map.entry("meeting_outcome", "code: took_up, declined, time_to_think, not_held, pending"),
-            Map.entry("refusal_reason", "code; not_recorded where the child declined without a recorded reason"),
-            Map.entry("refusal_stage", "offer or meeting"),
-            Map.entry("referral_source", "code: social_worker, iro, carer, parent_family, self, other_professional, other"),
+            Map.entry("refusal_reason", "code; not_recorded where the child declined without a recorded reason; empty "
+                    + "where the child did not decline and the source gave no reason"),
+            Map.entry("refusal_stage", "offer or meeting: the step at which the child declined; empty where the child did "
+                    + "not decline (a refusal reason the source recorded beside an offer that was not declined is kept "
+                    + "as given, and counted in no refusal table)"),
+            Map.entry("referral_source", "code: social_worker, iro, carer, parent_family, self, other_professional, "
+                    + "other; empty where the source does not record who referred the child (several layouts have no "
+                    + "such column) or left it blank: it is not known, and counted in no referral-source share"),
             Map.entry("non_instructed", "non-instructed advocacy"),
             Map.entry("iro_confirmed", "the IRO confirmed the offer at review"),
             Map.entry("age_at_offer", "whole years on the offer date: from the date of birth, or the age the source gave"),
@@ -47,7 +52,10 @@ public final class PublishedTables {
             Map.entry("financial_year", "financial year of the offer date, e.g. 2024-25 (also the partition)"),
             Map.entry("quarter", "financial quarter of the offer date, e.g. 2024-25 Q1"),
             Map.entry("working_days_to_first_contact", "England-and-Wales working days from referral to first contact"),
-            Map.entry("working_days_to_meeting", "England-and-Wales working days from referral to meeting held"),
+            Map.entry("working_days_to_meeting", "England-and-Wales working days from the referral date to the meeting "
+                    + "date; empty without both. It is worked out from the dates as recorded, so a record with a "
+                    + "meeting date whose meeting_outcome is not_held or pending (a meeting booked) has it too; "
+                    + "response times count only meetings held"),
             Map.entry("flagged", "the row broke at least one warning rule"),
             Map.entry("source_file_sha256", "lineage: SHA-256 of the file the record came from"),
             Map.entry("source_sheet", "lineage: sheet of the workbook"),

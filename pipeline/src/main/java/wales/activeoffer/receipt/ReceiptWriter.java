@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -42,6 +43,10 @@ public final class ReceiptWriter {
     /** The receipt CSV's columns, as keys of the wording ({@code column.<key>}). */
     static final List<String> CSV_HEADER = List.of("row", "sheet", "cell", "heading", "field", "value", "rule",
             "severity", "message");
+    /** The fields the statistics use that a layout may not have: each is there if any of its alternatives is. */
+    private static final List<List<String>> MEASURED_FIELDS = List.of(List.of("age_at_offer", "date_of_birth"),
+            List.of("date_referral"), List.of("date_first_contact"), List.of("date_meeting"),
+            List.of("referral_source"), List.of("refusal_reason"));
     private static final Pattern RULE_LINE = Pattern.compile("^[^:\n]+: (AO-F\\d+)$", Pattern.MULTILINE);
     private final RecordingTemplate template;
     private final Function<String, Optional<SourceMapping>> layouts;
@@ -195,6 +200,13 @@ public final class ReceiptWriter {
             line(out, words.text("label.layout"), layoutName(r.mappingId()) + " ("
                     + SourceDetail.inWords(PlainText.visible(r.sourceDetail()), words) + ")");
         }
+        lacking(r, words).ifPresent(line -> {
+            try {
+                out.append(line).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         out.append('\n');
         if (r.fileVerdict() != null) {
             out.append(r.fileVerdict()).append('\n');
@@ -239,6 +251,25 @@ public final class ReceiptWriter {
             out.append("  ").append(line).append('\n');
         }
         out.append('\n');
+    }
+
+    /**
+     * What the statistics need that the file's layout has no place for, so every record of it counts as not known
+     * there (the data quality table shows 0% for it): said once, so the lead knows why.
+     */
+    private Optional<String> lacking(Receipt r, Wording words) {
+        Optional<SourceMapping> layout = r.mappingId() == null ? Optional.empty() : layouts.apply(r.mappingId());
+        if (layout.isEmpty() || r.fileVerdict() != null) {
+            return Optional.empty();
+        }
+        List<String> missing = new ArrayList<>();
+        for (List<String> fields : MEASURED_FIELDS) {
+            if (fields.stream().noneMatch(layout.get()::reads)) {
+                missing.add(fieldHeading(fields.get(0), words));
+            }
+        }
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of(words.text("layout.lacks", String.join(", ", missing)));
     }
 
     private String layoutName(String mappingId) {
@@ -321,6 +352,10 @@ public final class ReceiptWriter {
             row(summary, line++, words.text("label.region"), regionName(r, words));
             row(summary, line++, words.text("label.layout"), r.mappingId() == null
                     ? words.text("workbook.notRecognised") : layoutName(r.mappingId()));
+            Optional<String> lacks = lacking(r, words);
+            if (lacks.isPresent()) {
+                row(summary, line++, words.text("workbook.lacks"), lacks.get());
+            }
             row(summary, line++, words.text("contact.questions"), contact(words));
             if (r.fileVerdict() != null) {
                 row(summary, line++, words.text("workbook.reason"), r.status() == ReceiptStatus.REJECTED

@@ -25,6 +25,13 @@ final class Chart {
     private static final int BAR_LABEL = 150;
     private static final int BAR_ROW = 30;
     private static final int TITLE_HEIGHT = 16;
+    /** Room above a line panel's plot for its title's ascenders: the panel's view starts this far above 0. */
+    private static final int TITLE_ROOM = 6;
+    /** The baseline-to-baseline distance of wrapped 11 px labels. */
+    static final int LINE_STEP = 12;
+    /** How many characters of an 11 px label fit beside a line's end, and left of a bar. */
+    private static final int DIRECT_LABEL_CHARS = 11;
+    private static final int BAR_LABEL_CHARS = 22;
 
     private Chart() {
     }
@@ -53,7 +60,44 @@ final class Chart {
     record Gap(String x, String y, String text, String period, String series) {
     }
 
-    record Text(String x, String y, String text, String cssClass) {
+    /**
+     * A label: where it starts, its full text (for its tooltip, when it is wrapped) and the lines it is drawn in, each
+     * at its own baseline, so it stays inside its panel.
+     */
+    record Text(String x, String y, String text, String cssClass, List<Line> lines) {
+        Text(String x, String y, String text, String cssClass) {
+            this(x, y, text, cssClass, List.of(new Line(x, y, text)));
+        }
+
+        boolean wrapped() {
+            return lines.size() > 1;
+        }
+    }
+
+    /** One line of a wrapped label. */
+    record Line(String x, String y, String text) {
+    }
+
+    /**
+     * A label's words in lines of at most {@code width} characters (a longer word has a line of its own), with the
+     * first baseline at {@code y} and each next one {@value #LINE_STEP} px below.
+     */
+    static List<Line> wrap(String text, int width, String x, double y) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        List<Line> placed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            placed.add(new Line(x, n(y + i * LINE_STEP), lines.get(i)));
+        }
+        return placed;
     }
 
     /** One panel of a small-multiple line chart, ready for the template. */
@@ -146,15 +190,19 @@ final class Chart {
         }
         order.sort((a, b) -> Double.compare(ends.get(a)[0], ends.get(b)[0]));
         double previous = Double.NEGATIVE_INFINITY;
+        int previousLines = 1;
         for (int i : order) {
-            double y = Math.max(ends.get(i)[0], previous + LABEL_GAP);
+            double y = Math.max(ends.get(i)[0], previous + LABEL_GAP + (previousLines - 1) * LINE_STEP);
             Text text = endTexts.get(i);
-            labels.add(new Text(text.x(), n(y), text.text(), text.cssClass()));
+            List<Line> wrapped = wrap(text.text(), DIRECT_LABEL_CHARS, text.x(), y);
+            labels.add(new Text(text.x(), n(y), text.text(), text.cssClass(), wrapped));
             previous = y;
+            previousLines = wrapped.size();
         }
         Text targetLine = target == null ? null
                 : new Text(n(LEFT + 2), n(y(target, top, plotHeight) - 4), targetLabel, "target-label");
-        return new LinePanel(id, title, description, LINE_WIDTH, LINE_HEIGHT, xTicks, yTicks, bands, lines, markers,
+        return new LinePanel(id, title, description, LINE_WIDTH, LINE_HEIGHT + TITLE_ROOM, xTicks, yTicks, bands, lines,
+                markers,
                 gaps, labels, targetLine, target == null ? "" : n(y(target, top, plotHeight)));
     }
 
@@ -180,7 +228,10 @@ final class Chart {
             String text, String figure, String format) {
     }
 
-    record BarRow(String labelY, String label, List<Bar> bars) {
+    record BarRow(String labelY, String label, List<Bar> bars, List<Line> lines) {
+        boolean wrapped() {
+            return lines.size() > 1;
+        }
     }
 
     /** A key to the bar series, drawn once above the rows. */
@@ -205,12 +256,13 @@ final class Chart {
             List<String[]> seriesLabels, double top, Shown format) {
         int seriesCount = seriesLabels.size();
         int keyHeight = seriesCount > 1 ? 18 : 0;
-        double barHeight = (BAR_ROW - 8.0) / seriesCount;
         double plotWidth = BAR_WIDTH - BAR_LABEL - 50;
         List<BarRow> rows = new ArrayList<>();
-        for (int r = 0; r < categories.size(); r++) {
-            Category category = categories.get(r);
-            double rowTop = keyHeight + 4 + r * BAR_ROW;
+        double rowTop = keyHeight + 4;
+        for (Category category : categories) {
+            int lineCount = wrap(category.label(), BAR_LABEL_CHARS, "", 0).size();
+            double rowHeight = Math.max(BAR_ROW, lineCount * LINE_STEP + 8);
+            double barHeight = (rowHeight - 8.0) / seriesCount;
             List<Bar> bars = new ArrayList<>();
             for (int i = 0; i < seriesCount; i++) {
                 Optional<PublishedAggregate> figure = category.values().get(i);
@@ -223,7 +275,10 @@ final class Chart {
                         n(BAR_LABEL + width + 3), n(y + barHeight - 3), text,
                         figure.map(TrendSummary::key).orElse(null), figure.isPresent() ? format.attribute() : null));
             }
-            rows.add(new BarRow(n(rowTop + BAR_ROW / 2.0 - 1), category.label(), bars));
+            double firstBaseline = rowTop + rowHeight / 2.0 - 1 - (lineCount - 1) * LINE_STEP / 2.0;
+            rows.add(new BarRow(n(firstBaseline), category.label(), bars,
+                    wrap(category.label(), BAR_LABEL_CHARS, n(BAR_LABEL - 6), firstBaseline)));
+            rowTop += rowHeight;
         }
         List<Key> keys = new ArrayList<>();
         for (int i = 0; i < seriesCount && seriesCount > 1; i++) {
@@ -231,8 +286,8 @@ final class Chart {
             keys.add(new Key(String.valueOf(x + 14), "12", String.valueOf(x), "3", seriesLabels.get(i)[1],
                     seriesLabels.get(i)[0]));
         }
-        return new BarPanel(id, title, description, BAR_WIDTH, TITLE_HEIGHT + keyHeight + 8
-                + categories.size() * BAR_ROW, BAR_LABEL - 6, rows, keys);
+        return new BarPanel(id, title, description, BAR_WIDTH, (int) Math.ceil(TITLE_HEIGHT + 4 + rowTop), BAR_LABEL - 6,
+                rows, keys);
     }
 
     private static String n(double value) {

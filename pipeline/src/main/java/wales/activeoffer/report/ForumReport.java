@@ -43,6 +43,10 @@ public final class ForumReport {
 
     /** A table beside a chart, with the numbers the chart draws. */
     public record Table(String caption, List<String> head, List<TableRow> rows) {
+        /** An id for the table's caption, from its text: the page names each table once. */
+        public String captionId() {
+            return "table-" + Integer.toHexString(caption.hashCode());
+        }
     }
 
     public record TableRow(String header, List<Cell> cells) {
@@ -241,8 +245,8 @@ public final class ForumReport {
                 }
                 rows.add(new TableRow(place.name(language), cells));
             }
-            Figure figure = new Figure("fig-take-up", language.pick("Take-up rate by region and quarter",
-                    "Cyfradd manteisio fesul rhanbarth a chwarter"),
+            Figure figure = new Figure("fig-take-up", takeUpHeadline(wales).orElse(language.pick(
+                    "Take-up rate by region and quarter", "Cyfradd manteisio fesul rhanbarth a chwarter")),
                     language.pick("Take-up rate: advocacy taken up / meetings held, " + period + ", all eligibility "
                             + "routes. Shaded: 95% interval (Wilson score). Dashed orange line: Wales. A gap marked "
                             + "[c] is not published to protect small numbers; [x]: no records received. ",
@@ -302,9 +306,9 @@ public final class ForumReport {
                                 + ", " + previousYear() + " a " + latestYear() + "; mae'r rhifau yn y tabl isod."),
                         categories, twoYears(), top, Shown.COUNT));
             }
-            Figure figure = new Figure("fig-funnel", language.pick("From offer to advocacy, " + latestYear()
-                    + " against " + previousYear(), "O gynnig i eiriolaeth, " + latestYear() + " o'i gymharu â "
-                    + previousYear()),
+            Figure figure = new Figure("fig-funnel", funnelHeadline().orElse(language.pick("From offer to advocacy, "
+                    + latestYear() + " against " + previousYear(), "O gynnig i eiriolaeth, " + latestYear()
+                    + " o'i gymharu â " + previousYear())),
                     language.pick("Counts by financial year (April to March), all eligibility routes. Each panel has "
                             + "its own scale. Meetings held: the child took up advocacy, declined it or asked for "
                             + "time to think. ", "Cyfrifon fesul blwyddyn ariannol (Ebrill i Fawrth), pob llwybr "
@@ -340,6 +344,74 @@ public final class ForumReport {
 
         private String category(String code) {
             return language.pick(in.labels().category(code).en(), in.labels().category(code).cy());
+        }
+
+        /** A figure's value where it is published (not hidden, not missing). */
+        private Optional<Double> published(String measure, String statistic, Place place, String period,
+                String stage, String category) {
+            return figures.find(measure, statistic, place.code(), period, stage, category)
+                    .filter(f -> f.symbol() == null).map(f -> Double.parseDouble(f.display()));
+        }
+
+        /**
+         * The headline of the take-up chart, from the figures: Wales's rate in the latest quarter, and which way it
+         * moved from the same quarter a year before.
+         */
+        private Optional<String> takeUpHeadline(Place wales) {
+            if (quarters.isEmpty()) {
+                return Optional.empty();
+            }
+            String latest = quarters.get(quarters.size() - 1);
+            Optional<Double> now = published("take_up", "take_up_rate", wales, latest, null, null);
+            if (now.isEmpty()) {
+                return Optional.empty();
+            }
+            String shown = Shown.PERCENT.of(now.get());
+            String head = language.pick("Take-up in Wales was " + shown + " in " + language.period(latest),
+                    "Cyfradd manteisio Cymru oedd " + shown + " yn " + language.period(latest));
+            Optional<Double> before = quarters.size() < 5 ? Optional.empty()
+                    : published("take_up", "take_up_rate", wales, quarters.get(quarters.size() - 5), null, null);
+            if (before.isEmpty()) {
+                return Optional.of(head);
+            }
+            String then = Shown.PERCENT.of(before.get());
+            String moved = then.equals(shown) ? language.pick(", the same as a year before",
+                    ", yr un fath â flwyddyn ynghynt") : now.get() > before.get()
+                    ? language.pick(", up from " + then + " a year before", ", i fyny o " + then + " flwyddyn ynghynt")
+                    : language.pick(", down from " + then + " a year before", ", i lawr o " + then
+                            + " flwyddyn ynghynt");
+            return Optional.of(head + moved);
+        }
+
+        /** The headline of the funnel: in Wales in the latest year, how many of the offers led to advocacy. */
+        private Optional<String> funnelHeadline() {
+            Place wales = walesAndRegions.get(0);
+            Optional<Double> offers = published("take_up", "offers", wales, latestYear(), null, null);
+            Optional<Double> takenUp = published("take_up", "taken_up", wales, latestYear(), null, null);
+            if (offers.isEmpty() || takenUp.isEmpty()) {
+                return Optional.empty();
+            }
+            String of = Shown.COUNT.of(takenUp.get());
+            String all = Shown.COUNT.of(offers.get());
+            return Optional.of(language.pick("In Wales in " + latestYear() + ", " + of + " of the " + all
+                    + " offers led to advocacy taken up", "Yng Nghymru yn " + latestYear() + ", arweiniodd " + of
+                    + " o'r " + all + " cynnig at eiriolaeth"));
+        }
+
+        /** The category with the largest published share for Wales in the latest year: its name and its share. */
+        private Optional<String[]> largestShare(String measure, String stage, List<String> codes) {
+            String best = null;
+            double most = -1;
+            for (String code : codes) {
+                Optional<Double> value = published(measure, "share", walesAndRegions.get(0), latestYear(), stage,
+                        code);
+                if (value.isPresent() && value.get() > most && !code.equals("not_recorded")) {
+                    most = value.get();
+                    best = code;
+                }
+            }
+            return best == null ? Optional.empty()
+                    : Optional.of(new String[] {category(best), Shown.PERCENT_1.of(most)});
         }
 
         Section refusals() {
@@ -380,12 +452,16 @@ public final class ForumReport {
                             categories, twoYears(), top, Shown.PERCENT_1));
                 }
                 String stageName = language.pick(in.labels().stage(stage).en(), in.labels().stage(stage).cy());
-                stageFigures.add(new Figure("fig-refusals-" + stage, stageName,
+                Optional<String[]> largest = largestShare("refusal_reasons", stage, reasons);
+                stageFigures.add(new Figure("fig-refusals-" + stage, largest.map(l -> stageName + ": " + language.pick(
+                        l[0] + " was the most common reason in Wales in " + latestYear() + " (" + l[1] + ")",
+                        l[0] + " oedd y rheswm mwyaf cyffredin yng Nghymru yn " + latestYear() + " (" + l[1] + ")"))
+                        .orElse(stageName),
                         language.pick("Share of all refusals at this stage, by financial year, all eligibility routes. "
-                                + "Reasons too rare to show by region are combined as the plan says. ",
-                                "Cyfran yr holl wrthodiadau yn y cam hwn, fesul blwyddyn ariannol, pob llwybr "
-                                        + "cymhwysedd. Mae rhesymau sy'n rhy brin i'w dangos fesul rhanbarth wedi'u "
-                                        + "cyfuno fel y mae'r cynllun yn ei ddweud. ") + source + ".",
+                                + "Reasons too rare to show by region are combined with others, as the table names "
+                                + "them. ", "Cyfran yr holl wrthodiadau yn y cam hwn, fesul blwyddyn ariannol, pob "
+                                        + "llwybr cymhwysedd. Mae rhesymau sy'n rhy brin i'w dangos fesul rhanbarth "
+                                        + "wedi'u cyfuno ag eraill, fel y mae'r tabl yn eu henwi. ") + source + ".",
                         List.of(), panels, new Table(stageName + language.pick(": share by reason",
                                 ": cyfran fesul rheswm"), List.of(language.pick("Area and reason", "Ardal a rheswm"),
                                 previousYear(), latestYear()), rows)));
@@ -452,14 +528,25 @@ public final class ForumReport {
                     + "the meeting, for meetings held, " + period + ", all eligibility routes. ",
                     "Diwrnodau gwaith (Cymru a Lloegr) ar ôl yr atgyfeiriad hyd at y cyfarfod, gan ei gynnwys, ar gyfer "
                             + "cyfarfodydd a gynhaliwyd, " + period + ", pob llwybr cymhwysedd. ");
-            Figure days = new Figure("fig-response-days", language.pick("Working days from referral to meeting",
-                    "Diwrnodau gwaith o atgyfeirio i gyfarfod"), definition + language.pick("Dashed line: the target. ",
+            String latest = quarters.isEmpty() ? "" : quarters.get(quarters.size() - 1);
+            Optional<String> median = published("response_time", "median_working_days", walesAndRegions.get(0),
+                    latest, null, interval).map(Shown.DAYS::of);
+            Optional<String> within = published("response_time", "share_within_target", walesAndRegions.get(0),
+                    latest, null, interval).map(Shown.PERCENT::of);
+            Figure days = new Figure("fig-response-days", median.map(m -> language.pick("Wales, "
+                    + language.period(latest) + ": a median of " + m + " working days from referral to meeting",
+                    "Cymru, " + language.period(latest) + ": canolrif o " + m + " diwrnod gwaith o atgyfeirio i "
+                            + "gyfarfod")).orElse(language.pick("Working days from referral to meeting",
+                    "Diwrnodau gwaith o atgyfeirio i gyfarfod")), definition + language.pick("Dashed line: the target. ",
                     "Llinell doredig: y targed. ") + source + ".", dayPanels, List.of(),
                     new Table(language.pick("Median and 90th percentile working days by quarter",
                             "Canolrif a 90fed canradd y diwrnodau gwaith fesul chwarter"),
                             quarterHeads(language.pick("Area and statistic", "Ardal ac ystadegyn")), dayRows));
-            Figure share = new Figure("fig-response-share", language.pick("Meetings held within the target",
-                    "Cyfarfodydd a gynhaliwyd o fewn y targed"), definition + source + ".", sharePanels, List.of(),
+            Figure share = new Figure("fig-response-share", within.map(w -> language.pick("Wales, "
+                    + language.period(latest) + ": " + w + " of meetings were held within the target of "
+                    + in.targetWorkingDays() + " working days", "Cymru, " + language.period(latest) + ": cynhaliwyd "
+                    + w + " o'r cyfarfodydd o fewn y targed o " + in.targetWorkingDays() + " diwrnod gwaith"))
+                    .orElse(language.pick("Meetings held within the target", "Cyfarfodydd a gynhaliwyd o fewn y targed")), definition + source + ".", sharePanels, List.of(),
                     new Table(language.pick("Share of meetings held within the target, by quarter",
                             "Cyfran y cyfarfodydd a gynhaliwyd o fewn y targed, fesul chwarter"),
                             quarterHeads(language.pick("Area", "Ardal")), shareRows));
@@ -511,8 +598,11 @@ public final class ForumReport {
             }
             List<String> head = new ArrayList<>(List.of(language.pick("Area", "Ardal")));
             sources.forEach(code -> head.add(category(code)));
-            Figure figure = new Figure("fig-sources", language.pick("Who referred, " + latestYear(),
-                    "Pwy a atgyfeiriodd, " + latestYear()),
+            Optional<String[]> largest = largestShare("referral_sources", null, sources);
+            Figure figure = new Figure("fig-sources", largest.map(l -> language.pick(l[0] + " referred the most "
+                    + "children in Wales in " + latestYear() + " (" + l[1] + ")", l[0] + " a atgyfeiriodd y nifer "
+                    + "fwyaf o blant yng Nghymru yn " + latestYear() + " (" + l[1] + ")")).orElse(language.pick(
+                    "Who referred, " + latestYear(), "Pwy a atgyfeiriodd, " + latestYear())),
                     language.pick("Share of offers by who referred the child to the advocacy provider, financial year "
                             + latestYear() + ", all eligibility routes. ", "Cyfran y cynigion fesul pwy a atgyfeiriodd "
                             + "y plentyn at y darparwr eiriolaeth, blwyddyn ariannol " + latestYear()

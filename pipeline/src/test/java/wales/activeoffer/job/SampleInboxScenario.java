@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,9 +48,11 @@ import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.PerturbationBounds;
 import wales.activeoffer.mapping.MappingCatalogue;
 import wales.activeoffer.support.DuckDbMeasures;
+import wales.activeoffer.support.PdfPages;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.ForumReportChecks;
 import wales.activeoffer.support.RepoPaths;
+import wales.activeoffer.support.ReadmeExamples;
 import wales.activeoffer.support.ReportBrowser;
 import wales.activeoffer.wording.Wording;
 
@@ -313,6 +324,70 @@ abstract class SampleInboxScenario {
 
     @Test
     @Order(7)
+    void theTopReasonsTableAnswersTheQuestionAtAGlanceFromThePublishedCounts() throws Exception {
+        // given the published refusal counts for Wales, by stage and reason, in the latest financial year
+        List<Map<String, String>> counts = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"))
+                .rows().stream().filter(r -> r.get("measure").equals("refusal_reasons")
+                        && r.get("statistic").equals("count") && r.get("geography_level").equals("wales")
+                        && r.get("period_type").equals("financial_year") && r.get("eligibility_route").equals("all"))
+                .toList();
+        String latest = counts.stream().map(r -> r.get("period")).max(String::compareTo).orElseThrow();
+        Map<String, int[]> byReason = new HashMap<>();
+        counts.stream().filter(r -> r.get("period").equals(latest) && !r.get("category").equals("all"))
+                .forEach(r -> byReason.computeIfAbsent(r.get("category"), c -> new int[2])[
+                        r.get("stage").equals("offer") ? 0 : 1] = Integer.parseInt(r.get("value")));
+        List<String> expected = byReason.values().stream().map(n -> n[0] + "+" + n[1] + "=" + (n[0] + n[1]))
+                .sorted().toList();
+
+        // when an official opens the workbook's Top_refusal_reasons sheet
+        List<String> shown = new ArrayList<>();
+        List<Integer> both = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(Path.of(run.releaseFolder())
+                .resolve("active-offer-official-statistics.xlsx").toFile())) {
+            Sheet sheet = book.getSheet("Top_refusal_reasons");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("(" + latest + ")");
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                int offer = (int) row.getCell(3).getNumericCellValue();
+                int meeting = (int) row.getCell(4).getNumericCellValue();
+                both.add((int) row.getCell(5).getNumericCellValue());
+                shown.add(offer + "+" + meeting + "=" + (int) row.getCell(5).getNumericCellValue());
+                assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            }
+        }
+
+        // then it holds every reason with the two stages added up, most common first
+        assertThat(shown.stream().sorted().toList()).isEqualTo(expected);
+        assertThat(both).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
+    @Order(7)
+    void noCellOfEitherWorkbookShowsARuleCodeOrARepositoryPath() throws Exception {
+        Pattern code = Pattern.compile("\\bAO-F?\\d+\\b");
+        Pattern repositoryPath = Pattern.compile("\\b(mappings|docs|pipeline|ops|src)/[\\w./-]+|\\b[\\w-]+\\.md\\b");
+        DataFormatter text = new DataFormatter();
+        for (Path workbook : List.of(Path.of(run.releaseFolder()).resolve("active-offer-official-statistics.xlsx"),
+                Path.of(run.officialsFolder()).resolve("active-offer-management-information.xlsx"))) {
+            int cells = 0;
+            try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+                for (Sheet sheet : book) {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            String shown = text.formatCellValue(cell);
+                            cells++;
+                            assertThat(shown).as("%s, %s!%s", workbook.getFileName(), sheet.getSheetName(),
+                                    cell.getAddress()).doesNotContainPattern(code).doesNotContainPattern(repositoryPath);
+                        }
+                    }
+                }
+            }
+            assertThat(cells).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    @Order(7)
     void theWorkbookShowsRatesAndSharesAsPercentagesWithOneDecimal() throws Exception {
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
             var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
@@ -408,9 +483,50 @@ abstract class SampleInboxScenario {
         assertThat(soffice.exitValue()).as(output).isZero();
         Path pdf = dir.resolve("active-offer-official-statistics.pdf");
         assertThat(pdf).as(output).exists();
-        String content = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(content).startsWith("%PDF");
-        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(content).results().count()).isGreaterThan(10);
+        List<List<PdfPages.Run>> pages = PdfPages.read(pdf);
+        assertThat(pages).hasSizeGreaterThan(10);
+
+        // and, on every page, no line of text is drawn over another and none is smaller than 8 pt
+        for (List<PdfPages.Run> page : pages) {
+            for (int i = 0; i < page.size(); i++) {
+                for (int j = i + 1; j < page.size(); j++) {
+                    assertThat(page.get(i).overlaps(page.get(j))).as("on page %d, '%s' drawn over '%s'",
+                            page.get(i).page(), page.get(i).text(), page.get(j).text()).isFalse();
+                }
+                assertThat(page.get(i).smallestPoints()).as("the size of '%s' on page %d", page.get(i).text(),
+                        page.get(i).page()).isGreaterThanOrEqualTo(8f);
+            }
+        }
+
+        // and every page of a table sheet, headed with the sheet's name, repeats the table's heading row
+        Map<String, List<String>> headingWords = new HashMap<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+            for (var sheet : book) {
+                for (XSSFTable table : ((XSSFSheet) sheet).getTables()) {
+                    String heading = sheet.getRow(table.getStartRowIndex()).getCell(0).getStringCellValue();
+                    headingWords.put(sheet.getSheetName(), List.of(heading.split("\\s+")));
+                }
+            }
+        }
+        Map<String, Integer> pagesBySheet = new HashMap<>();
+        for (List<PdfPages.Run> page : pages) {
+            String sheet = page.stream().min(Comparator.comparing(PdfPages.Run::top))
+                    .map(PdfPages.Run::text).orElse("");
+            if (headingWords.containsKey(sheet)) {
+                if (sheet.equals("Table_1") && !pagesBySheet.containsKey(sheet)) {
+                    PdfPages.png(pdf, page.get(0).page(), RepoPaths.root().resolve(
+                            "docs/screenshots/statistics-workbook-table-1.png"));
+                }
+                pagesBySheet.merge(sheet, 1, Integer::sum);
+                String onPage = String.join(" ", page.stream().map(PdfPages.Run::text).toList());
+                assertThat(onPage).as("the heading row of %s on page %d", sheet, page.get(0).page())
+                        .contains(headingWords.get(sheet));
+            }
+        }
+        assertThat(pagesBySheet.keySet()).as("every table sheet printed under its name")
+                .containsExactlyInAnyOrderElementsOf(headingWords.keySet());
+        assertThat(pagesBySheet.values()).as("a wide table runs on to more pages, never shrunk")
+                .anyMatch(n -> n > 1);
     }
 
     @Test
@@ -441,6 +557,7 @@ abstract class SampleInboxScenario {
                               && s.getAttribute('aria-labelledby').split(' ').every(id =>
                                   (document.getElementById(id)?.textContent || '').trim().length > 0)),
                           caption: (f.querySelector('figcaption')?.textContent || '').trim(),
+                          title: (f.querySelector('h3')?.textContent || '').trim(),
                           tableRows: f.querySelectorAll('table tbody tr').length}));""");
                 assertThat(charts).extracting(c -> c.get("id")).containsExactly("fig-take-up", "fig-funnel",
                         "fig-refusals-offer", "fig-refusals-meeting", "fig-response-days", "fig-response-share",
@@ -454,6 +571,10 @@ abstract class SampleInboxScenario {
                             .isPositive();
                     assertThat(chart.get("caption").toString()).as(chart.get("id") + " source")
                             .contains(release.getFileName().toString());
+                    // a title that states the chart's message: a number or a direction taken from the figures
+                    assertThat(chart.get("title").toString().replaceAll("\\d{4}-\\d{2}( [A-Z][a-z]?\\d)?", ""))
+                            .as(chart.get("id") + " title, periods aside")
+                            .containsPattern("\\d|\\b(up|down|the same|i fyny|i lawr|yr un fath)\\b");
                 }
                 // and every number it marks is the published one, every interval the Wilson interval of its counts
                 assertThat(ForumReportChecks.everyNumberIsThePublishedOne(browser, published, version[0]))
@@ -464,12 +585,23 @@ abstract class SampleInboxScenario {
                         .isGreaterThan(100);
                 // and axe-core finds nothing serious or critical
                 assertThat(browser.seriousAccessibilityViolations()).as(version[1]).isEmpty();
+                // and on a desktop and on a phone, every label of every chart is inside its panel
+                for (int width : List.of(1280, 390)) {
+                    browser.resize(width);
+                    assertThat(ForumReportChecks.labelsThatDoNotFit(browser)).as("%s at %d px", version[1], width)
+                            .isEmpty();
+                    if (version[0].equals("en")) {
+                        Path shot = RepoPaths.root().resolve("docs/screenshots/forum-report-" + width + "px.png");
+                        Files.createDirectories(shot.getParent());
+                        Files.write(shot, browser.screenshot());
+                    }
+                }
+                browser.resize(1280);
                 @SuppressWarnings("unchecked")
                 List<String> texts = (List<String>) browser.script("return [...document.querySelectorAll("
-                        + "'h1, h2, h3, figcaption, caption, .summary li')].map(e => e.textContent.trim());");
+                        + "'h1, h2, h3, figcaption, .table-caption, .summary li')].map(e => e.textContent.trim());");
                 headings.put(version[0], texts);
                 if (version[0].equals("en")) {
-                    Files.write(Path.of("target", "forum-report.png"), browser.screenshot());
                     byte[] pdf = browser.printToPdf();
                     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
                     assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf,
@@ -552,6 +684,44 @@ abstract class SampleInboxScenario {
             assertThat(recomputed.get(key)).as(key).isEqualTo(protectedFigures.get(key));
             assertThat(java.math.BigDecimal.valueOf(recomputed.get(key)).setScale(4, java.math.RoundingMode.HALF_UP))
                     .as(key).isEqualByComparingTo(row.get("value"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyReadmeExampleRunsOnTheSampleRunsOutput() throws Exception {
+        List<ReadmeExamples.Example> examples = ReadmeExamples.all();
+        assertThat(examples).extracting(ReadmeExamples.Example::language).contains("sql", "python", "r");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (ReadmeExamples.Example example : examples) {
+                List<String> paths = example.paths();
+                assertThat(paths).as(example.code()).isNotEmpty();
+                if (example.language().equals("sql")) {
+                    try (ResultSet rs = duck.createStatement().executeQuery(
+                            ReadmeExamples.at(example, workRoot.root()).replace(";", ""))) {
+                        assertThat(rs.next()).as("a row from " + example.code()).isTrue();
+                    }
+                    continue;
+                }
+                for (String path : paths) {
+                    Path folder = workRoot.root().resolve(path.substring("work/".length()));
+                    assertThat(folder).as(example.code()).isDirectory();
+                    String dataset = "read_parquet('" + folder + "/**/*.parquet', hive_partitioning = true)";
+                    List<String> columns = new ArrayList<>();
+                    try (ResultSet rs = duck.createStatement().executeQuery("DESCRIBE SELECT * FROM " + dataset)) {
+                        while (rs.next()) {
+                            if (Pattern.compile("\\b" + rs.getString(1) + "\\b").matcher(example.code()).find()) {
+                                columns.add(rs.getString(1));
+                            }
+                        }
+                    }
+                    assertThat(columns).as("the columns " + example.code() + " groups by").isNotEmpty();
+                    try (ResultSet rs = duck.createStatement().executeQuery("SELECT " + String.join(", ", columns)
+                            + ", count(*) FROM " + dataset + " GROUP BY ALL")) {
+                        assertThat(rs.next()).as("a row from " + example.code()).isTrue();
+                    }
+                }
+            }
         }
     }
 

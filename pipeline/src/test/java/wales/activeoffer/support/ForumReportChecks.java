@@ -111,4 +111,46 @@ public final class ForumReportChecks {
         }
         return cells.size();
     }
+
+    /**
+     * Every text of every chart panel that is not wholly inside its panel as the page lays it out now: a label cut off
+     * at the panel's edge, or drawn outside it; a table whose last column (the latest period) is not in view when the
+     * page opens; and the page itself wider than the window.
+     *
+     * @return one line for each label that does not fit, empty when all do
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> labelsThatDoNotFit(ReportBrowser browser) {
+        return (List<String>) browser.script("""
+                const out = [];
+                if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+                  out.push('the page is ' + document.documentElement.scrollWidth + ' px wide in a window of '
+                      + window.innerWidth + ' px');
+                }
+                for (const wrap of document.querySelectorAll('.table-wrap')) {
+                  const box = wrap.getBoundingClientRect();
+                  const heads = wrap.querySelectorAll('thead th');
+                  const last = heads[heads.length - 1].getBoundingClientRect();
+                  if (last.right > box.right + 1 || last.left < box.left - 1) {
+                    out.push('the last column of "' + wrap.getAttribute('aria-labelledby') + '" is out of view');
+                  }
+                }
+                for (const svg of document.querySelectorAll('svg.panel')) {
+                  const panel = svg.getBoundingClientRect();
+                  if (panel.right > window.innerWidth + 1) {
+                    out.push(svg.id + ' runs off the window (' + Math.round(panel.right) + ' px)');
+                  }
+                  for (const text of svg.querySelectorAll('text')) {
+                    const box = text.getBoundingClientRect();
+                    if (box.width === 0) continue;
+                    if (box.left < panel.left - 0.5 || box.right > panel.right + 0.5 || box.top < panel.top - 0.5
+                        || box.bottom > panel.bottom + 0.5) {
+                      out.push(svg.id + ': "' + text.textContent.trim() + '" goes '
+                          + Math.round(Math.max(panel.left - box.left, box.right - panel.right,
+                                                panel.top - box.top, box.bottom - panel.bottom)) + ' px outside');
+                    }
+                  }
+                }
+                return out;""");
+    }
 }

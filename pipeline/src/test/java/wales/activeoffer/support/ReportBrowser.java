@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,6 +82,13 @@ public final class ReportBrowser implements AutoCloseable {
                         + "id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))));");
         return violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
                 .map(v -> v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + " nodes)").toList();
+    }
+
+    /** Makes the window the given width (a phone is 390 px, a desktop 1280 px), as tall as before. */
+    public void resize(int width) {
+        Dimension now = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, now.getHeight()));
+        driver.executeScript("return document.body.offsetWidth");
     }
 
     /** What the browser shows now, as a PNG. */
