@@ -403,10 +403,11 @@ final class OfficialsWorkbook {
                         + wide.table().period() + "). Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
                         + "waith hon yn cynnwys un tabl: llinell ar gyfer pob ffigur ac ardal, colofn ar gyfer pob "
                         + "cyfnod. Mae'r un ffigurau yn aggregates.csv."));
-        List<Object> head = new ArrayList<>(List.of("What the figure is (English)", "Beth yw'r ffigur (Cymraeg)",
-                "Area type / Math o ardal", "Area code / Cod ardal", "Area (English)", "Ardal (Cymraeg)"));
+        // the area and the figure first, so a printed page that runs on across repeats them beside the periods
+        List<Object> head = new ArrayList<>(List.of("Area (English)", "What the figure is (English)"));
         head.addAll(wide.periods());
-        head.add("Notes / Nodiadau");
+        head.addAll(List.of("Notes / Nodiadau", "Ardal (Cymraeg)", "Beth yw'r ffigur (Cymraeg)",
+                "Area type / Math o ardal", "Area code / Cod ardal"));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(head);
         for (WideTable.Line line : wide.lines()) {
@@ -415,15 +416,16 @@ final class OfficialsWorkbook {
                     wide.table().eachRoute() ? figure.route() : null);
             PublicationLabels.Label area = labels.geography(line.area().code());
             PublicationLabels.Label level = AREA_TYPES.get(line.area().level());
-            List<Object> row = new ArrayList<>(List.of(words.en(), words.cy(), level.en() + " / " + level.cy(),
-                    line.area().code(), SpreadsheetSafe.cell(area.en()), SpreadsheetSafe.cell(area.cy())));
+            List<Object> row = new ArrayList<>(List.of(SpreadsheetSafe.cell(area.en()), words.en()));
             row.addAll(line.cells().values());
-            row.add(line.revisedPeriods().isEmpty() ? ""
-                    : PublishedAggregate.REVISED + " " + String.join(", ", line.revisedPeriods()));
+            row.addAll(List.of(line.revisedPeriods().isEmpty() ? ""
+                    : PublishedAggregate.REVISED + " " + String.join(", ", line.revisedPeriods()),
+                    SpreadsheetSafe.cell(area.cy()), words.cy(), level.en() + " / " + level.cy(), line.area().code()));
             rows.add(row);
         }
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), head, title.sheet().toLowerCase(Locale.ROOT), widths);
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
     }
 
     private static final Map<String, PublicationLabels.Label> AREA_TYPES = Map.of(

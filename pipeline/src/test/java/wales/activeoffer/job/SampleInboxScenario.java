@@ -395,12 +395,12 @@ abstract class SampleInboxScenario {
             for (int t = 1; workbook.getSheet("Table_" + t) != null; t++) {
                 String sheet = "Table_" + t;
                 var rows = workbook.getSheet(sheet);
-                int lastPeriod = rows.getRow(2).getLastCellNum() - 2;
+                List<Integer> periods = HandCountedInboxScenario.periodColumns(rows.getRow(2), text);
                 for (int r = 3; r <= rows.getLastRowNum(); r++) {
                     var row = rows.getRow(r);
-                    String figure = row.getCell(0).getStringCellValue();
+                    String figure = row.getCell(1).getStringCellValue();
                     boolean rate = figure.contains("rate (") || figure.matches(".*(; )?Share( within the target)?(; .*)?");
-                    for (int c = 6; c <= lastPeriod; c++) {
+                    for (int c : periods) {
                         var value = row.getCell(c);
                         if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                             continue;
