@@ -1,9 +1,7 @@
 package wales.activeoffer.wording;
 
-import java.util.Collections;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,15 +58,5 @@ public final class Wording {
             m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(values[Integer.parseInt(m.group(1))])));
         }
         return m.appendTail(out).toString();
-    }
-
-    /** Every key of the catalogue (the same in both languages: a test holds them to it). */
-    public Set<String> keys() {
-        return Collections.unmodifiableSet(texts.keySet());
-    }
-
-    /** The raw text of a key, placeholders and all: for tests that check what a receipt says against the catalogue. */
-    public String pattern(String key) {
-        return texts.getString(key);
     }
 }
