@@ -40,8 +40,9 @@ import wales.activeoffer.template.RecordingTemplate;
  * sheet, a table of contents and notes first; then one table per sheet, its title in A1, a line saying what the sheet
  * holds, and the table straight below, marked up as an Excel table whose column names are the headings; no merged
  * cells; English and Welsh side by side. The worked table officials ask for most (each region's take-up this quarter
- * against the last) comes first; then each table of the publication plan laid out wide ({@link WideTable}): words,
- * not codes, a line per figure and geography, a column per period, with exactly the figures of {@code aggregates.csv};
+ * against the last) comes first; then each table of the publication plan laid out tidy ({@link TidyTable}): words,
+ * not codes, a row per area, period and breakdown, a column per statistic with its unit in the heading, with exactly
+ * the figures of {@code aggregates.csv};
  * then coverage and data quality (those of {@code coverage.csv} and {@code data-quality.csv}), and the revisions.
  */
 final class OfficialsWorkbook {
@@ -72,6 +73,8 @@ final class OfficialsWorkbook {
     private static final int ROW_WINDOW = 200;
     private static final int MIN_WIDTH_CHARS = 12;
     private static final int MAX_WIDTH_CHARS = 80;
+    /** The width a heading wraps to, in characters, unless the column's entries need more. */
+    private static final int HEADING_CHARS = 18;
     private static final int COVER_WIDTH_CHARS = 95;
     private static final int PERCENTAGE_POINT_SCALE = 1;
     /** The spreadsheet header and footer fields for the sheet's name, and "page / pages". */
@@ -114,13 +117,13 @@ final class OfficialsWorkbook {
     private OfficialsWorkbook() {
     }
 
-    /** The styles a sheet's cells need: percentages with one decimal, and wrapped text. */
-    private record Styles(CellStyle percent, CellStyle wrapped) {
+    /** The styles a sheet's cells need: percentages with one decimal or none, and wrapped text. */
+    private record Styles(CellStyle percent, CellStyle wholePercent, CellStyle wrapped) {
     }
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
             DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold,
-            List<Revisions.Revision> revisions, PublicationPlan plan, List<WideTable.Area> areas, Edition edition) {
+            List<Revisions.Revision> revisions, PublicationPlan plan, List<TidyTable.Area> areas, Edition edition) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
             var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
@@ -129,9 +132,11 @@ final class OfficialsWorkbook {
             properties.getUnderlyingProperties().setLanguageProperty("en-GB");
             CellStyle percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            CellStyle wholePercent = workbook.createCellStyle();
+            wholePercent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
             CellStyle wrapped = workbook.createCellStyle();
             wrapped.setWrapText(true);
-            Styles styles = new Styles(percent, wrapped);
+            Styles styles = new Styles(percent, wholePercent, wrapped);
             List<Table> planTables = new ArrayList<>();
             for (int t = 0; t < plan.tables().size(); t++) {
                 planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
@@ -142,8 +147,8 @@ final class OfficialsWorkbook {
             change(workbook.createSheet(CHANGE.sheet()), rows, labels, styles);
             topReasons(workbook.createSheet(TOP_REASONS.sheet()), rows, labels, styles);
             for (int t = 0; t < planTables.size(); t++) {
-                wide(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
-                        WideTable.of(plan.tables().get(t), rows, areas), labels, styles);
+                tidy(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
+                        TidyTable.of(plan.tables().get(t), rows, areas), labels, styles);
             }
             coverage(workbook.createSheet(COVERAGE.sheet()), coverage, styles);
             quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold, styles);
@@ -326,18 +331,20 @@ final class OfficialsWorkbook {
                     + "90fed canradd dim ond wrth ymyl o leiaf 10 amser ymateb. Nid yw [c] byth yn sero. Yn Coverage a "
                     + "Data_quality, canran o 1 i 4 cofnod, neu gyfrif o 1 i 4 rhes."),
             List.of("[z]", "Not applicable: a rate, share or response time over nothing (for example a take-up rate "
-                    + "where no meeting was held), or a field that no record of the authority should have.",
+                    + "where no meeting was held), a figure that a row does not have (the share of all reasons, which "
+                    + "is all of them), or a field that no record of the authority should have.",
                     "Amherthnasol: cyfradd, cyfran neu amser ymateb dros ddim (er enghraifft cyfradd manteisio lle na "
-                    + "chynhaliwyd cyfarfod), neu faes na ddylai fod gan unrhyw gofnod o'r awdurdod."),
+                    + "chynhaliwyd cyfarfod), ffigur nad yw gan res (cyfran pob rheswm, sef pob un ohonynt), neu "
+                    + "faes na ddylai fod gan unrhyw gofnod o'r awdurdod."),
             List.of("[x]", "Not available: no records of that place for that period have been received (see Coverage).",
                     "Ddim ar gael: ni dderbyniwyd unrhyw gofnodion ar gyfer y lle hwnnw yn y cyfnod hwnnw (gweler "
                     + "Coverage)."),
             List.of("[r]", "Revised: the figure differs from the one the previous release published; the Revisions "
                     + "sheet lists each, with the submissions that changed it. In the tables, the Notes column names "
-                    + "the periods revised.",
+                    + "the figures of the row revised.",
                     "Diwygiwyd: mae'r ffigur yn wahanol i'r un a gyhoeddwyd yn y rhyddhad blaenorol; mae'r daflen "
                     + "Revisions yn rhestru pob un, gyda'r cyflwyniadau a'i newidiodd. Yn y tablau, mae'r golofn "
-                    + "Nodiadau yn enwi'r cyfnodau a ddiwygiwyd."),
+                    + "Nodiadau yn enwi ffigurau'r rhes a ddiwygiwyd."),
             List.of("Zeros", "A 0 is a true zero: no offer, refusal or referral of that kind was recorded for that "
                     + "place and period.",
                     "Mae 0 yn sero go iawn: ni chofnodwyd unrhyw gynnig, gwrthodiad nac atgyfeiriad o'r math hwnnw ar "
@@ -392,41 +399,108 @@ final class OfficialsWorkbook {
                     + "mesurau a gyhoeddir. Caiff gwrthodiad heb reswm wedi'i gofnodi ei gyhoeddi fel 'Heb ei "
                     + "gofnodi'."));
 
+    /** The heading of a measure's category column: what its categories are. */
+    private static final Map<String, PublicationLabels.Label> CATEGORY_HEADINGS = Map.of(
+            "refusal_reasons", new PublicationLabels.Label("Reason", "Rheswm"),
+            "referral_sources", new PublicationLabels.Label("Referral source", "Ffynhonnell atgyfeirio"),
+            "response_time", new PublicationLabels.Label("Interval", "Cyfwng"));
+
     /**
-     * A plan table laid out wide: the figure and the geography in words, then a column per period, then the periods
-     * revised.
+     * A plan table laid out tidy ({@link TidyTable}): the area, the period and the breakdown in words, then a column
+     * per statistic with its unit in the heading, then the statistics revised, then the Welsh words and the codes.
      */
-    private static void wide(Sheet sheet, Table title, WideTable wide, PublicationLabels labels, Styles styles) {
+    private static void tidy(Sheet sheet, Table title, TidyTable tidy, PublicationLabels labels, Styles styles) {
+        String measure = tidy.table().measure();
+        boolean routes = tidy.table().eachRoute();
+        boolean stages = tidy.hasStages();
+        boolean categories = tidy.hasCategories();
         lines(sheet, List.of(title.titleEn() + " / " + title.titleCy(),
-                "This worksheet contains one table: a line for each figure and area, a column for each period. The "
-                        + "same figures are in aggregates.csv (measure " + wide.table().measure() + ", period type "
-                        + wide.table().period() + "). Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
-                        + "waith hon yn cynnwys un tabl: llinell ar gyfer pob ffigur ac ardal, colofn ar gyfer pob "
-                        + "cyfnod. Mae'r un ffigurau yn aggregates.csv."));
-        // the area and the figure first, so a printed page that runs on across repeats them beside the periods
-        List<Object> head = new ArrayList<>(List.of("Area (English)", "What the figure is (English)"));
-        head.addAll(wide.periods());
-        head.addAll(List.of("Notes / Nodiadau", "Ardal (Cymraeg)", "Beth yw'r ffigur (Cymraeg)",
-                "Area type / Math o ardal", "Area code / Cod ardal"));
+                "This worksheet contains one table: a row for each " + rowsFor(measure, routes, stages, categories)
+                        + ", a column for each figure, its unit in the heading. The "
+                        + "same figures are in aggregates.csv (measure " + measure + ", period type "
+                        + tidy.table().period() + "). Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl: rhes ar gyfer pob ardal a chyfnod, colofn ar gyfer pob "
+                        + "ffigur, a'i uned yn y pennawd. Mae'r un ffigurau yn aggregates.csv."));
+        // the English words first, so a printed page that runs on across repeats them beside the figures
+        List<Object> head = new ArrayList<>(List.of("Area (English)", "Period / Cyfnod"));
+        List<Object> welshHead = new ArrayList<>(List.of("Ardal (Cymraeg)"));
+        if (routes) {
+            head.add("Eligibility route (English)");
+            welshHead.add("Llwybr cymhwysedd (Cymraeg)");
+        }
+        if (stages) {
+            head.add("Stage (English)");
+            welshHead.add("Cam (Cymraeg)");
+        }
+        if (categories) {
+            head.add(CATEGORY_HEADINGS.get(measure).en() + " (English)");
+            welshHead.add(CATEGORY_HEADINGS.get(measure).cy() + " (Cymraeg)");
+        }
+        int repeated = head.size();
+        tidy.statistics().forEach(statistic -> {
+            PublicationLabels.Label column = labels.column(measure, statistic);
+            head.add(column.en() + " / " + column.cy());
+        });
+        head.add("Notes / Nodiadau");
+        head.addAll(welshHead);
+        head.addAll(List.of("Area type / Math o ardal", "Area code / Cod ardal"));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(head);
-        for (WideTable.Line line : wide.lines()) {
-            WideTable.Figure figure = line.figure();
-            PublicationLabels.Label words = labels.figure(figure.statistic(), figure.stage(), figure.category(),
-                    wide.table().eachRoute() ? figure.route() : null);
+        for (TidyTable.Line line : tidy.lines()) {
+            TidyTable.Breakdown breakdown = line.breakdown();
             PublicationLabels.Label area = labels.geography(line.area().code());
-            PublicationLabels.Label level = AREA_TYPES.get(line.area().level());
-            List<Object> row = new ArrayList<>(List.of(SpreadsheetSafe.cell(area.en()), words.en()));
+            List<Object> row = new ArrayList<>(List.of(SpreadsheetSafe.cell(area.en()), line.period()));
+            List<Object> welsh = new ArrayList<>(List.of(SpreadsheetSafe.cell(area.cy())));
+            for (PublicationLabels.Label words : breakdownWords(breakdown, routes, stages, categories, labels)) {
+                row.add(words.en());
+                welsh.add(words.cy());
+            }
             row.addAll(line.cells().values());
-            row.addAll(List.of(line.revisedPeriods().isEmpty() ? ""
-                    : PublishedAggregate.REVISED + " " + String.join(", ", line.revisedPeriods()),
-                    SpreadsheetSafe.cell(area.cy()), words.cy(), level.en() + " / " + level.cy(), line.area().code()));
+            row.add(line.revisedStatistics().isEmpty() ? "" : PublishedAggregate.REVISED + " " + String.join(", ",
+                    line.revisedStatistics().stream().map(s -> labels.column(measure, s).en()).toList()) + " / "
+                    + String.join(", ", line.revisedStatistics().stream().map(s -> labels.column(measure, s).cy())
+                            .toList()));
+            row.addAll(welsh);
+            PublicationLabels.Label level = AREA_TYPES.get(line.area().level());
+            row.addAll(List.of(level.en() + " / " + level.cy(), line.area().code()));
             rows.add(row);
         }
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), head, title.sheet().toLowerCase(Locale.ROOT), widths);
-        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 1));
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, repeated - 1));
     }
+
+    /** What a tidy table's row is for, in words: "area and period", "area, period, stage and reason". */
+    private static String rowsFor(String measure, boolean routes, boolean stages, boolean categories) {
+        List<String> parts = new ArrayList<>(List.of("area", "period"));
+        if (routes) {
+            parts.add("eligibility route");
+        }
+        if (stages) {
+            parts.add("stage");
+        }
+        if (categories) {
+            parts.add(CATEGORY_HEADINGS.get(measure).en().toLowerCase(Locale.ROOT));
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static List<PublicationLabels.Label> breakdownWords(TidyTable.Breakdown breakdown, boolean routes,
+            boolean stages, boolean categories, PublicationLabels labels) {
+        List<PublicationLabels.Label> words = new ArrayList<>();
+        if (routes) {
+            words.add(labels.route(breakdown.route()));
+        }
+        if (stages) {
+            words.add(breakdown.stage() == null ? NONE : labels.stage(breakdown.stage()));
+        }
+        if (categories) {
+            words.add(breakdown.category() == null ? NONE : labels.category(breakdown.category()));
+        }
+        return words;
+    }
+
+    private static final PublicationLabels.Label NONE = new PublicationLabels.Label("", "");
 
     private static final Map<String, PublicationLabels.Label> AREA_TYPES = Map.of(
             "wales", new PublicationLabels.Label("Wales", "Cymru"),
@@ -439,7 +513,7 @@ final class OfficialsWorkbook {
                         + "waith hon yn cynnwys un tabl."));
         List<List<Object>> rows = new ArrayList<>();
         List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
-                "Awdurdod (Cymraeg)", "Quarters missing / Chwarteri ar goll"));
+                "Awdurdod (Cymraeg)", "Quarters missing (count) / Chwarteri ar goll (cyfrif)"));
         head.addAll(coverage.quarters());
         rows.add(head);
         for (DataQuality.Coverage.Line line : coverage.authorities()) {
@@ -463,12 +537,12 @@ final class OfficialsWorkbook {
                 "Awdurdod (Cymraeg)"));
         DataQuality.KEY_FIELDS.forEach(field -> head.add(field.labelEn() + " / " + field.labelCy()));
         quality.ruleIds().forEach(rule -> head.add("Rows: " + firstSentence(template.rule(rule).message("en"))
-                + " / Rhesi: " + firstSentence(template.rule(rule).message("cy"))));
+                + " (count) / Rhesi: " + firstSentence(template.rule(rule).message("cy")) + " (cyfrif)"));
         rows.add(head);
         for (DataQuality.Quality.Line line : quality.authorities()) {
             List<Object> row = new ArrayList<>(List.of(line.authority().onsCode(), line.authority().nameEn(),
                     line.authority().nameCy()));
-            line.completeness().values().forEach(c -> row.add(numberOrSymbol(c.display(threshold))));
+            line.completeness().values().forEach(c -> row.add(wholePercentOrSymbol(c.display(threshold))));
             line.ruleCounts().values().forEach(n -> row.add(SmallCounts.isSmall(n, threshold)
                     ? PublishedAggregate.CONFIDENTIAL : n));
             rows.add(row);
@@ -501,17 +575,17 @@ final class OfficialsWorkbook {
                 "This worksheet contains one table. Change is in percentage points. Some cells refer to notes: see the "
                         + "Notes sheet. / Mae'r daflen waith hon yn cynnwys un tabl. Mae'r newid mewn pwyntiau canran."));
         List<Object> head = List.of("Geography code / Cod daearyddiaeth", "Geography (English)",
-                "Daearyddiaeth (Cymraeg)", "Take-up rate " + before + " / Cyfradd manteisio " + before,
-                "Take-up rate " + latest + " / Cyfradd manteisio " + latest,
-                "Change, percentage points / Newid, pwyntiau canran");
+                "Daearyddiaeth (Cymraeg)", "Take-up rate " + before + " (%) / Cyfradd manteisio " + before + " (%)",
+                "Take-up rate " + latest + " (%) / Cyfradd manteisio " + latest + " (%)",
+                "Change (percentage points) / Newid (pwyntiau canran)");
         List<List<Object>> rows = new ArrayList<>();
         rows.add(head);
         rateByGeography.forEach((code, byQuarter) -> {
             PublicationLabels.Label name = labels.geography(code);
             PublishedAggregate previous = byQuarter.get(before);
             PublishedAggregate current = byQuarter.get(latest);
-            rows.add(List.of(code, name.en(), name.cy(), previous == null ? WideTable.NOT_AVAILABLE : previous,
-                    current == null ? WideTable.NOT_AVAILABLE : current, change(previous, current)));
+            rows.add(List.of(code, name.en(), name.cy(), previous == null ? TidyTable.NOT_AVAILABLE : previous,
+                    current == null ? TidyTable.NOT_AVAILABLE : current, change(previous, current)));
         });
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), head, "take_up_change", widths);
@@ -550,7 +624,7 @@ final class OfficialsWorkbook {
                 + ")", "This worksheet contains one table: the published counts of refusals, at the offer and at the "
                 + "meeting, added together. / Mae'r daflen waith hon yn cynnwys un tabl: y cyfrifon gwrthod a "
                 + "gyhoeddwyd, wrth gynnig ac yn y cyfarfod, wedi'u hadio."));
-        List<Object> head = List.of("Rank / Safle", "Reason (English)", "Rheswm (Cymraeg)",
+        List<Object> head = List.of("Rank (1 is the most common) / Safle (1 yw'r mwyaf cyffredin)", "Reason (English)", "Rheswm (Cymraeg)",
                 "Refusals at the offer (count) / Gwrthodiadau wrth gynnig (cyfrif)",
                 "Refusals at the meeting (count) / Gwrthodiadau yn y cyfarfod (cyfrif)",
                 "Refusals at both stages (count) / Gwrthodiadau yn y ddau gam (cyfrif)",
@@ -604,7 +678,7 @@ final class OfficialsWorkbook {
 
     private static Object change(PublishedAggregate previous, PublishedAggregate current) {
         if (previous == null || current == null) {
-            return WideTable.NOT_AVAILABLE;
+            return TidyTable.NOT_AVAILABLE;
         }
         if (previous.symbol() != null || current.symbol() != null) {
             return PublishedAggregate.CONFIDENTIAL.equals(previous.symbol())
@@ -624,9 +698,12 @@ final class OfficialsWorkbook {
                         + "yn ei un rhes."));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Table / Tabl", "Geography / Daearyddiaeth", "Period / Cyfnod",
-                "What the value is (English)", "Beth yw'r gwerth (Cymraeg)", "Previous value / Gwerth blaenorol",
-                "New value / Gwerth newydd", "Why: submissions since the previous release / Pam: cyflwyniadau ers y "
-                        + "rhyddhad blaenorol"));
+                "What the value is (English)", "Beth yw'r gwerth (Cymraeg)",
+                "Previous value (count) / Gwerth blaenorol (cyfrif)", "New value (count) / Gwerth newydd (cyfrif)",
+                "Previous value (%) / Gwerth blaenorol (%)", "New value (%) / Gwerth newydd (%)",
+                "Previous value (working days) / Gwerth blaenorol (diwrnodau gwaith)",
+                "New value (working days) / Gwerth newydd (diwrnodau gwaith)",
+                "Why: submissions since the previous release / Pam: cyflwyniadau ers y rhyddhad blaenorol"));
         for (Revisions.Revision revision : revisions) {
             var row = revision.figure().row();
             PublicationLabels.Label described = labels.describe(row);
@@ -636,18 +713,38 @@ final class OfficialsWorkbook {
                     tables.add(planTables.get(t).sheet());
                 }
             }
-            rows.add(List.of(String.join(", ", tables), SpreadsheetSafe.cell(row.geographyName()), row.cell().period(),
-                    SpreadsheetSafe.cell(described.en()), SpreadsheetSafe.cell(described.cy()),
-                    Double.parseDouble(revision.previous()), Double.parseDouble(revision.figure().display()),
-                    SpreadsheetSafe.cell(revision.submissions().isEmpty() ? "a change in the records already held"
-                            : String.join("; ", revision.submissions()))));
+            List<Object> line = new ArrayList<>(List.of(String.join(", ", tables),
+                    SpreadsheetSafe.cell(row.geographyName()), row.cell().period(), SpreadsheetSafe.cell(described.en()),
+                    SpreadsheetSafe.cell(described.cy())));
+            Unit unit = Unit.of(row.statistic());
+            for (Unit column : Unit.values()) {
+                line.add(column != unit ? PublishedAggregate.NOT_APPLICABLE : unit.value(revision.previous()));
+                line.add(column != unit ? PublishedAggregate.NOT_APPLICABLE : unit.value(revision.figure().display()));
+            }
+            line.add(SpreadsheetSafe.cell(revision.submissions().isEmpty() ? "a change in the records already held"
+                    : String.join("; ", revision.submissions())));
+            rows.add(line);
         }
         if (revisions.isEmpty()) {
             rows.add(List.of("None: nothing was revised since the previous release / Dim: ni ddiwygiwyd dim ers y "
-                    + "rhyddhad blaenorol", "", "", "", "", "", "", ""));
+                    + "rhyddhad blaenorol", "", "", "", "", "", "", "", "", "", "", ""));
         }
         int[] widths = grid(sheet, 2, rows, styles);
         markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions", widths);
+    }
+
+    /** What a statistic is measured in: each has its own value columns in the Revisions table. */
+    private enum Unit {
+        COUNT, PERCENT, WORKING_DAYS;
+
+        static Unit of(String statistic) {
+            return isRate(statistic) ? PERCENT : statistic.endsWith("_working_days") ? WORKING_DAYS : COUNT;
+        }
+
+        Object value(String shown) {
+            double value = Double.parseDouble(shown);
+            return this == PERCENT ? new Percentage(value) : value;
+        }
     }
 
     /** A rule's message up to its first full stop: what the rule checks, in words. */
@@ -656,8 +753,12 @@ final class OfficialsWorkbook {
         return end < 0 ? message.replaceFirst("\\.$", "") : message.substring(0, end);
     }
 
-    private static Object numberOrSymbol(String shown) {
-        return shown.startsWith("[") ? shown : Integer.valueOf(shown);
+    private static Object wholePercentOrSymbol(String shown) {
+        return shown.startsWith("[") ? shown : new WholePercentage(Integer.parseInt(shown));
+    }
+
+    /** A percentage already rounded to a whole number, shown as one (87%). */
+    private record WholePercentage(int percent) {
     }
 
     private static void lines(Sheet sheet, List<String> text) {
@@ -667,11 +768,14 @@ final class OfficialsWorkbook {
     }
 
     /**
-     * Writes the rows from {@code firstRow} down: numbers as numbers, a published figure as its number (a rate or
-     * share as a percentage with one decimal) or its symbol, and text wrapped where it is longer than a column can be
-     * wide.
+     * Writes the rows from {@code firstRow} down, the first being the headings: numbers as numbers, a published figure
+     * as its number (a rate or share as a percentage with one decimal) or its symbol, and text wrapped where it is
+     * longer than a column can be wide. A column is as wide as its longest entry below the heading, within the
+     * bounds a reader can scan, and its heading wraps within that rather than widen it (a bilingual heading with its
+     * unit is long, and a printed page should hold several figures across); each row is tall enough for its
+     * wrapped text.
      *
-     * @return the length of the longest text or number of each column, headings included
+     * @return each column's width in characters
      */
     private static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
         int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
@@ -695,6 +799,10 @@ final class OfficialsWorkbook {
                     cell.setCellValue(BigDecimal.valueOf(share.value()).setScale(3, RoundingMode.HALF_UP).doubleValue());
                     cell.setCellStyle(styles.percent());
                     shown = "100.0%";
+                } else if (value instanceof WholePercentage whole) {
+                    cell.setCellValue(whole.percent() / 100.0);
+                    cell.setCellStyle(styles.wholePercent());
+                    shown = "100%";
                 } else if (value instanceof Number number) {
                     cell.setCellValue(number.doubleValue());
                     shown = number.toString();
@@ -705,21 +813,29 @@ final class OfficialsWorkbook {
                         cell.setCellStyle(styles.wrapped());
                     }
                 }
-                longest[c] = Math.max(longest[c], shown.length());
+                longest[c] = Math.max(longest[c], r == 0 ? Math.min(shown.length(), HEADING_CHARS) : shown.length());
             }
+        }
+        int[] widths = new int[longest.length];
+        for (int c = 0; c < longest.length; c++) {
+            widths[c] = columnChars(longest[c]);
         }
         for (int r = 0; r < rows.size(); r++) {
             int lines = 1;
             for (int c = 0; c < rows.get(r).size(); c++) {
-                if (rows.get(r).get(c) instanceof String text && text.length() > MAX_WIDTH_CHARS) {
-                    lines = Math.max(lines, wrappedLines(text, columnChars(longest[c])));
+                Object value = rows.get(r).get(c);
+                if (r == 0) {
+                    sheet.getRow(firstRow).getCell(c).setCellStyle(styles.wrapped());
+                }
+                if (value instanceof String text && (text.length() > MAX_WIDTH_CHARS || r == 0)) {
+                    lines = Math.max(lines, wrappedLines(text, widths[c]));
                 }
             }
-            if (lines > 1) {
+            if (lines > 2 || (r > 0 && lines > 1)) {
                 sheet.getRow(firstRow + r).setHeightInPoints(lines * LINE_POINTS + 2);
             }
         }
-        return longest;
+        return widths;
     }
 
     /** A column's width in characters: its longest entry, within the bounds a reader can scan. */
@@ -756,11 +872,11 @@ final class OfficialsWorkbook {
 
     /**
      * Marks the block as an Excel table (on the streaming sheet's underlying sheet, as POI requires), with the
-     * heading cells as its column names (what screen readers read), the heading row frozen, and columns wide enough
-     * for their longest entry (longer text wraps).
+     * heading cells as its column names (what screen readers read), the heading row frozen, and each column as wide as
+     * {@link #grid} worked out.
      */
     private static void markAsTable(Sheet sheet, int headerRow, int rowCount, List<?> headings, String name,
-            int[] longest) {
+            int[] widths) {
         int columns = headings.size();
         var underlying = ((SXSSFSheet) sheet).getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName());
         AreaReference area = new AreaReference(new CellReference(headerRow, 0),
@@ -771,8 +887,7 @@ final class OfficialsWorkbook {
         for (int c = 0; c < columns; c++) {
             String heading = headings.get(c).toString();
             table.getCTTable().getTableColumns().getTableColumnArray(c).setName(heading);
-            sheet.setColumnWidth(c, columnChars(Math.max(heading.length(), c < longest.length ? longest[c] : 0))
-                    * 256);
+            sheet.setColumnWidth(c, (c < widths.length ? widths[c] : MIN_WIDTH_CHARS) * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
         sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));

@@ -21,7 +21,8 @@ import wales.activeoffer.reference.ReferenceData;
 import wales.activeoffer.template.RecordingTemplate;
 
 /**
- * English and Welsh words for what the workbook's rows hold. Statistics, stages and intervals come from
+ * English and Welsh words for what the workbook's rows hold. Statistics, stages, intervals and the statistics'
+ * column headings with their units come from
  * {@code mappings/reference/publication-labels.csv}. Refusal reasons, referral sources and eligibility routes come from
  * the template's code lists. Geography names come from the reference data. All of it is data that translators can
  * edit without touching code.
@@ -96,6 +97,19 @@ public final class PublicationLabels {
         return label("stage", code);
     }
 
+    /**
+     * A statistic's column heading in a measure's tidy table, with its unit in brackets, for example "Offers
+     * (count)"; from the {@code column} rows, coded {@code measure.statistic}.
+     */
+    public Label column(String measure, String statistic) {
+        return label("column", measure + "." + statistic);
+    }
+
+    /** An eligibility route's words, for example "All routes". */
+    public Label route(String code) {
+        return label("route", code);
+    }
+
     public Label geography(String code) {
         return label("geography", code);
     }
@@ -107,15 +121,6 @@ public final class PublicationLabels {
     public Label describe(AggregateRow row) {
         return joined(label("statistic", row.statistic()), row.stage() == null ? null : label("stage", row.stage()),
                 row.category() == null ? null : label("category", row.category()), label("route", row.cell().route()));
-    }
-
-    /**
-     * What a line of a wide table holds, in words: the stage and the category or interval where it has them, then the
-     * statistic, then the eligibility route unless {@code route} is {@code null}.
-     */
-    public Label figure(String statistic, String stage, String category, String route) {
-        return joined(stage == null ? null : label("stage", stage), category == null ? null : label("category", category),
-                label("statistic", statistic), route == null ? null : label("route", route));
     }
 
     /** The labels given (nulls left out), joined by "; " in each language. */

@@ -387,7 +387,7 @@ public final class ReleasePublisher {
                 QualityCsv.COVERAGE, QualityCsv.writeCoverage(folder.resolve(QualityCsv.COVERAGE), coverage),
                 QualityCsv.DATA_QUALITY, QualityCsv.writeQuality(folder.resolve(QualityCsv.DATA_QUALITY), qualityTable,
                         protection.threshold())));
-        List<WideTable.Area> areas = geographyOrder();
+        List<TidyTable.Area> areas = geographyOrder();
         String release = folder.getFileName().toString();
         OfficialsWorkbook.Edition edition = managementInformation ? OfficialsWorkbook.Edition.managementInformation()
                 : OfficialsWorkbook.Edition.publicSeries(publication);
@@ -401,7 +401,7 @@ public final class ReleasePublisher {
     }
 
     /** The areas with their names in both languages, for the forum report. */
-    private List<Place> places(List<WideTable.Area> areas) {
+    private List<Place> places(List<TidyTable.Area> areas) {
         return areas.stream().map(area -> {
             PublicationLabels.Label name = labels.geography(area.code());
             return new Place(area.level(), area.code(), name.en(), name.cy());
@@ -409,13 +409,13 @@ public final class ReleasePublisher {
     }
 
     /** Wales, then the regions, then the authorities region by region (each in the region it belongs to last). */
-    private List<WideTable.Area> geographyOrder() {
-        List<WideTable.Area> order = new ArrayList<>(List.of(new WideTable.Area("wales", MeasureAccumulator.WALES_CODE)));
-        reference.regions().forEach(region -> order.add(new WideTable.Area("region", region.code())));
+    private List<TidyTable.Area> geographyOrder() {
+        List<TidyTable.Area> order = new ArrayList<>(List.of(new TidyTable.Area("wales", MeasureAccumulator.WALES_CODE)));
+        reference.regions().forEach(region -> order.add(new TidyTable.Area("region", region.code())));
         reference.regions().forEach(region -> reference.authorities().stream()
                 .filter(a -> reference.regionsOf(a.onsCode()).stream().reduce((first, last) -> last)
                         .filter(region::equals).isPresent())
-                .forEach(a -> order.add(new WideTable.Area("authority", a.onsCode()))));
+                .forEach(a -> order.add(new TidyTable.Area("authority", a.onsCode()))));
         return order;
     }
 

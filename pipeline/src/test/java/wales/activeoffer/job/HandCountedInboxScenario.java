@@ -442,8 +442,13 @@ abstract class HandCountedInboxScenario {
                     String heading = head.getCell(c).getStringCellValue();
                     assertThat(table.getColumns().get(c).getName()).as(sheet.getSheetName() + " column " + c)
                             .isEqualTo(heading);
-                    assertThat(sheet.getColumnWidth(c)).as(sheet.getSheetName() + " width of " + heading)
-                            .isGreaterThanOrEqualTo(Math.min(80, heading.length() + 2) * 256);
+                    // a heading wraps within its column, wide enough to read, in a row tall enough for its lines
+                    int chars = sheet.getColumnWidth(c) / 256;
+                    assertThat(chars).as(sheet.getSheetName() + " width of " + heading)
+                            .isGreaterThanOrEqualTo(Math.min(20, heading.length() + 2));
+                    assertThat(head.getCell(c).getCellStyle().getWrapText()).as(heading + " wraps").isTrue();
+                    assertThat(head.getHeightInPoints()).as(sheet.getSheetName() + " heading row height for " + heading)
+                            .isGreaterThanOrEqualTo(15f * (int) Math.ceil((double) heading.length() / chars));
                 }
                 assertThat(sheet.getPaneInformation()).as(sheet.getSheetName() + " frozen headings").isNotNull();
                 assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
@@ -516,20 +521,30 @@ abstract class HandCountedInboxScenario {
                     .isEqualTo("Take-up of the Active Offer: offers, meetings and advocacy taken up, by quarter: Wales "
                             + "and regions / Manteisio ar y Cynnig Rhagweithiol: cynigion, cyfarfodydd ac eiriolaeth a "
                             + "dderbyniwyd, fesul chwarter: Cymru a'r rhanbarthau");
+            var head = takeUpByQuarter.getRow(2);
             var first = takeUpByQuarter.getRow(3);
-            int last = takeUpByQuarter.getRow(2).getLastCellNum() - 1;
-            assertThat(List.of(0, 1, last - 3, last - 2, last - 1, last).stream()
+            int last = head.getLastCellNum() - 1;
+            assertThat(List.of(0, 1, 2, last - 2, last - 1, last).stream()
+                    .map(c -> text.formatCellValue(head.getCell(c))).toList()).containsExactly("Area (English)",
+                    "Period / Cyfnod", "Offers (count) / Cynigion (cyfrif)", "Ardal (Cymraeg)",
+                    "Area type / Math o ardal", "Area code / Cod ardal");
+            assertThat(List.of(0, last - 2, last - 1, last).stream()
                     .map(c -> text.formatCellValue(first.getCell(c))).toList())
-                    .containsExactly("Wales", "Offers", "Cymru", "Cynigion", "Wales / Cymru", "W92000004");
+                    .containsExactly("Wales", "Cymru", "Wales / Cymru", "W92000004");
             // Cardiff and the Vale's offers of 2024-25 Q1 and Q2 are as the CSV publishes them
-            Map<String, String> cardiffAndValeOffers = wideLine(takeUpByQuarter, "Offers", "cardiff-and-vale", text);
             for (String quarter : List.of("2024-25 Q1", "2024-25 Q2")) {
-                assertThat(cardiffAndValeOffers).containsEntry(quarter, published.value("region", "cardiff-and-vale",
-                        "quarter", quarter, "all", "take_up", "offers", "", ""));
+                assertThat(tidyRows(takeUpByQuarter, "cardiff-and-vale", quarter, text))
+                        .singleElement().satisfies(row -> assertThat(row).containsEntry(
+                                "Offers (count) / Cynigion (cyfrif)", published.value("region", "cardiff-and-vale",
+                                        "quarter", quarter, "all", "take_up", "offers", "", "")));
             }
-            // Newport sent nothing, so its line of take-up by year is not available in any year, rather than 0
-            Map<String, String> newport = wideLine(workbook.getSheet("Table_2"), "Offers", "W06000022", text);
-            assertThat(newport).isNotEmpty().allSatisfy((period, shown) -> assertThat(shown).isEqualTo("[x]"));
+            // Newport sent nothing, so its rows of take-up by year are not available in any year, rather than 0
+            var takeUpByYear = workbook.getSheet("Table_2");
+            List<Integer> figures = statisticColumns(takeUpByYear.getRow(2), text);
+            assertThat(figures).hasSize(6);
+            List<Map<String, String>> newport = tidyRows(takeUpByYear, "W06000022", null, text);
+            assertThat(newport).isNotEmpty().allSatisfy(row -> figures.forEach(c -> assertThat(row.get(
+                    text.formatCellValue(takeUpByYear.getRow(2).getCell(c)))).isEqualTo("[x]")));
 
             // and every sheet of the plan holds exactly its table's figures from the CSV; the rest of its cells are
             // what the definitions say: 0 for a count of nothing, [z] for a share of nothing, [x] without records
@@ -538,14 +553,14 @@ abstract class HandCountedInboxScenario {
             for (int t = 0; t < plan.tables().size(); t++) {
                 PublicationPlan.Table table = plan.tables().get(t);
                 var sheet = workbook.getSheet("Table_" + (t + 1));
-                var head = sheet.getRow(2);
-                int code = head.getLastCellNum() - 1;
+                var heading = sheet.getRow(2);
+                int code = heading.getLastCellNum() - 1;
                 List<String> fromWorkbook = new java.util.ArrayList<>();
                 for (int r = 3; r <= sheet.getLastRowNum(); r++) {
                     var row = sheet.getRow(r);
-                    for (int c : periodColumns(head, text)) {
+                    for (int c : statisticColumns(heading, text)) {
                         fromWorkbook.add(text.formatCellValue(row.getCell(code)) + "|"
-                                + text.formatCellValue(head.getCell(c)) + "|" + shown(row.getCell(c)));
+                                + text.formatCellValue(row.getCell(1)) + "|" + shown(row.getCell(c)));
                     }
                 }
                 List<String> fromCsv = published.rows().stream().filter(r -> table.covers(r.get("measure"), cellOf(r)))
@@ -574,30 +589,32 @@ abstract class HandCountedInboxScenario {
                 : cell.getStringCellValue();
     }
 
-    /** The cells of a wide table's line for one figure and area, by period. */
-    private static Map<String, String> wideLine(org.apache.poi.ss.usermodel.Sheet sheet, String figure, String area,
-            org.apache.poi.ss.usermodel.DataFormatter text) {
+    /** The rows of a tidy table for one area (by its code, the last column) and period (any, if null), by heading. */
+    private static List<Map<String, String>> tidyRows(org.apache.poi.ss.usermodel.Sheet sheet, String area,
+            String period, org.apache.poi.ss.usermodel.DataFormatter text) {
         var head = sheet.getRow(2);
         int code = head.getLastCellNum() - 1;
-        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
         for (int r = 3; r <= sheet.getLastRowNum(); r++) {
             var row = sheet.getRow(r);
-            if (text.formatCellValue(row.getCell(1)).equals(figure)
-                    && text.formatCellValue(row.getCell(code)).equals(area)) {
-                for (int c : periodColumns(head, text)) {
-                    cells.put(text.formatCellValue(head.getCell(c)), shown(row.getCell(c)));
+            if (text.formatCellValue(row.getCell(code)).equals(area)
+                    && (period == null || text.formatCellValue(row.getCell(1)).equals(period))) {
+                Map<String, String> cells = new java.util.LinkedHashMap<>();
+                for (int c = 0; c < head.getLastCellNum(); c++) {
+                    cells.put(text.formatCellValue(head.getCell(c)), row.getCell(c) == null ? "" : shown(row.getCell(c)));
                 }
+                rows.add(cells);
             }
         }
-        return cells;
+        return rows;
     }
 
-    /** The columns of a wide table's heading row that are periods (2024-25, 2024-25 Q1). */
-    static List<Integer> periodColumns(org.apache.poi.ss.usermodel.Row head,
+    /** The columns of a tidy table's heading row that hold a statistic: those whose heading names a unit. */
+    static List<Integer> statisticColumns(org.apache.poi.ss.usermodel.Row head,
             org.apache.poi.ss.usermodel.DataFormatter text) {
         List<Integer> columns = new java.util.ArrayList<>();
         for (int c = 0; c < head.getLastCellNum(); c++) {
-            if (text.formatCellValue(head.getCell(c)).matches("\\d{4}-\\d{2}( Q\\d)?")) {
+            if (text.formatCellValue(head.getCell(c)).matches(".*\\((count|%|working days)\\) / .*")) {
                 columns.add(c);
             }
         }
@@ -759,12 +776,12 @@ abstract class HandCountedInboxScenario {
             assertThat(text.formatCellValue(workbook.getSheet("Coverage").getRow(0).getCell(0))).contains("Coverage")
                     .contains("Cwmpas");
             assertThat(coverage).hasSize(22);
-            assertThat(coverage.get("W06000015")).containsEntry("Quarters missing / Chwarteri ar goll", "21")
+            assertThat(coverage.get("W06000015")).containsEntry("Quarters missing (count) / Chwarteri ar goll (cyfrif)", "21")
                     .containsEntry("2024-25 Q1", "Received / Wedi dod i law")
                     .containsEntry("2023-24 Q4", "Missing / Ar goll");
             assertThat(coverage.get("W06000013")).containsEntry("2018-19 Q4", "Received / Wedi dod i law")
                     .containsEntry("2019-20 Q1", "Received / Wedi dod i law");
-            assertThat(coverage.get("W06000022")).containsEntry("Quarters missing / Chwarteri ar goll", "23");
+            assertThat(coverage.get("W06000022")).containsEntry("Quarters missing (count) / Chwarteri ar goll (cyfrif)", "23");
             // Data quality: all 8 of Cardiff's accepted meetings have a referral date and all 7 meetings held a
             // meeting date; one row lacked the child's ID (AO-001), a count too small to show. The Vale's 2 records
             // are too few for a percentage. Newport has no records, so no field applies.
@@ -773,8 +790,9 @@ abstract class HandCountedInboxScenario {
                     + "gofnodi (% o gyfarfodydd a dderbyniwyd)";
             String meetingDate = "Meeting date recorded (% of meetings held) / Dyddiad cyfarfod wedi'i gofnodi (% o "
                     + "gyfarfodydd a gynhaliwyd)";
-            String missingId = "Rows: The child's identifier is missing / Rhesi: Mae rhif adnabod y plentyn ar goll";
-            assertThat(quality.get("W06000015")).containsEntry(referralDate, "100").containsEntry(meetingDate, "100")
+            String missingId = "Rows: The child's identifier is missing (count) / Rhesi: Mae rhif adnabod y plentyn ar "
+                    + "goll (cyfrif)";
+            assertThat(quality.get("W06000015")).containsEntry(referralDate, "100%").containsEntry(meetingDate, "100%")
                     .containsEntry(missingId, "[c]");
             assertThat(quality.get("W06000014")).containsEntry(referralDate, "[c]");
             assertThat(quality.get("W06000022")).containsEntry(referralDate, "[z]").containsEntry(missingId, "0");

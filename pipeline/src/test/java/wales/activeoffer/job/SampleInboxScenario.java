@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -386,6 +387,90 @@ abstract class SampleInboxScenario {
         }
     }
 
+    /** The units a workbook heading may name, in English and in Welsh, by what its cells must hold. */
+    private static final Pattern UNIT_EN = Pattern.compile("\\((count|%|% of [^)]+|working days|percentage points)\\)");
+    private static final Pattern UNIT_CY = Pattern.compile("\\((cyfrif|%|% o [^)]+|diwrnodau gwaith|pwyntiau canran)\\)");
+    private static final Map<String, String> UNIT_IN_WELSH = Map.of("count", "cyfrif", "%", "%",
+            "working days", "diwrnodau gwaith", "percentage points", "pwyntiau canran");
+
+    @Test
+    @Order(7)
+    void everyTableColumnOfEitherWorkbookHoldsOneUnitAndItsHeadingNamesItInBothLanguages() throws Exception {
+        DataFormatter text = new DataFormatter();
+        for (Path workbook : List.of(Path.of(run.releaseFolder()).resolve("active-offer-official-statistics.xlsx"),
+                Path.of(run.officialsFolder()).resolve("active-offer-management-information.xlsx"))) {
+            Map<String, Integer> numbersByUnit = new HashMap<>();
+            try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+                for (var sheet : book) {
+                    for (XSSFTable table : ((XSSFSheet) sheet).getTables()) {
+                        Row head = sheet.getRow(table.getStartRowIndex());
+                        for (int c = table.getStartColIndex(); c <= table.getEndColIndex(); c++) {
+                            String heading = text.formatCellValue(head.getCell(c));
+                            String where = workbook.getFileName() + ", " + sheet.getSheetName() + ", '" + heading + "'";
+                            String unit = unit(UNIT_EN, heading);
+                            String welsh = unit(UNIT_CY, heading);
+                            // given a heading: it names a unit in English and the same unit in Welsh, or neither
+                            if (unit == null) {
+                                assertThat(welsh).as(where + ": a Welsh unit without an English one").isNull();
+                            } else {
+                                assertThat(welsh).as(where + ": the unit in Welsh").isNotNull();
+                                if (unit.startsWith("% of ")) {
+                                    assertThat(welsh).as(where + ": the unit in Welsh").startsWith("% o ");
+                                } else {
+                                    assertThat(welsh).as(where + ": the unit in Welsh")
+                                            .isEqualTo(UNIT_IN_WELSH.get(unit));
+                                }
+                            }
+                            boolean rank = heading.startsWith("Rank ");
+                            for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                                Cell cell = sheet.getRow(r).getCell(c);
+                                if (cell == null || cell.getCellType() != CellType.NUMERIC) {
+                                    String shown = cell == null ? "" : text.formatCellValue(cell);
+                                    // then a column with a unit holds numbers, symbols, or nothing in a None row
+                                    if (unit != null) {
+                                        assertThat(shown).as(where + " row " + (r + 1)).matches("|\\[[cxz]]");
+                                    }
+                                    continue;
+                                }
+                                // and a number stands only under a unit (or a rank), in that unit's form
+                                String format = cell.getCellStyle().getDataFormatString();
+                                double value = cell.getNumericCellValue();
+                                String as = where + " row " + (r + 1) + ": " + text.formatCellValue(cell);
+                                assertThat(unit != null || rank).as(as + " is a number under a heading with no unit")
+                                        .isTrue();
+                                String kind = rank ? "rank" : unit.startsWith("%") ? "%" : unit;
+                                numbersByUnit.merge(kind, 1, Integer::sum);
+                                switch (kind) {
+                                    case "%" -> assertThat(format).as(as).endsWith("%");
+                                    case "count", "rank" -> assertThat(value).as(as).isNotNegative()
+                                            .isEqualTo(Math.rint(value));
+                                    case "working days" -> assertThat(value).as(as).isNotNegative();
+                                    default -> assertThat(kind).isEqualTo("percentage points");
+                                }
+                                if (!kind.equals("%")) {
+                                    assertThat(format).as(as).isEqualTo("General");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(numbersByUnit).as(workbook.getFileName().toString())
+                    .containsKeys("count", "%", "working days", "percentage points", "rank");
+            assertThat(numbersByUnit.get("count")).isGreaterThan(1000);
+        }
+    }
+
+    /** The one unit a heading names (the last in brackets), or null. */
+    private static String unit(Pattern units, String heading) {
+        Matcher matcher = units.matcher(heading);
+        String unit = null;
+        while (matcher.find()) {
+            unit = matcher.group(1);
+        }
+        return unit;
+    }
+
     @Test
     @Order(7)
     void theWorkbookShowsRatesAndSharesAsPercentagesWithOneDecimal() throws Exception {
@@ -395,12 +480,13 @@ abstract class SampleInboxScenario {
             for (int t = 1; workbook.getSheet("Table_" + t) != null; t++) {
                 String sheet = "Table_" + t;
                 var rows = workbook.getSheet(sheet);
-                List<Integer> periods = HandCountedInboxScenario.periodColumns(rows.getRow(2), text);
+                var head = rows.getRow(2);
+                List<Integer> figures = HandCountedInboxScenario.statisticColumns(head, text);
                 for (int r = 3; r <= rows.getLastRowNum(); r++) {
                     var row = rows.getRow(r);
-                    String figure = row.getCell(1).getStringCellValue();
-                    boolean rate = figure.contains("rate (") || figure.matches(".*(; )?Share( within the target)?(; .*)?");
-                    for (int c : periods) {
+                    for (int c : figures) {
+                        String figure = head.getCell(c).getStringCellValue();
+                        boolean rate = figure.contains("(%)");
                         var value = row.getCell(c);
                         if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                             continue;
