@@ -165,7 +165,7 @@ public class PipelineConfiguration {
         }
         return new ReleasePublisher(store, new CellKeyPerturbation(perturbation, properties.suppressionThreshold()),
                 properties.responseTargetWorkingDays(), new Configuration(), reference, template, labels,
-                publicationPlan(properties, template, labels), calendar);
+                publicationPlan(properties, template, labels), calendar, properties.statisticsContact());
     }
 
     private static PublicationPlan publicationPlan(PipelineProperties properties, RecordingTemplate template,

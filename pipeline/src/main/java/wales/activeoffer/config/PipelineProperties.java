@@ -1,6 +1,7 @@
 package wales.activeoffer.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  *                                  the wording catalogue's "the Active Offer data team")
  * @param receiptContactCy          the same for receipts in Welsh (by default the configured contact, else the
  *                                  catalogue's "tîm data'r Cynnig Rhagweithiol")
+ * @param statisticsContact         the email address of the statistician responsible, given on the cover of both
+ *                                  workbooks; unset, the cover says to ask through the regional lead
  */
 @Validated
 @ConfigurationProperties("activeoffer")
@@ -47,7 +50,8 @@ public record PipelineProperties(
         URI restrictedUri,
         @Valid @NotNull @DefaultValue ChildKey childKey,
         @Size(min = 1, max = 300) String receiptContact,
-        @Size(min = 1, max = 300) String receiptContactCy) {
+        @Size(min = 1, max = 300) String receiptContactCy,
+        @Email @Size(min = 3, max = 254) String statisticsContact) {
 
     /**
      * The secret behind child keys. Give a file ({@code activeoffer.child-key.file}, or the environment variable

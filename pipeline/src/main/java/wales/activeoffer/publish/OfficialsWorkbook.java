@@ -55,14 +55,15 @@ final class OfficialsWorkbook {
      *
      * @param forOfficials whether it is the officials' nightly management information
      * @param publication the public release's date, calendar and revisions policy; {@code null} for officials'
+     * @param contact     the statistician's email address, or {@code null} where none is configured
      */
-    record Edition(boolean forOfficials, ReleaseManifest.Publication publication) {
-        static Edition managementInformation() {
-            return new Edition(true, null);
+    record Edition(boolean forOfficials, ReleaseManifest.Publication publication, String contact) {
+        static Edition managementInformation(String contact) {
+            return new Edition(true, null, contact);
         }
 
-        static Edition publicSeries(ReleaseManifest.Publication publication) {
-            return new Edition(false, publication);
+        static Edition publicSeries(ReleaseManifest.Publication publication, String contact) {
+            return new Edition(false, publication, contact);
         }
 
         String fileName() {
@@ -237,8 +238,12 @@ final class OfficialsWorkbook {
             text.add("Revisions policy: " + PublicationCalendar.REVISIONS_POLICY + " / Polisi diwygio: "
                     + PublicationCalendar.REVISIONS_POLICY_CY);
         }
-        text.add("Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
-                + "Rhagweithiol, drwy eich arweinydd rhanbarthol");
+        text.add(edition.contact() == null
+                ? "Contact: the Active Offer data team, through your regional lead / Cyswllt: tîm data'r Cynnig "
+                        + "Rhagweithiol, drwy eich arweinydd rhanbarthol"
+                : "Contact: the Active Offer statistics team, " + edition.contact() + " (you can write in Welsh or "
+                        + "English) / Cyswllt: tîm ystadegau'r Cynnig Rhagweithiol, " + edition.contact()
+                        + " (gallwch ysgrifennu yn Gymraeg neu yn Saesneg)");
         lines(sheet, text);
         CellStyle wrapped = sheet.getWorkbook().createCellStyle();
         wrapped.setWrapText(true);

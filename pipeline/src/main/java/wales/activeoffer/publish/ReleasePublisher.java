@@ -55,6 +55,7 @@ public final class ReleasePublisher {
     private final PublicationLabels labels;
     private final PublicationPlan plan;
     private final PublicationCalendar calendar;
+    private final String contact;
 
     /** Where each audience's releases go. */
     public record Folders(ReleaseFolder publicReleases, ReleaseFolder officials, ReleaseFolder restricted) {
@@ -67,10 +68,12 @@ public final class ReleasePublisher {
      * @param labels     the English and Welsh words for the workbook's rows
      * @param plan       which tables are published, at which levels
      * @param calendar   when the public series is published
+     * @param contact    the statistician's email address for the workbooks' covers, or {@code null}
      */
     public ReleasePublisher(SubmissionStore store, CellKeyPerturbation protection, int targetWorkingDays,
             Configuration hadoop, ReferenceData reference, RecordingTemplate template, PublicationLabels labels,
-            PublicationPlan plan, PublicationCalendar calendar) {
+            PublicationPlan plan, PublicationCalendar calendar, String contact) {
+        this.contact = contact;
         this.store = store;
         this.labels = labels;
         this.plan = plan;
@@ -389,8 +392,9 @@ public final class ReleasePublisher {
                         protection.threshold())));
         List<TidyTable.Area> areas = geographyOrder();
         String release = folder.getFileName().toString();
-        OfficialsWorkbook.Edition edition = managementInformation ? OfficialsWorkbook.Edition.managementInformation()
-                : OfficialsWorkbook.Edition.publicSeries(publication);
+        OfficialsWorkbook.Edition edition = managementInformation
+                ? OfficialsWorkbook.Edition.managementInformation(contact)
+                : OfficialsWorkbook.Edition.publicSeries(publication, contact);
         OfficialsWorkbook.write(folder.resolve(edition.fileName()), release, published, coverage, qualityTable,
                 template, labels, protection.threshold(), revisions.revisions(), plan, areas, edition);
         if (!managementInformation) {

@@ -45,6 +45,14 @@ class StartupValidationTests {
     }
 
     @Test
+    void aStatisticsContactThatIsNotAnEmailAddressIsNamed(@TempDir Path work) {
+        Throwable failure = startWith(work, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough",
+                "--activeoffer.statistics-contact=ring the office");
+        assertThat(failure).isNotNull();
+        assertThat(messages(failure)).contains("activeoffer.statistics-contact");
+    }
+
+    @Test
     void noChildKeyIsNamed(@TempDir Path work) {
         Throwable failure = startWith(work);
         assertThat(failure).isNotNull();

@@ -36,10 +36,12 @@ import wales.activeoffer.support.ReportBrowser;
  * ({@code src/test/resources/inboxes/hand-counted}): 5 files in 3 regions, 19 data rows, 2 of them bad, 2 files
  * that cannot be taken in. Runs against PostgreSQL and against the embedded default through the subclasses.
  */
-@SpringBootTest
+@SpringBootTest(properties = "activeoffer.statistics-contact=" + HandCountedInboxScenario.CONTACT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class HandCountedInboxScenario {
+    /** The statistician's address the scenario configures (a domain reserved for examples). */
+    static final String CONTACT = "active-offer-statistics@example.org";
     static final Path INBOX = RepoPaths.root().resolve("pipeline/src/test/resources/inboxes/hand-counted");
     static final String CARDIFF_FILE = "cardiff-active-offer-2024-25.csv";
 
@@ -422,7 +424,9 @@ abstract class HandCountedInboxScenario {
                     .anyMatch(line -> line.startsWith("Status: official statistics in development"))
                     .anyMatch(line -> line.matches("Next release / Rhyddhad nesaf: \\d{4}-\\d{2}-\\d{2} .*"))
                     .anyMatch(line -> line.startsWith("Revisions policy: Each release revises"))
-                    .anyMatch(line -> line.startsWith("Contact: "))
+                    .contains("Contact: the Active Offer statistics team, " + CONTACT + " (you can write in Welsh or "
+                            + "English) / Cyswllt: tîm ystadegau'r Cynnig Rhagweithiol, " + CONTACT + " (gallwch "
+                            + "ysgrifennu yn Gymraeg neu yn Saesneg)")
                     .noneMatch(line -> line.contains("MANAGEMENT INFORMATION"));
             try (var officials = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Path.of(firstRun.officialsFolder())
                     .resolve("active-offer-management-information.xlsx").toFile())) {
