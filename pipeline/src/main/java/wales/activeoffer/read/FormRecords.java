@@ -119,9 +119,8 @@ final class FormRecords implements SourceRecords {
             }
             if (block != null) {
                 if (block.size() >= limit) {
-                    throw new UnreadableFileException("AO-F03", "a child's block on sheet '" + row.sheet()
-                            + "' (from row " + block.get(0).rowNumber() + ") is longer than the " + limit
-                            + " rows a recording form's block may have");
+                    throw new UnreadableFileException("AO-F03", words.text("refusal.formBlockTooLong", row.sheet(),
+                            block.get(0).rowNumber(), limit));
                 }
                 block.add(row);
             }
@@ -148,8 +147,8 @@ final class FormRecords implements SourceRecords {
                 break;
             }
             if (rows.size() >= limit) {
-                throw new UnreadableFileException("AO-F03", "sheet '" + row.sheet() + "' is longer than the "
-                        + limit + " rows a recording form may have");
+                throw new UnreadableFileException("AO-F03", words.text("refusal.formSheetTooLong", row.sheet(),
+                        limit));
             }
             rows.add(row);
             row = source.next();

@@ -130,11 +130,11 @@ final class TableRecords implements SourceRecords {
                 .min(Map.Entry.comparingByValue((a, b) -> Integer.compare(a.get(0), b.get(0)))).orElseThrow();
         List<String> letters = first.getValue().stream().map(CellReference::convertNumToColString).toList();
         String heading = match.headings().get(first.getValue().get(0));
-        throw new UnreadableFileException("AO-F02", where() + "the heading '" + heading + "' is in columns "
-                + String.join(", ", letters.subList(0, letters.size() - 1)) + " and " + letters.get(letters.size() - 1)
-                + " of row " + row.rowNumber() + ", and the layout reads it once, so the values under the others "
-                + "would be lost. Give each column its own heading (for example '" + heading + " 1', '" + heading
-                + " 2'), or ask for the layout's mapping to say how the columns repeat");
+        String detail = words.text("refusal.repeatedHeading", heading,
+                String.join(", ", letters.subList(0, letters.size() - 1)), letters.get(letters.size() - 1),
+                row.rowNumber(), heading + " 1", heading + " 2");
+        throw new UnreadableFileException("AO-F02", sheet.isEmpty() ? detail
+                : words.text("note.inSheet", sheet, detail));
     }
 
     /** The heading a row gives, alone or (for two-row headings) under the row above it. */

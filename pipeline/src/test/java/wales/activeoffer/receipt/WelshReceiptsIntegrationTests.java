@@ -59,6 +59,8 @@ class WelshReceiptsIntegrationTests {
     static final String CSV = "cofnod-cynnig-rhagweithiol-gwynedd-2024-25.csv";
     static final String FORM = "Ffurflenni cofnodi Ynys Mon 2024-25.xlsx";
     static final String REFUSED = "cofnod-cynnig-rhagweithiol-gwynedd-2024-25 (copi).csv";
+    /** The Welsh export with its language heading in a second column too, so that one column's values would be lost. */
+    static final String TWO_LANGUAGE_COLUMNS = "cofnod-cynnig-rhagweithiol-gwynedd-2024-25 (iaith ddwywaith).csv";
     /** What a receipt shows of the file itself, not words of the pipeline's. */
     static final List<Pattern> DATA = List.of(Pattern.compile("\\b(UTF-8|csv|xlsx|xls|SHA-256)\\b"),
             Pattern.compile("activeoffer\\.[a-z.-]+"),
@@ -76,6 +78,10 @@ class WelshReceiptsIntegrationTests {
         WorkbookFixture.build(LAYOUTS.resolve("ffurflen-cofnodi-xlsx/input.xlsx.source"), north.resolve(FORM));
         Path gwent = Files.createDirectories(INBOX.resolve("gwent"));
         Files.writeString(gwent.resolve(REFUSED), Files.readString(north.resolve(CSV)) + "\n");
+        List<String> lines = Files.readAllLines(north.resolve(CSV), StandardCharsets.UTF_8);
+        List<String> twice = new ArrayList<>(List.of(lines.get(0) + ",Iaith"));
+        lines.subList(1, lines.size()).forEach(line -> twice.add(line + ",Cymraeg"));
+        Files.write(north.resolve(TWO_LANGUAGE_COLUMNS), twice, StandardCharsets.UTF_8);
         TestDatabases.common(registry, WORK_ROOT, INBOX);
     }
 
@@ -120,7 +126,7 @@ class WelshReceiptsIntegrationTests {
 
     @Test
     void everyLineOfEveryWelshReceiptIsInWelsh() throws IOException {
-        for (String file : List.of(CSV, FORM, REFUSED)) {
+        for (String file : List.of(CSV, FORM, REFUSED, TWO_LANGUAGE_COLUMNS)) {
             String region = file.equals(REFUSED) ? "gwent" : "north-wales";
             List<String> lines = new ArrayList<>(Files.readAllLines(receipt(region, file, ".txt")));
             for (CSVRecord record : csv(receipt(region, file, ".csv"))) {
@@ -128,7 +134,8 @@ class WelshReceiptsIntegrationTests {
             }
             lines.addAll(cells(receipt(region, file, ".xlsx")));
             for (String line : lines) {
-                assertThat(leftOver(line.replace(REFUSED, "").replace(CSV, "").replace(FORM, "")))
+                assertThat(leftOver(line.replace(REFUSED, "").replace(TWO_LANGUAGE_COLUMNS, "").replace(CSV, "")
+                        .replace(FORM, "")))
                         .as("%s: what is not Welsh in the line \"%s\"", file, line).doesNotContainPattern(LETTER);
             }
         }
@@ -156,6 +163,18 @@ class WelshReceiptsIntegrationTests {
                 + "ffeil hon ei chyfrif.");
         List<String> summary = cells(receipt("gwent", REFUSED, ".xlsx"));
         assertThat(summary).contains("Gwrthodwyd", "dim: gwrthodwyd y ffeil gyfan").doesNotContain("Rhesi a ddarllenwyd");
+    }
+
+    @Test
+    void aHeadingInTwoColumnsIsRefusedInWelshNamingTheColumns() throws IOException {
+        List<CSVRecord> records = csv(receipt("north-wales", TWO_LANGUAGE_COLUMNS, ".csv"));
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).get(6)).isEqualTo("AO-F02");
+        assertThat(records.get(1).get(8)).isEqualTo(template.fileRule("AO-F02").cy() + " Manylion: mae'r pennawd "
+                + "'Iaith' yng ngholofnau Q a S rhes 1, ac mae'r cynllun yn ei ddarllen unwaith, felly byddai'r "
+                + "gwerthoedd o dan y lleill yn cael eu colli. Rhowch ei bennawd ei hun i bob colofn (er enghraifft "
+                + "'Iaith 1', 'Iaith 2'), neu gofynnwch i fapio'r cynllun ddweud sut mae'r colofnau'n ailadrodd. Ni "
+                + "chafodd yr un rhes o'r ffeil hon ei chyfrif.");
     }
 
     /** The line with every Welsh text and every piece of the file's own data taken out. */
