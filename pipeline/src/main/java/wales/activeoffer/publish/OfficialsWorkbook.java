@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -71,7 +72,7 @@ final class OfficialsWorkbook {
         }
     }
     static final String CHANGE_SHEET = "Take_up_change";
-    private static final int ROW_WINDOW = 200;
+    static final int ROW_WINDOW = 200;
     private static final int MIN_WIDTH_CHARS = 12;
     private static final int MAX_WIDTH_CHARS = 80;
     /** The width a heading wraps to, in characters, unless the column's entries need more. */
@@ -119,7 +120,16 @@ final class OfficialsWorkbook {
     }
 
     /** The styles a sheet's cells need: percentages with one decimal or none, and wrapped text. */
-    private record Styles(CellStyle percent, CellStyle wholePercent, CellStyle wrapped) {
+    record Styles(CellStyle percent, CellStyle wholePercent, CellStyle wrapped) {
+        static Styles of(Workbook workbook) {
+            CellStyle percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            CellStyle wholePercent = workbook.createCellStyle();
+            wholePercent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+            CellStyle wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            return new Styles(percent, wholePercent, wrapped);
+        }
     }
 
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
@@ -131,13 +141,7 @@ final class OfficialsWorkbook {
                     + release);
             properties.setCreator("All-Wales Active Offer dataset");
             properties.getUnderlyingProperties().setLanguageProperty("en-GB");
-            CellStyle percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            CellStyle wholePercent = workbook.createCellStyle();
-            wholePercent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
-            CellStyle wrapped = workbook.createCellStyle();
-            wrapped.setWrapText(true);
-            Styles styles = new Styles(percent, wholePercent, wrapped);
+            Styles styles = Styles.of(workbook);
             List<Table> planTables = new ArrayList<>();
             for (int t = 0; t < plan.tables().size(); t++) {
                 planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
@@ -782,43 +786,13 @@ final class OfficialsWorkbook {
      *
      * @return each column's width in characters
      */
-    private static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
+    static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
+        // the widths first: a streaming sheet keeps only its last rows, so each row is written whole, once
         int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
         for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(firstRow + r);
             for (int c = 0; c < rows.get(r).size(); c++) {
-                Object value = rows.get(r).get(c);
-                var cell = row.createCell(c);
-                String shown;
-                if (value instanceof PublishedAggregate figure && figure.symbol() == null) {
-                    cell.setCellValue(Double.parseDouble(figure.display()));
-                    shown = figure.display();
-                    if (isRate(figure.row().statistic())) {
-                        cell.setCellStyle(styles.percent());
-                        shown = "100.0%";
-                    }
-                } else if (value instanceof PublishedAggregate figure) {
-                    cell.setCellValue(figure.symbol());
-                    shown = figure.symbol();
-                } else if (value instanceof Percentage share) {
-                    cell.setCellValue(BigDecimal.valueOf(share.value()).setScale(3, RoundingMode.HALF_UP).doubleValue());
-                    cell.setCellStyle(styles.percent());
-                    shown = "100.0%";
-                } else if (value instanceof WholePercentage whole) {
-                    cell.setCellValue(whole.percent() / 100.0);
-                    cell.setCellStyle(styles.wholePercent());
-                    shown = "100%";
-                } else if (value instanceof Number number) {
-                    cell.setCellValue(number.doubleValue());
-                    shown = number.toString();
-                } else {
-                    shown = value.toString();
-                    cell.setCellValue(shown);
-                    if (shown.length() > MAX_WIDTH_CHARS) {
-                        cell.setCellStyle(styles.wrapped());
-                    }
-                }
-                longest[c] = Math.max(longest[c], r == 0 ? Math.min(shown.length(), HEADING_CHARS) : shown.length());
+                int length = shown(rows.get(r).get(c)).length();
+                longest[c] = Math.max(longest[c], r == 0 ? Math.min(length, HEADING_CHARS) : length);
             }
         }
         int[] widths = new int[longest.length];
@@ -826,21 +800,55 @@ final class OfficialsWorkbook {
             widths[c] = columnChars(longest[c]);
         }
         for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(firstRow + r);
             int lines = 1;
             for (int c = 0; c < rows.get(r).size(); c++) {
                 Object value = rows.get(r).get(c);
-                if (r == 0) {
-                    sheet.getRow(firstRow).getCell(c).setCellStyle(styles.wrapped());
-                }
-                if (value instanceof String text && (text.length() > MAX_WIDTH_CHARS || r == 0)) {
-                    lines = Math.max(lines, wrappedLines(text, widths[c]));
+                var cell = row.createCell(c);
+                if (value instanceof PublishedAggregate figure && figure.symbol() == null) {
+                    cell.setCellValue(Double.parseDouble(figure.display()));
+                    if (isRate(figure.row().statistic())) {
+                        cell.setCellStyle(styles.percent());
+                    }
+                } else if (value instanceof PublishedAggregate figure) {
+                    cell.setCellValue(figure.symbol());
+                } else if (value instanceof Percentage share) {
+                    cell.setCellValue(BigDecimal.valueOf(share.value()).setScale(3, RoundingMode.HALF_UP).doubleValue());
+                    cell.setCellStyle(styles.percent());
+                } else if (value instanceof WholePercentage whole) {
+                    cell.setCellValue(whole.percent() / 100.0);
+                    cell.setCellStyle(styles.wholePercent());
+                } else if (value instanceof Number number) {
+                    cell.setCellValue(number.doubleValue());
+                } else {
+                    String text = value.toString();
+                    cell.setCellValue(text);
+                    if (text.length() > MAX_WIDTH_CHARS || r == 0) {
+                        cell.setCellStyle(styles.wrapped());
+                        lines = Math.max(lines, wrappedLines(text, widths[c]));
+                    }
                 }
             }
             if (lines > 2 || (r > 0 && lines > 1)) {
-                sheet.getRow(firstRow + r).setHeightInPoints(lines * LINE_POINTS + 2);
+                row.setHeightInPoints(lines * LINE_POINTS + 2);
             }
         }
         return widths;
+    }
+
+    /** How a value reads in its cell, as long as it is shown: a rate at its widest, 100.0%. */
+    private static String shown(Object value) {
+        if (value instanceof PublishedAggregate figure) {
+            return figure.symbol() != null ? figure.symbol() : isRate(figure.row().statistic()) ? "100.0%"
+                    : figure.display();
+        }
+        if (value instanceof Percentage) {
+            return "100.0%";
+        }
+        if (value instanceof WholePercentage) {
+            return "100%";
+        }
+        return value.toString();
     }
 
     /** A column's width in characters: its longest entry, within the bounds a reader can scan. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.publish.PublicationCalendar;
 import wales.activeoffer.publish.PublicationLabels;
@@ -34,6 +35,12 @@ public final class ForumReport {
     /** How many quarters the trend charts show. */
     static final int QUARTERS = 8;
     private static final String TEMPLATE = "/report/forum-report.mustache";
+    /** The level of the report's intervals, marked as the release's constant. */
+    private static final String LEVEL = Statement.constant(TrendSummary.INTERVAL_LEVEL, "95%");
+    /** The release's constants the text names, by the name the page marks them with. */
+    static final String SMALL_COUNTS = "small-counts";
+    static final String MOST_MOVED = "max-perturbation";
+    static final String PERCENTILE = "percentile";
 
     /** Everything the report is built from: all of it public. */
     public record Inputs(String release, List<PublishedAggregate> published, DataQuality.Coverage coverage,
@@ -42,10 +49,14 @@ public final class ForumReport {
     }
 
     /** A table beside a chart, with the numbers the chart draws. */
-    public record Table(String caption, List<String> head, List<TableRow> rows) {
+    public record Table(Statement caption, List<String> head, List<TableRow> rows) {
+        Table(String caption, List<String> head, List<TableRow> rows) {
+            this(Statement.of(caption), head, rows);
+        }
+
         /** An id for the table's caption, from its text: the page names each table once. */
         public String captionId() {
-            return "table-" + Integer.toHexString(caption.hashCode());
+            return "table-" + Integer.toHexString(caption.text().hashCode());
         }
     }
 
@@ -70,17 +81,26 @@ public final class ForumReport {
     }
 
     /** A chart (one or more panels) with its caption and its data table. */
-    public record Figure(String id, String heading, String caption, List<Chart.LinePanel> linePanels,
+    public record Figure(String id, Statement heading, Statement caption, List<Chart.LinePanel> linePanels,
             List<Chart.BarPanel> barPanels, Table table) {
+        /** A figure whose heading and caption may hold marked numbers ({@link Statement#of}). */
+        Figure(String id, String heading, String caption, List<Chart.LinePanel> linePanels,
+                List<Chart.BarPanel> barPanels, Table table) {
+            this(id, Statement.of(heading), Statement.of(caption), linePanels, barPanels, table);
+        }
     }
 
-    public record Section(String id, String heading, String intro, List<Figure> figures, List<Table> tables) {
+    public record Section(String id, String heading, Statement intro, List<Figure> figures, List<Table> tables) {
+        /** A section whose introduction may hold marked numbers ({@link Statement#of}). */
+        Section(String id, String heading, String intro, List<Figure> figures, List<Table> tables) {
+            this(id, heading, Statement.of(intro), figures, tables);
+        }
     }
 
     /** The page in one language, as the template reads it. */
     public record Page(String lang, String title, String subtitle, String otherFile, String otherName,
             String otherLang, String summaryHeading, List<Statement> summary, List<Section> sections,
-            String aboutHeading, List<String> about) {
+            String aboutHeading, List<Statement> about) {
     }
 
     private ForumReport() {
@@ -136,6 +156,9 @@ public final class ForumReport {
         String source = language.pick("Source: release " + in.release() + " of the all-Wales Active Offer dataset",
                 "Ffynhonnell: rhyddhad " + in.release() + " o set ddata Cynnig Rhagweithiol Cymru gyfan");
         TrendSummary summary = new TrendSummary(figures, language);
+        String smallCounts = Statement.constant(SMALL_COUNTS, "1 " + language.pick("to", "i") + " "
+                + in.qualityThreshold());
+        String mostMoved = Statement.constant(MOST_MOVED, String.valueOf(in.publication().maxPerturbation()));
         Sections sections = new Sections(in, figures, summary, language, quarters, years, walesAndRegions, authorities,
                 period, source);
         return new Page(language.code(),
@@ -160,34 +183,35 @@ public final class ForumReport {
                 List.of(sections.takeUp(), sections.funnel(), sections.refusals(), sections.responseTimes(),
                         sections.sources(), sections.coverage()),
                 language.pick("About these figures", "Am y ffigurau hyn"),
-                List.of(language.pick("Every figure here is one of the release's published figures (aggregates.csv, "
-                        + "coverage.csv and data-quality.csv, in the same folder), or a 95% interval worked out from "
-                        + "two of them. Nothing finer is shown.", "Mae pob ffigur yma yn un o ffigurau cyhoeddedig y "
-                        + "rhyddhad (aggregates.csv, coverage.csv a data-quality.csv, yn yr un ffolder), neu gyfwng "
-                        + "95% wedi'i gyfrifo o ddau ohonynt. Ni ddangosir dim manylach."),
-                        language.pick("[c] confidential: a count of 1 to 4, and any rate built on one, is not "
+                Stream.of(language.pick("Every figure here is one of the release's published figures (aggregates.csv, "
+                        + "coverage.csv and data-quality.csv, in the same folder), or a " + LEVEL + " interval worked "
+                        + "out from two of them. Nothing finer is shown.", "Mae pob ffigur yma yn un o ffigurau "
+                        + "cyhoeddedig y rhyddhad (aggregates.csv, coverage.csv a data-quality.csv, yn yr un "
+                        + "ffolder), neu gyfwng " + LEVEL + " wedi'i gyfrifo o ddau ohonynt. Ni ddangosir dim "
+                        + "manylach."),
+                        language.pick("[c] confidential: a count of " + smallCounts + ", and any rate built on one, is not "
                                 + "published. [z] not applicable: a rate over nothing. [x] not available: no records "
                                 + "were received. A gap in a line is one of these, never a zero.",
-                                "[c] cyfrinachol: ni chyhoeddir cyfrif o 1 i 4, nac unrhyw gyfradd sy'n seiliedig "
+                                "[c] cyfrinachol: ni chyhoeddir cyfrif o " + smallCounts + ", nac unrhyw gyfradd sy'n seiliedig "
                                 + "arno. [z] amherthnasol: cyfradd dros ddim. [x] ddim ar gael: ni dderbyniwyd "
                                 + "cofnodion. Mae bwlch mewn llinell yn un o'r rhain, byth yn sero."),
                         language.pick("So that no child can be identified, even by comparing one release with another, "
                                 + "every count is moved a little: each authority's count for one quarter and one "
-                                + "route by at most " + in.publication().maxPerturbation() + ", and a larger figure is "
+                                + "route by at most " + mostMoved + ", and a larger figure is "
                                 + "the sum of those. Areas, years and routes add up to their parts; categories (such "
                                 + "as referral sources) need not add up to their totals.",
                                 "Fel na ellir adnabod unrhyw blentyn, hyd yn oed drwy gymharu un rhyddhad ag un "
                                 + "arall, caiff pob cyfrif ei symud ychydig: cyfrif pob awdurdod am un chwarter ac un "
-                                + "llwybr gan " + in.publication().maxPerturbation() + " ar y mwyaf, a swm y rheini "
+                                + "llwybr gan " + mostMoved + " ar y mwyaf, a swm y rheini "
                                 + "yw ffigur mwy. Mae ardaloedd, blynyddoedd a llwybrau yn adio i'w rhannau; nid oes "
                                 + "rhaid i gategorïau (fel ffynonellau atgyfeirio) adio i'w cyfansymiau."),
                         language.pick("Revisions policy: " + in.publication().revisionsPolicy(), "Polisi diwygio: "
                                 + PublicationCalendar.REVISIONS_POLICY_CY),
-                        language.pick("The 95% intervals are Wilson score intervals, the method OHID's Fingertips "
-                                + "uses for proportions: where two intervals overlap, a difference may be chance.",
-                                "Cyfyngau sgôr Wilson yw'r cyfyngau 95%, y dull a ddefnyddir gan Fingertips OHID ar "
-                                        + "gyfer cyfrannau: lle mae dau gyfwng yn gorgyffwrdd, gall gwahaniaeth fod "
-                                        + "ar hap.")));
+                        language.pick("The " + LEVEL + " intervals are Wilson score intervals, the method OHID's "
+                                + "Fingertips uses for proportions: where two intervals overlap, a difference may be "
+                                + "chance.", "Cyfyngau sgôr Wilson yw'r cyfyngau " + LEVEL + ", y dull a ddefnyddir gan "
+                                        + "Fingertips OHID ar gyfer cyfrannau: lle mae dau gyfwng yn gorgyffwrdd, "
+                                        + "gall gwahaniaeth fod ar hap.")).map(Statement::of).toList());
     }
 
     /** The report's sections, each a chart or two with their tables. */
@@ -248,14 +272,14 @@ public final class ForumReport {
             Figure figure = new Figure("fig-take-up", takeUpHeadline(wales).orElse(language.pick(
                     "Take-up rate by region and quarter", "Cyfradd manteisio fesul rhanbarth a chwarter")),
                     language.pick("Take-up rate: advocacy taken up / meetings held, " + period + ", all eligibility "
-                            + "routes. Shaded: 95% interval (Wilson score). Dashed orange line: Wales. A gap marked "
+                            + "routes. Shaded: " + LEVEL + " interval (Wilson score). Dashed orange line: Wales. A gap marked "
                             + "[c] is not published to protect small numbers; [x]: no records received. ",
                             "Cyfradd manteisio: eiriolaeth a dderbyniwyd / cyfarfodydd a gynhaliwyd, " + period
-                                    + ", pob llwybr cymhwysedd. Wedi'i liwio: cyfwng 95% (sgôr Wilson). Llinell oren "
+                                    + ", pob llwybr cymhwysedd. Wedi'i liwio: cyfwng " + LEVEL + " (sgôr Wilson). Llinell oren "
                                     + "doredig: Cymru. Ni chyhoeddir bwlch a nodir [c] er mwyn diogelu niferoedd "
                                     + "bach; [x]: ni dderbyniwyd cofnodion. ") + source + ".",
-                    panels, List.of(), new Table(language.pick("Take-up rate by quarter, with its 95% interval",
-                            "Cyfradd manteisio fesul chwarter, gyda'i chyfwng 95%"),
+                    panels, List.of(), new Table(language.pick("Take-up rate by quarter, with its " + LEVEL + " interval",
+                            "Cyfradd manteisio fesul chwarter, gyda'i chyfwng " + LEVEL),
                             quarterHeads(language.pick("Area", "Ardal")), rows));
             return new Section("take-up", language.pick("Take-up, region by region", "Manteisio, fesul rhanbarth"),
                     language.pick("Of the meetings held, how many led to advocacy being taken up.",
@@ -346,6 +370,14 @@ public final class ForumReport {
             return language.pick(in.labels().category(code).en(), in.labels().category(code).cy());
         }
 
+        /** A published figure, written in the format and marked with its key, for running text. */
+        private String marked(String measure, String statistic, Place place, String period, String stage,
+                String category, Shown format) {
+            PublishedAggregate figure = figures.find(measure, statistic, place.code(), period, stage, category)
+                    .orElseThrow();
+            return Statement.figure(format.of(figure), TrendSummary.key(figure), format);
+        }
+
         /** A figure's value where it is published (not hidden, not missing). */
         private Optional<Double> published(String measure, String statistic, Place place, String period,
                 String stage, String category) {
@@ -367,15 +399,17 @@ public final class ForumReport {
                 return Optional.empty();
             }
             String shown = Shown.PERCENT.of(now.get());
-            String head = language.pick("Take-up in Wales was " + shown + " in " + language.period(latest),
-                    "Cyfradd manteisio Cymru oedd " + shown + " yn " + language.period(latest));
+            String marked = marked("take_up", "take_up_rate", wales, latest, null, null, Shown.PERCENT);
+            String head = language.pick("Take-up in Wales was " + marked + " in " + language.period(latest),
+                    "Cyfradd manteisio Cymru oedd " + marked + " yn " + language.period(latest));
             Optional<Double> before = quarters.size() < 5 ? Optional.empty()
                     : published("take_up", "take_up_rate", wales, quarters.get(quarters.size() - 5), null, null);
             if (before.isEmpty()) {
                 return Optional.of(head);
             }
-            String then = Shown.PERCENT.of(before.get());
-            String moved = then.equals(shown) ? language.pick(", the same as a year before",
+            String then = marked("take_up", "take_up_rate", wales, quarters.get(quarters.size() - 5), null, null,
+                    Shown.PERCENT);
+            String moved = Shown.PERCENT.of(before.get()).equals(shown) ? language.pick(", the same as a year before",
                     ", yr un fath â flwyddyn ynghynt") : now.get() > before.get()
                     ? language.pick(", up from " + then + " a year before", ", i fyny o " + then + " flwyddyn ynghynt")
                     : language.pick(", down from " + then + " a year before", ", i lawr o " + then
@@ -391,8 +425,8 @@ public final class ForumReport {
             if (offers.isEmpty() || takenUp.isEmpty()) {
                 return Optional.empty();
             }
-            String of = Shown.COUNT.of(takenUp.get());
-            String all = Shown.COUNT.of(offers.get());
+            String of = marked("take_up", "taken_up", wales, latestYear(), null, null, Shown.COUNT);
+            String all = marked("take_up", "offers", wales, latestYear(), null, null, Shown.COUNT);
             return Optional.of(language.pick("In Wales in " + latestYear() + ", " + of + " of the " + all
                     + " offers led to advocacy taken up", "Yng Nghymru yn " + latestYear() + ", arweiniodd " + of
                     + " o'r " + all + " cynnig at eiriolaeth"));
@@ -410,8 +444,8 @@ public final class ForumReport {
                     best = code;
                 }
             }
-            return best == null ? Optional.empty()
-                    : Optional.of(new String[] {category(best), Shown.PERCENT_1.of(most)});
+            return best == null ? Optional.empty() : Optional.of(new String[] {category(best),
+                    marked(measure, "share", walesAndRegions.get(0), latestYear(), stage, best, Shown.PERCENT_1)});
         }
 
         Section refusals() {
@@ -530,30 +564,34 @@ public final class ForumReport {
                             + "cyfarfodydd a gynhaliwyd, " + period + ", pob llwybr cymhwysedd. ");
             String latest = quarters.isEmpty() ? "" : quarters.get(quarters.size() - 1);
             Optional<String> median = published("response_time", "median_working_days", walesAndRegions.get(0),
-                    latest, null, interval).map(Shown.DAYS::of);
+                    latest, null, interval).map(m -> marked("response_time", "median_working_days",
+                    walesAndRegions.get(0), latest, null, interval, Shown.DAYS));
             Optional<String> within = published("response_time", "share_within_target", walesAndRegions.get(0),
-                    latest, null, interval).map(Shown.PERCENT::of);
+                    latest, null, interval).map(w -> marked("response_time", "share_within_target",
+                    walesAndRegions.get(0), latest, null, interval, Shown.PERCENT));
+            String targetDays = TrendSummary.target(in.targetWorkingDays());
             Figure days = new Figure("fig-response-days", median.map(m -> language.pick("Wales, "
                     + language.period(latest) + ": a median of " + m + " working days from referral to meeting",
                     "Cymru, " + language.period(latest) + ": canolrif o " + m + " diwrnod gwaith o atgyfeirio i "
                             + "gyfarfod")).orElse(language.pick("Working days from referral to meeting",
                     "Diwrnodau gwaith o atgyfeirio i gyfarfod")), definition + language.pick("Dashed line: the target. ",
                     "Llinell doredig: y targed. ") + source + ".", dayPanels, List.of(),
-                    new Table(language.pick("Median and 90th percentile working days by quarter",
-                            "Canolrif a 90fed canradd y diwrnodau gwaith fesul chwarter"),
+                    new Table(language.pick("Median and " + Statement.constant(PERCENTILE, "90th")
+                            + " percentile working days by quarter", "Canolrif a " + Statement.constant(PERCENTILE,
+                            "90fed") + " canradd y diwrnodau gwaith fesul chwarter"),
                             quarterHeads(language.pick("Area and statistic", "Ardal ac ystadegyn")), dayRows));
             Figure share = new Figure("fig-response-share", within.map(w -> language.pick("Wales, "
                     + language.period(latest) + ": " + w + " of meetings were held within the target of "
-                    + in.targetWorkingDays() + " working days", "Cymru, " + language.period(latest) + ": cynhaliwyd "
-                    + w + " o'r cyfarfodydd o fewn y targed o " + in.targetWorkingDays() + " diwrnod gwaith"))
+                    + targetDays + " working days", "Cymru, " + language.period(latest) + ": cynhaliwyd "
+                    + w + " o'r cyfarfodydd o fewn y targed o " + targetDays + " diwrnod gwaith"))
                     .orElse(language.pick("Meetings held within the target", "Cyfarfodydd a gynhaliwyd o fewn y targed")), definition + source + ".", sharePanels, List.of(),
                     new Table(language.pick("Share of meetings held within the target, by quarter",
                             "Cyfran y cyfarfodydd a gynhaliwyd o fewn y targed, fesul chwarter"),
                             quarterHeads(language.pick("Area", "Ardal")), shareRows));
             return new Section("response-times", language.pick("Response times", "Amserau ymateb"),
                     language.pick("How quickly a meeting follows the referral, against the target of "
-                            + in.targetWorkingDays() + " working days.", "Pa mor gyflym y mae cyfarfod yn dilyn yr "
-                            + "atgyfeiriad, o'i gymharu â'r targed o " + in.targetWorkingDays() + " diwrnod gwaith."),
+                            + targetDays + " working days.", "Pa mor gyflym y mae cyfarfod yn dilyn yr "
+                            + "atgyfeiriad, o'i gymharu â'r targed o " + targetDays + " diwrnod gwaith."),
                     List.of(days, share), List.of());
         }
 

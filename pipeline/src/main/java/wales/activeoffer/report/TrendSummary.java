@@ -13,6 +13,12 @@ import wales.activeoffer.quality.DataQuality;
  * is said to be so, never guessed.
  */
 final class TrendSummary {
+    /** The release's constants the text names, by the name the page marks them with. */
+    static final String INTERVAL_LEVEL = "interval-level";
+    static final String TARGET = "target-working-days";
+    static final String AUTHORITIES = "authorities";
+    /** What a count of authorities that sent records for a quarter is marked with, before the quarter. */
+    static final String RECEIVED_IN = "coverage|received|";
     private final ReleaseFigures figures;
     private final Language language;
 
@@ -91,12 +97,13 @@ final class TrendSummary {
         Optional<Wilson.Interval> first = interval(place, earlier);
         Optional<Wilson.Interval> second = interval(place, later);
         if (first.isPresent() && second.isPresent()) {
+            String level = Statement.constant(INTERVAL_LEVEL, "95%");
             s.words(first.get().overlaps(second.get())
-                    ? language.pick("; the 95% intervals overlap, so the change may be chance.",
-                            "; mae'r cyfyngau hyder 95% yn gorgyffwrdd, felly gall y newid fod ar hap.")
-                    : language.pick("; the 95% intervals do not overlap, so the change is unlikely to be chance alone.",
-                            "; nid yw'r cyfyngau hyder 95% yn gorgyffwrdd, felly mae'n annhebygol mai siawns yn unig "
-                                    + "yw'r newid."));
+                    ? language.pick("; the " + level + " intervals overlap, so the change may be chance.",
+                            "; mae'r cyfyngau hyder " + level + " yn gorgyffwrdd, felly gall y newid fod ar hap.")
+                    : language.pick("; the " + level + " intervals do not overlap, so the change is unlikely to be "
+                            + "chance alone.", "; nid yw'r cyfyngau hyder " + level + " yn gorgyffwrdd, felly mae'n "
+                                    + "annhebygol mai siawns yn unig yw'r newid."));
         } else {
             s.words(".");
         }
@@ -118,9 +125,9 @@ final class TrendSummary {
         }
         return s.words(language.pick("In " + period + ", ", "Yn " + period + ", cynhaliwyd "))
                 .figure(Shown.PERCENT.of(share.get()), key(share.get()), Shown.PERCENT)
-                .words(language.pick(" of meetings in " + name + " were held within the target of " + targetWorkingDays
-                        + " working days of the referral; the median was ",
-                        " o gyfarfodydd " + name + " o fewn y targed o " + targetWorkingDays
+                .words(language.pick(" of meetings in " + name + " were held within the target of "
+                        + target(targetWorkingDays) + " working days of the referral; the median was ",
+                        " o gyfarfodydd " + name + " o fewn y targed o " + target(targetWorkingDays)
                                 + " diwrnod gwaith ar ôl yr atgyfeiriad; y canolrif oedd "))
                 .figure(Shown.DAYS.of(median.get()), key(median.get()), Shown.DAYS)
                 .words(language.pick(" working days.", " diwrnod gwaith.")).build();
@@ -135,16 +142,23 @@ final class TrendSummary {
                         .ifPresent(a -> missing.add(a.name(language)));
             }
         }
-        int all = coverage.authorities().size();
+        String all = Statement.constant(AUTHORITIES, String.valueOf(coverage.authorities().size()));
+        String sent = Statement.source(RECEIVED_IN + quarter,
+                String.valueOf(coverage.authorities().size() - missing.size()));
         String period = language.period(quarter);
         if (missing.isEmpty()) {
-            return new Statement.Builder().words(language.pick("All " + all + " authorities sent records for " + period
-                    + ".", "Anfonodd pob un o'r " + all + " awdurdod gofnodion ar gyfer " + period + ".")).build();
+            return Statement.of(language.pick("All " + all + " authorities sent records for " + period
+                    + ".", "Anfonodd pob un o'r " + all + " awdurdod gofnodion ar gyfer " + period + "."));
         }
-        return new Statement.Builder().words(language.pick((all - missing.size()) + " of " + all
+        return Statement.of(language.pick(sent + " of " + all
                 + " authorities sent records for " + period + "; none were received from " + list(missing, "and") + ".",
-                "Anfonodd " + (all - missing.size()) + " o'r " + all + " awdurdod gofnodion ar gyfer " + period
-                        + "; ni dderbyniwyd dim gan " + list(missing, "a") + ".")).build();
+                "Anfonodd " + sent + " o'r " + all + " awdurdod gofnodion ar gyfer " + period
+                        + "; ni dderbyniwyd dim gan " + list(missing, "a") + "."));
+    }
+
+    /** The response-time target, marked as the release's constant. */
+    static String target(int workingDays) {
+        return Statement.constant(TARGET, String.valueOf(workingDays));
     }
 
     private static String list(List<String> names, String and) {

@@ -37,6 +37,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.aggregate.CellKey;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.publish.PublicationPlan;
@@ -669,6 +670,18 @@ abstract class SampleInboxScenario {
                         PublishedCsv.read(release.resolve("coverage.csv")), PublishedCsv.read(release.resolve(
                                 "data-quality.csv")), version[0].equals("en") ? "Received" : "Wedi dod i law"))
                         .isGreaterThan(100);
+                // and every number of its running text is a published figure or a constant of the release, each
+                // as the release has it
+                assertThat(ForumReportChecks.numbersInTheTextThatSayNotWhereTheyComeFrom(browser)).as(version[1])
+                        .isEmpty();
+                boolean english = version[0].equals("en");
+                int mostMoved = JsonMapper.builder().build().readTree(release.resolve("manifest.json").toFile())
+                        .path("publication").path("maxPerturbation").asInt();
+                assertThat(ForumReportChecks.constantsAndCoverageCountsAreTheReleases(browser, Map.of(
+                        "interval-level", "95%", "target-working-days", "10", "authorities", "22",
+                        "small-counts", english ? "1 to 4" : "1 i 4", "max-perturbation", String.valueOf(mostMoved),
+                        "percentile", english ? "90th" : "90fed"), PublishedCsv.read(release.resolve("coverage.csv"))))
+                        .as(version[1]).isGreaterThanOrEqualTo(12);
                 // and axe-core finds nothing serious or critical
                 assertThat(browser.seriousAccessibilityViolations()).as(version[1]).isEmpty();
                 // and on a desktop and on a phone, every label of every chart is inside its panel

@@ -83,6 +83,57 @@ public final class ForumReportChecks {
     }
 
     /**
+     * Every number in the page's running text (headings, summary, introductions, captions, notes; tables and charts
+     * aside, which the other checks cover) that is neither marked as a published figure, a count from
+     * {@code coverage.csv} or a constant of the release; periods, dates and release names aside.
+     *
+     * @return the texts with an untraced number, empty when every number says where it comes from
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> numbersInTheTextThatSayNotWhereTheyComeFrom(ReportBrowser browser) {
+        return (List<String>) browser.script("""
+                const out = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (n.parentElement.closest('svg, table, script, style, [data-figure], [data-constant], '
+                      + '[data-source], [data-interval]')) continue;
+                  const rest = n.textContent.replace(/\\d{8}-\\d{6}(-\\d+)?|\\d{4}-\\d{2}-\\d{2}/g, '')
+                      .replace(/\\d{4}-\\d{2}( (Q|Ch)\\d)?/g, '');
+                  if (/\\d/.test(rest)) out.push(n.textContent.trim());
+                }
+                return out;""");
+    }
+
+    /**
+     * Checks every number the running text marks as a constant of the release against the value given, and every
+     * count of authorities that sent records for a quarter against {@code coverage.csv}.
+     *
+     * @param constants each constant's name and how the page should write it
+     * @return how many numbers were checked
+     */
+    @SuppressWarnings("unchecked")
+    public static int constantsAndCoverageCountsAreTheReleases(ReportBrowser browser, Map<String, String> constants,
+            PublishedCsv coverage) {
+        List<Map<String, String>> marked = (List<Map<String, String>>) browser.script(
+                "return [...document.querySelectorAll('[data-constant]')].map(e => ({name: e.dataset.constant, "
+                        + "shown: e.textContent.trim()}));");
+        for (Map<String, String> constant : marked) {
+            assertThat(constants).as("a constant of the release").containsKey(constant.get("name"));
+            assertThat(constant.get("shown")).as(constant.get("name")).isEqualTo(constants.get(constant.get("name")));
+        }
+        List<Map<String, String>> counts = (List<Map<String, String>>) browser.script(
+                "return [...document.querySelectorAll('span[data-source]')].map(e => ({source: e.dataset.source, "
+                        + "shown: e.textContent.trim()}));");
+        for (Map<String, String> count : counts) {
+            String quarter = count.get("source").replaceFirst("^coverage\\|received\\|", "");
+            long received = coverage.rows().stream().filter(r -> r.get("quarter").equals(quarter)
+                    && r.get("records_received").equals("true")).count();
+            assertThat(count.get("shown")).as(count.get("source")).isEqualTo(String.valueOf(received));
+        }
+        return marked.size() + counts.size();
+    }
+
+    /**
      * Checks the coverage grid against {@code coverage.csv} and the completeness table against
      * {@code data-quality.csv}.
      *
