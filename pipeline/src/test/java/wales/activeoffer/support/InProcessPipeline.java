@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import wales.activeoffer.ActiveOfferApplication;
@@ -55,7 +56,8 @@ public final class InProcessPipeline {
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
+                .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
             int exitCode = SpringApplication.exit(context);
             return new Outcome(exitCode, printed.toString(StandardCharsets.UTF_8));
         } finally {
