@@ -227,6 +227,47 @@ public final class ForumReport {
             return years.size() < 2 ? "" : years.get(0);
         }
 
+        /**
+         * What a line of figures shows, for a chart's text alternative: its first and last published values, as
+         * "from 56% in 2023-24 Q1 to 73% in 2024-25 Q4".
+         */
+        private String movement(String measure, String statistic, Place place, String category, Shown format) {
+            List<String[]> shown = new ArrayList<>();
+            for (String quarter : quarters) {
+                figures.find(measure, statistic, place.code(), quarter, null, category).filter(f -> f.symbol() == null)
+                        .ifPresent(f -> shown.add(new String[] {language.period(quarter), format.of(f)}));
+            }
+            if (shown.isEmpty()) {
+                return language.pick("no figure is published for these quarters",
+                        "ni chyhoeddir ffigur ar gyfer y chwarteri hyn");
+            }
+            String[] first = shown.get(0);
+            String[] last = shown.get(shown.size() - 1);
+            if (shown.size() == 1) {
+                return language.pick(first[1] + " in " + first[0], first[1] + " yn " + first[0]);
+            }
+            return language.pick("from " + first[1] + " in " + first[0] + " to " + last[1] + " in " + last[0],
+                    "o " + first[1] + " yn " + first[0] + " i " + last[1] + " yn " + last[0]);
+        }
+
+        /** The category with the largest published share for a place in the latest year, for a text alternative. */
+        private String largestIn(String measure, Place place, String stage, List<String> codes) {
+            String best = null;
+            double most = -1;
+            for (String code : codes) {
+                Optional<Double> value = published(measure, "share", place, latestYear(), stage, code);
+                if (value.isPresent() && value.get() > most && !code.equals("not_recorded")) {
+                    most = value.get();
+                    best = code;
+                }
+            }
+            return best == null ? language.pick("no share is published for " + latestYear(),
+                    "ni chyhoeddir cyfran ar gyfer " + latestYear())
+                    : language.pick("the largest share in " + latestYear() + " is " + category(best) + ", "
+                            + Shown.PERCENT_1.of(most), "y gyfran fwyaf yn " + latestYear() + " yw " + category(best)
+                            + ", " + Shown.PERCENT_1.of(most));
+        }
+
         private List<String> quarterHeads(String first) {
             List<String> head = new ArrayList<>(List.of(first));
             quarters.forEach(q -> head.add(language.period(q)));
@@ -241,10 +282,16 @@ public final class ForumReport {
                 Chart.Series walesLine = series(wales, "ref", false);
                 panels.add(Chart.line("take-up-" + region.code(), region.name(language),
                         language.pick("Take-up rate in " + region.name(language) + " by quarter, " + period
-                                + ", with its 95% interval shaded and Wales dashed for reference; the numbers are in "
-                                + "the table below.", "Cyfradd manteisio " + region.name(language) + " fesul chwarter, "
-                                + period + ", gyda'i chyfwng 95% wedi'i liwio a Chymru wedi'i thorri'n llinell er "
-                                + "cymhariaeth; mae'r rhifau yn y tabl isod."),
+                                + ", with its 95% interval shaded and Wales dashed for reference. "
+                                + region.name(language) + ": " + movement("take_up", "take_up_rate", region, null,
+                                        Shown.PERCENT) + "; Wales: " + movement("take_up", "take_up_rate", wales, null,
+                                        Shown.PERCENT) + ". The numbers are in the table below.",
+                                "Cyfradd manteisio " + region.name(language) + " fesul chwarter, " + period
+                                + ", gyda'i chyfwng 95% wedi'i liwio a Chymru wedi'i thorri'n llinell er "
+                                + "cymhariaeth. " + region.name(language) + ": " + movement("take_up",
+                                        "take_up_rate", region, null, Shown.PERCENT) + "; Cymru: " + movement(
+                                        "take_up", "take_up_rate", wales, null, Shown.PERCENT)
+                                + ". Mae'r rhifau yn y tabl isod."),
                         quarters, List.of(regionLine, walesLine), 1.0, Shown.PERCENT, null, null, language));
             }
             List<TableRow> rows = new ArrayList<>();
@@ -322,12 +369,20 @@ public final class ForumReport {
                     rows.add(new TableRow(place.name(language) + ": " + label, values.stream()
                             .map(v -> Cell.of(v, Shown.COUNT)).toList()));
                 }
+                List<String> latest = new ArrayList<>();
+                for (String stage : stages) {
+                    latest.add(language.pick(in.labels().statistic(stage).en(), in.labels().statistic(stage).cy())
+                            + " " + figures.find("take_up", stage, place.code(), latestYear(), null, null)
+                            .map(Shown.COUNT::of).orElse("[x]"));
+                }
                 panels.add(Chart.bars("funnel-" + place.code(), place.name(language),
                         language.pick("Offers, meetings accepted, meetings held and advocacy taken up in "
-                                + place.name(language) + ", " + previousYear() + " and " + latestYear()
-                                + "; the numbers are in the table below.", "Cynigion, cyfarfodydd a dderbyniwyd, "
+                                + place.name(language) + ", " + previousYear() + " and " + latestYear() + ". In "
+                                + latestYear() + ": " + String.join(", ", latest)
+                                + ". The numbers are in the table below.", "Cynigion, cyfarfodydd a dderbyniwyd, "
                                 + "cyfarfodydd a gynhaliwyd ac eiriolaeth a dderbyniwyd yn " + place.name(language)
-                                + ", " + previousYear() + " a " + latestYear() + "; mae'r rhifau yn y tabl isod."),
+                                + ", " + previousYear() + " a " + latestYear() + ". Yn " + latestYear() + ": "
+                                + String.join(", ", latest) + ". Mae'r rhifau yn y tabl isod."),
                         categories, twoYears(), top, Shown.COUNT));
             }
             Figure figure = new Figure("fig-funnel", funnelHeadline().orElse(language.pick("From offer to advocacy, "
@@ -479,10 +534,13 @@ public final class ForumReport {
                     panels.add(Chart.bars("refusals-" + stage + "-" + place.code(), place.name(language),
                             language.pick("Shares of refusals " + (stage.equals("offer") ? "at the offer" : "at the "
                                     + "meeting") + " by reason in " + place.name(language) + ", " + previousYear()
-                                    + " and " + latestYear() + "; the numbers are in the table below.",
+                                    + " and " + latestYear() + ": " + largestIn("refusal_reasons", place, stage, reasons)
+                                    + ". The numbers are in the table below.",
                                     "Cyfrannau'r gwrthodiadau " + (stage.equals("offer") ? "wrth gynnig" : "yn y "
                                             + "cyfarfod") + " fesul rheswm yn " + place.name(language) + ", "
-                                            + previousYear() + " a " + latestYear() + "; mae'r rhifau yn y tabl isod."),
+                                            + previousYear() + " a " + latestYear() + ": " + largestIn(
+                                            "refusal_reasons", place, stage, reasons)
+                                            + ". Mae'r rhifau yn y tabl isod."),
                             categories, twoYears(), top, Shown.PERCENT_1));
                 }
                 String stageName = language.pick(in.labels().stage(stage).en(), in.labels().stage(stage).cy());
@@ -536,20 +594,29 @@ public final class ForumReport {
                 dayPanels.add(Chart.line("response-days-" + place.code(), place.name(language),
                         language.pick("Median and 90th percentile working days from referral to meeting in "
                                 + place.name(language) + " by quarter, " + period + ", with the target of "
-                                + in.targetWorkingDays() + " working days drawn; the numbers are in the table below.",
+                                + in.targetWorkingDays() + " working days drawn. Median: " + movement("response_time",
+                                        "median_working_days", place, interval, Shown.DAYS) + "; 90th percentile: "
+                                + movement("response_time", "p90_working_days", place, interval, Shown.DAYS)
+                                + ". The numbers are in the table below.",
                                 "Canolrif a 90fed canradd y diwrnodau gwaith o atgyfeirio i gyfarfod yn "
                                         + place.name(language) + " fesul chwarter, " + period + ", gyda'r targed o "
-                                        + in.targetWorkingDays() + " diwrnod gwaith; mae'r rhifau yn y tabl isod."),
+                                        + in.targetWorkingDays() + " diwrnod gwaith. Canolrif: " + movement(
+                                        "response_time", "median_working_days", place, interval, Shown.DAYS)
+                                        + "; 90fed canradd: " + movement("response_time", "p90_working_days", place,
+                                        interval, Shown.DAYS) + ". Mae'r rhifau yn y tabl isod."),
                         quarters, List.of(median, p90), top, Shown.DAYS, (double) in.targetWorkingDays(), target,
                         language));
                 Chart.Series within = timeSeries(place, "share_within_target", place.name(language),
                         place.name(language), "s1");
                 sharePanels.add(Chart.line("response-share-" + place.code(), place.name(language),
                         language.pick("Share of meetings held within " + in.targetWorkingDays() + " working days of "
-                                + "the referral in " + place.name(language) + " by quarter, " + period
-                                + "; the numbers are in the table below.", "Cyfran y cyfarfodydd a gynhaliwyd o fewn "
+                                + "the referral in " + place.name(language) + " by quarter, " + period + ": "
+                                + movement("response_time", "share_within_target", place, interval, Shown.PERCENT)
+                                + ". The numbers are in the table below.", "Cyfran y cyfarfodydd a gynhaliwyd o fewn "
                                 + in.targetWorkingDays() + " diwrnod gwaith i'r atgyfeiriad yn " + place.name(language)
-                                + " fesul chwarter, " + period + "; mae'r rhifau yn y tabl isod."),
+                                + " fesul chwarter, " + period + ": " + movement("response_time",
+                                "share_within_target", place, interval, Shown.PERCENT)
+                                + ". Mae'r rhifau yn y tabl isod."),
                         quarters, List.of(within), 1.0, Shown.PERCENT, null, null, language));
                 for (Chart.Series s : List.of(median, p90)) {
                     dayRows.add(new TableRow(place.name(language) + ": " + s.label(), s.points().stream()
@@ -629,9 +696,11 @@ public final class ForumReport {
                 rows.add(new TableRow(place.name(language), cells));
                 panels.add(Chart.bars("sources-" + place.code(), place.name(language),
                         language.pick("Shares of offers by referral source in " + place.name(language) + ", "
-                                + latestYear() + "; the numbers are in the table below.", "Cyfrannau'r cynigion fesul "
-                                + "ffynhonnell atgyfeirio yn " + place.name(language) + ", " + latestYear()
-                                + "; mae'r rhifau yn y tabl isod."),
+                                + latestYear() + ": " + largestIn("referral_sources", place, null, sources)
+                                + ". The numbers are in the table below.", "Cyfrannau'r cynigion fesul "
+                                + "ffynhonnell atgyfeirio yn " + place.name(language) + ", " + latestYear() + ": "
+                                + largestIn("referral_sources", place, null, sources)
+                                + ". Mae'r rhifau yn y tabl isod."),
                         categories, List.<String[]>of(new String[] {latestYear(), "s1"}), top, Shown.PERCENT_1));
             }
             List<String> head = new ArrayList<>(List.of(language.pick("Area", "Ardal")));

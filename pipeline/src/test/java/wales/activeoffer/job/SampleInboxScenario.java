@@ -643,6 +643,7 @@ abstract class SampleInboxScenario {
                           named: [...f.querySelectorAll('svg.panel')].every(s => s.getAttribute('role') === 'img'
                               && s.getAttribute('aria-labelledby').split(' ').every(id =>
                                   (document.getElementById(id)?.textContent || '').trim().length > 0)),
+                          descriptions: [...f.querySelectorAll('svg.panel desc')].map(d => d.textContent.trim()),
                           caption: (f.querySelector('figcaption')?.textContent || '').trim(),
                           title: (f.querySelector('h3')?.textContent || '').trim(),
                           tableRows: f.querySelectorAll('table tbody tr').length}));""");
@@ -654,6 +655,14 @@ abstract class SampleInboxScenario {
                             .isGreaterThanOrEqualTo(6);
                     assertThat(chart.get("drawn")).as(chart.get("id") + " drawn").isEqualTo(true);
                     assertThat(chart.get("named")).as(chart.get("id") + " text alternative").isEqualTo(true);
+                    // each panel's text alternative says what it shows: figures from the panel, or that none is
+                    // published, not only where the numbers are
+                    @SuppressWarnings("unchecked")
+                    List<String> descriptions = (List<String>) chart.get("descriptions");
+                    assertThat(descriptions).as(chart.get("id") + " descriptions")
+                            .hasSizeGreaterThanOrEqualTo(6).allSatisfy(d -> assertThat(d.replaceAll(
+                                    "\\d{4}-\\d{2}( (Q|Ch)\\d)?|\\d+(th|fed) |95%|(target of|targed o|within|o fewn) \\d+", ""))
+                                    .containsPattern("\\d|\\[[cxz]]|no (figure|share) is published|ni chyhoeddir"));
                     assertThat(((Number) chart.get("tableRows")).intValue()).as(chart.get("id") + " data table")
                             .isPositive();
                     assertThat(chart.get("caption").toString()).as(chart.get("id") + " source")
