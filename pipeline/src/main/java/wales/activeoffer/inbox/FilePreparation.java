@@ -39,6 +39,11 @@ public final class FilePreparation {
         this.reference = reference;
     }
 
+    /** The language of a layout's files ({@code en} when there is none, or it is no longer in the catalogue). */
+    public String languageOf(String mappingId) {
+        return mappingId == null ? "en" : detector.languageOf(mappingId);
+    }
+
     /** Recognises and checks a file; a file with no region (a dry run without one) skips the region check. */
     public PreparedFile prepare(InboxFile file) {
         if (Files.isSymbolicLink(file.path())) {

@@ -15,7 +15,6 @@ import wales.activeoffer.reference.Region;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.store.SubmissionStore;
-import wales.activeoffer.template.RecordingTemplate;
 
 /**
  * The last stretch of a file's life, after its rows: its receipt, then its move out of the inbox (to the archive,
@@ -35,17 +34,15 @@ public final class FileFinisher {
     private final FileArchive archive;
     private final WorkRoot workRoot;
     private final ReferenceData reference;
-    private final RecordingTemplate template;
     private final PausePoint pausePoint;
 
     public FileFinisher(SubmissionStore store, ReceiptWriter receipts, FileArchive archive, WorkRoot workRoot,
-            ReferenceData reference, RecordingTemplate template, PausePoint pausePoint) {
+            ReferenceData reference, PausePoint pausePoint) {
         this.store = store;
         this.receipts = receipts;
         this.archive = archive;
         this.workRoot = workRoot;
         this.reference = reference;
-        this.template = template;
         this.pausePoint = pausePoint;
     }
 
@@ -94,7 +91,7 @@ public final class FileFinisher {
     /** What the receipt says about the file as a whole, or {@code null} when its rows were read. */
     private String verdict(Submission s) {
         return switch (s.status()) {
-            case DUPLICATE -> template.fileRule("AO-F04").message() + "\n" + s.statusDetail() + "\nRule: AO-F04";
+            case DUPLICATE -> receipts.duplicate(s.mappingId(), s.statusDetail());
             case UNREADABLE -> receipts.refusal(s.mappingId(), s.statusRuleId(), s.statusDetail(), false);
             case QUARANTINED -> NOT_PROCESSED;
             default -> null;

@@ -131,8 +131,9 @@ class FileIngestListener implements StepExecutionListener {
         Optional<Submission> earlier = store.findIngested(submission.sha256(), submissionId);
         if (earlier.isPresent()) {
             Submission first = earlier.get();
-            store.markDuplicate(submissionId, first.id(), "AO-F04", "Identical to '" + first.fileName()
-                    + "' received " + first.receivedAt().toLocalDate() + " (submission " + first.id() + ").");
+            Wording words = Wording.in(preparation.languageOf(first.mappingId()));
+            store.markDuplicate(submissionId, first.id(), "AO-F04", words.text("refusal.identical", first.fileName(),
+                    first.receivedAt().toLocalDate(), first.id()));
             context.putString(CLOSED, "true");
             return;
         }

@@ -96,8 +96,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     FileFinisher fileFinisher(SubmissionStore store, ReceiptWriter receipts, FileArchive archive, WorkRoot workRoot,
-            ReferenceData reference, RecordingTemplate template, PausePoint pausePoint) {
-        return new FileFinisher(store, receipts, archive, workRoot, reference, template, pausePoint);
+            ReferenceData reference, PausePoint pausePoint) {
+        return new FileFinisher(store, receipts, archive, workRoot, reference, pausePoint);
     }
 
     @Bean

@@ -50,6 +50,11 @@ public final class LayoutDetector {
             String description) {
     }
 
+    /** The language of a layout's files, {@code en} when the catalogue no longer has it. */
+    public String languageOf(String mappingId) {
+        return catalogue.byId(mappingId).map(SourceMapping::language).orElse("en");
+    }
+
     public DetectedLayout detect(Path file) {
         String format = TabularSources.formatOf(file);
         String fileName = file.getFileName().toString();

@@ -92,6 +92,16 @@ public final class ReceiptWriter {
      * @param mappingId the layout that recognised the file, or {@code null}
      * @param dryRun    whether this is a check ({@code validate}), in which nothing would be counted
      */
+    /**
+     * What a receipt says of a file identical to one already taken in, in the language of that file's layout: the
+     * rule's message, which file it is the same as, and the rule.
+     */
+    public String duplicate(String mappingId, String detail) {
+        String language = languageOf(mappingId);
+        return template.fileRule("AO-F04").message(language) + "\n" + detail + "\n"
+                + Wording.in(language).text("refusal.rule") + ": AO-F04";
+    }
+
     public String refusal(String mappingId, String ruleId, String detail, boolean dryRun) {
         String language = languageOf(mappingId);
         Wording words = Wording.in(language);
@@ -119,8 +129,10 @@ public final class ReceiptWriter {
                     CSVFormat.DEFAULT)) {
                 Wording words = words(receipt);
                 csv.printRecord(CSV_HEADER.stream().map(key -> words.text("column." + key)).toList());
-                if (receipt.fileVerdict() != null && receipt.status() == ReceiptStatus.REJECTED) {
-                    csv.printRecord("", "", "", "", "", "", refusedRule(receipt), words.text("severity.file"),
+                if (receipt.fileVerdict() != null && (receipt.status() == ReceiptStatus.REJECTED
+                        || receipt.status() == ReceiptStatus.DUPLICATE)) {
+                    csv.printRecord("", "", "", "", "", "", refusedRule(receipt), words.text(
+                            receipt.status() == ReceiptStatus.DUPLICATE ? "severity.duplicate" : "severity.file"),
                             refusalReason(receipt));
                 }
                 receipt.issues().forEach(issue -> printCsv(csv, issue, words));

@@ -185,9 +185,16 @@ public class SubmissionStore {
                 joined.length() > 4000 ? joined.substring(0, 3999) + "\u2026" : joined, id);
     }
 
+    /**
+     * Marks a file identical to one already ingested; it takes the earlier file's layout and details, which its bytes
+     * share, so that its receipt names the layout and is in the layout's language.
+     */
     public void markDuplicate(long id, long duplicateOf, String ruleId, String detail) {
-        jdbc.update("UPDATE submission SET status = ?, duplicate_of = ?, status_rule_id = ?, status_detail = ? WHERE id = ?",
-                SubmissionStatus.DUPLICATE.name(), duplicateOf, ruleId, detail, id);
+        jdbc.update("""
+                UPDATE submission SET status = ?, duplicate_of = ?, status_rule_id = ?, status_detail = ?,
+                mapping_id = (SELECT mapping_id FROM submission WHERE id = ?),
+                source_detail = (SELECT source_detail FROM submission WHERE id = ?) WHERE id = ?""",
+                SubmissionStatus.DUPLICATE.name(), duplicateOf, ruleId, detail, duplicateOf, duplicateOf, id);
     }
 
     /**

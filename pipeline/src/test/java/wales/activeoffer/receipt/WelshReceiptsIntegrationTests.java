@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -175,6 +176,33 @@ class WelshReceiptsIntegrationTests {
                 + "gwerthoedd o dan y lleill yn cael eu colli. Rhowch ei bennawd ei hun i bob colofn (er enghraifft "
                 + "'Iaith 1', 'Iaith 2'), neu gofynnwch i fapio'r cynllun ddweud sut mae'r colofnau'n ailadrodd. Ni "
                 + "chafodd yr un rhes o'r ffeil hon ei chyfrif.");
+    }
+
+    @Test
+    void theSameWelshFileSentAgainIsAnsweredInWelshNamingTheFirst() throws Exception {
+        // given the Welsh export, already taken in, sent again under another name
+        String again = "cofnod-cynnig-rhagweithiol-gwynedd-2024-25 (eto).csv";
+        Files.copy(INBOX.resolve("north-wales").resolve(CSV), WORK_ROOT.resolve("inbox/north-wales").resolve(again));
+
+        // when the next run takes it in
+        nightlyRun.execute();
+
+        // then its receipt says, in Welsh, which file it is the same as, and every line of it is Welsh
+        List<CSVRecord> records = csv(receipt("north-wales", again, ".csv"));
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).get(6)).isEqualTo("AO-F04");
+        assertThat(records.get(1).get(7)).isEqualTo("wedi dod i law eisoes: dim byd newydd wedi'i gadw");
+        assertThat(records.get(1).get(8)).startsWith(template.fileRule("AO-F04").cy() + " Yr un fath â '"
+                + CSV + "' a dderbyniwyd " + LocalDate.now() + " (cyflwyniad ");
+        List<String> lines = new ArrayList<>(Files.readAllLines(receipt("north-wales", again, ".txt")));
+        for (CSVRecord record : records) {
+            lines.addAll(ours(record.toList(), record.getRecordNumber() == 1));
+        }
+        lines.addAll(cells(receipt("north-wales", again, ".xlsx")));
+        for (String line : lines) {
+            assertThat(leftOver(line.replace(again, "").replace(CSV, ""))).as("what is not Welsh in \"%s\"", line)
+                    .doesNotContainPattern(LETTER);
+        }
     }
 
     /** The line with every Welsh text and every piece of the file's own data taken out. */
