@@ -1,13 +1,8 @@
 package wales.activeoffer.publish;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.poi.common.usermodel.HyperlinkType;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFTable;
 import wales.activeoffer.aggregate.CellKey;
 import wales.activeoffer.aggregate.PublishedAggregate;
 import wales.activeoffer.disclosure.SmallCounts;
@@ -37,14 +19,12 @@ import wales.activeoffer.receipt.SpreadsheetSafe;
 import wales.activeoffer.template.RecordingTemplate;
 
 /**
- * The workbook officials receive, laid out as the GSS guidance "Releasing statistics in spreadsheets" asks: a cover
- * sheet, a table of contents and notes first; then one table per sheet, its title in A1, a line saying what the sheet
- * holds, and the table straight below, marked up as an Excel table whose column names are the headings; no merged
- * cells; English and Welsh side by side. The worked table officials ask for most (each region's take-up this quarter
- * against the last) comes first; then each table of the publication plan laid out tidy ({@link TidyTable}): words,
- * not codes, a row per area, period and breakdown, a column per statistic with its unit in the heading, with exactly
- * the figures of {@code aggregates.csv};
- * then coverage and data quality (those of {@code coverage.csv} and {@code data-quality.csv}), and the revisions.
+ * What the officials' workbook says, as {@link GssWorkbook} writes it: the cover's lines, the notes, and one
+ * {@link GssTable} per sheet. The worked table officials ask for most (each region's take-up this quarter against the
+ * last) comes first, then the top refusal reasons in Wales this year; then each table of the publication plan laid
+ * out tidy ({@link TidyTable}): words, not codes, a row per area, period and breakdown, a column per statistic with
+ * its unit in the heading, with exactly the figures of {@code aggregates.csv}; then coverage and data quality (those
+ * of {@code coverage.csv} and {@code data-quality.csv}), and the revisions. English and Welsh stand side by side.
  */
 final class OfficialsWorkbook {
     static final String FILE_NAME = "active-offer-official-statistics.xlsx";
@@ -72,18 +52,7 @@ final class OfficialsWorkbook {
         }
     }
     static final String CHANGE_SHEET = "Take_up_change";
-    static final int ROW_WINDOW = 200;
-    private static final int MIN_WIDTH_CHARS = 12;
-    private static final int MAX_WIDTH_CHARS = 80;
-    /** The width a heading wraps to, in characters, unless the column's entries need more. */
-    private static final int HEADING_CHARS = 18;
-    private static final int COVER_WIDTH_CHARS = 95;
     private static final int PERCENTAGE_POINT_SCALE = 1;
-    /** The spreadsheet header and footer fields for the sheet's name, and "page / pages". */
-    private static final String SHEET_NAME_FIELD = "&A";
-    private static final String PAGE_OF_PAGES_FIELDS = "&P / &N";
-    /** The height of one line of the default font (Calibri 11), in points. */
-    private static final float LINE_POINTS = 15f;
 
     /** A sheet: its name, and its English and Welsh titles. */
     private record Table(String sheet, String titleEn, String titleCy) {
@@ -119,52 +88,22 @@ final class OfficialsWorkbook {
     private OfficialsWorkbook() {
     }
 
-    /** The styles a sheet's cells need: percentages with one decimal or none, and wrapped text. */
-    record Styles(CellStyle percent, CellStyle wholePercent, CellStyle wrapped) {
-        static Styles of(Workbook workbook) {
-            CellStyle percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            CellStyle wholePercent = workbook.createCellStyle();
-            wholePercent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
-            CellStyle wrapped = workbook.createCellStyle();
-            wrapped.setWrapText(true);
-            return new Styles(percent, wholePercent, wrapped);
-        }
-    }
-
     static void write(Path file, String release, List<PublishedAggregate> rows, DataQuality.Coverage coverage,
             DataQuality.Quality quality, RecordingTemplate template, PublicationLabels labels, int threshold,
             List<Revisions.Revision> revisions, PublicationPlan plan, List<TidyTable.Area> areas, Edition edition) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
-            var properties = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
-            properties.setTitle("The Active Offer of independent professional advocacy: national dataset, release "
-                    + release);
-            properties.setCreator("All-Wales Active Offer dataset");
-            properties.getUnderlyingProperties().setLanguageProperty("en-GB");
-            Styles styles = Styles.of(workbook);
-            List<Table> planTables = new ArrayList<>();
-            for (int t = 0; t < plan.tables().size(); t++) {
-                planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
-            }
-            cover(workbook.createSheet("Cover_sheet"), release, edition);
-            contents(workbook.createSheet("Table_of_contents"), planTables, styles);
-            notes(workbook.createSheet("Notes"), rows, plan, planTables, labels, styles, edition);
-            change(workbook.createSheet(CHANGE.sheet()), rows, labels, styles);
-            topReasons(workbook.createSheet(TOP_REASONS.sheet()), rows, labels, styles);
-            for (int t = 0; t < planTables.size(); t++) {
-                tidy(workbook.createSheet(planTables.get(t).sheet()), planTables.get(t),
-                        TidyTable.of(plan.tables().get(t), rows, areas), labels, styles);
-            }
-            coverage(workbook.createSheet(COVERAGE.sheet()), coverage, styles);
-            quality(workbook.createSheet(QUALITY.sheet()), quality, template, threshold, styles);
-            revisions(workbook.createSheet(REVISIONS.sheet()), revisions, labels, plan, planTables, styles);
-            workbook.forEach(OfficialsWorkbook::printLayout);
-            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                workbook.write(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+        List<Table> planTables = new ArrayList<>();
+        for (int t = 0; t < plan.tables().size(); t++) {
+            planTables.add(title("Table_" + (t + 1), plan.tables().get(t)));
         }
+        List<GssTable> tables = new ArrayList<>(List.of(change(rows, labels), topReasons(rows, labels)));
+        for (int t = 0; t < planTables.size(); t++) {
+            tables.add(tidy(planTables.get(t), TidyTable.of(plan.tables().get(t), rows, areas), labels));
+        }
+        tables.addAll(List.of(coverage(coverage), quality(quality, template, threshold),
+                revisions(revisions, labels, plan, planTables)));
+        GssWorkbook.write(file, new GssWorkbook.Content("The Active Offer of independent professional advocacy: "
+                + "national dataset, release " + release, cover(release, edition),
+                notes(rows, plan, planTables, labels, edition), tables));
     }
 
     /**
@@ -201,8 +140,8 @@ final class OfficialsWorkbook {
         return (joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1)).replace(" a y ", " a'r ");
     }
 
-    private static void cover(Sheet sheet, String release, Edition edition) {
-        sheet.setColumnWidth(0, COVER_WIDTH_CHARS * 256);
+    /** The cover's lines: title, status, dates, what it covers, source, contact. */
+    private static List<String> cover(String release, Edition edition) {
         List<String> text = new ArrayList<>(List.of(
                 "The Active Offer of independent professional advocacy: national dataset / Y Cynnig Rhagweithiol o "
                         + "eiriolaeth broffesiynol annibynnol: set ddata genedlaethol"));
@@ -248,40 +187,12 @@ final class OfficialsWorkbook {
                 : "Contact: the Active Offer statistics team, " + edition.contact() + " (you can write in Welsh or "
                         + "English) / Cyswllt: tîm ystadegau'r Cynnig Rhagweithiol, " + edition.contact()
                         + " (gallwch ysgrifennu yn Gymraeg neu yn Saesneg)");
-        lines(sheet, text);
-        CellStyle wrapped = sheet.getWorkbook().createCellStyle();
-        wrapped.setWrapText(true);
-        sheet.forEach(row -> row.forEach(cell -> {
-            cell.setCellStyle(wrapped);
-            int lines = 1 + cell.getStringCellValue().length() / (COVER_WIDTH_CHARS - 20);
-            row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints() * 1.1f);
-        }));
+        return text;
     }
 
-    private static void contents(Sheet sheet, List<Table> planTables, Styles styles) {
-        lines(sheet, List.of("Table of contents / Tabl cynnwys",
-                "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Sheet name / Enw'r daflen", "Table title (English)", "Teitl y tabl (Cymraeg)"));
-        rows.add(List.of("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau"));
-        List<Table> sheets = new ArrayList<>(List.of(CHANGE, TOP_REASONS));
-        sheets.addAll(planTables);
-        sheets.addAll(List.of(COVERAGE, QUALITY, REVISIONS));
-        sheets.forEach(t -> rows.add(List.of(t.sheet(), t.titleEn(), t.titleCy())));
-        int[] widths = grid(sheet, 2, rows, styles);
-        var helper = sheet.getWorkbook().getCreationHelper();
-        for (int r = 1; r < rows.size(); r++) {
-            var link = helper.createHyperlink(HyperlinkType.DOCUMENT);
-            link.setAddress("'" + rows.get(r).get(0) + "'!A1");
-            sheet.getRow(2 + r).getCell(0).setHyperlink(link);
-        }
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "contents", widths);
-    }
-
-    private static void notes(Sheet sheet, List<PublishedAggregate> published, PublicationPlan plan,
-            List<Table> planTables, PublicationLabels labels, Styles styles, Edition edition) {
-        lines(sheet, List.of("Notes / Nodiadau",
-                "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl."));
+    private static GssTable notes(List<PublishedAggregate> published, PublicationPlan plan,
+            List<Table> planTables, PublicationLabels labels, Edition edition) {
+        String holds = "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl.";
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Note / Nodyn", "Note text (English)", "Testun y nodyn (Cymraeg)"));
         if (edition.forOfficials()) {
@@ -323,8 +234,8 @@ final class OfficialsWorkbook {
                     + "; the rest are [c].", "Ffigurau Cymru a'r rhanbarthau a ddangosir: " + share
                     + "; mae'r gweddill yn [c]."));
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "notes", widths);
+        return new GssTable("Notes", "Notes, definitions and symbols", "Nodiadau, diffiniadau a symbolau", holds,
+                "notes", rows, 1);
     }
 
     /** Each note: its name or symbol, the English, and the Welsh, which says all the English says. */
@@ -418,18 +329,18 @@ final class OfficialsWorkbook {
      * A plan table laid out tidy ({@link TidyTable}): the area, the period and the breakdown in words, then a column
      * per statistic with its unit in the heading, then the statistics revised, then the Welsh words and the codes.
      */
-    private static void tidy(Sheet sheet, Table title, TidyTable tidy, PublicationLabels labels, Styles styles) {
+    private static GssTable tidy(Table title, TidyTable tidy, PublicationLabels labels) {
         String measure = tidy.table().measure();
         boolean routes = tidy.table().eachRoute();
         boolean stages = tidy.hasStages();
         boolean categories = tidy.hasCategories();
-        lines(sheet, List.of(title.titleEn() + " / " + title.titleCy(),
-                "This worksheet contains one table: a row for each " + rowsFor(measure, routes, stages, categories)
-                        + ", a column for each figure, its unit in the heading. The "
+        String holds = "This worksheet contains one table: a row for each "
+                        + rowsFor(measure, routes, stages, categories) + ", a column for each figure, its unit in the "
+                        + "heading. The "
                         + "same figures are in aggregates.csv (measure " + measure + ", period type "
                         + tidy.table().period() + "). Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
                         + "waith hon yn cynnwys un tabl: rhes ar gyfer pob ardal a chyfnod, colofn ar gyfer pob "
-                        + "ffigur, a'i uned yn y pennawd. Mae'r un ffigurau yn aggregates.csv."));
+                        + "ffigur, a'i uned yn y pennawd. Mae'r un ffigurau yn aggregates.csv.";
         // the English words first, so a printed page that runs on across repeats them beside the figures
         List<Object> head = new ArrayList<>(List.of("Area (English)", "Period / Cyfnod"));
         List<Object> welshHead = new ArrayList<>(List.of("Ardal (Cymraeg)"));
@@ -474,9 +385,8 @@ final class OfficialsWorkbook {
             row.addAll(List.of(level.en() + " / " + level.cy(), line.area().code()));
             rows.add(row);
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), head, title.sheet().toLowerCase(Locale.ROOT), widths);
-        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, repeated - 1));
+        return new GssTable(title.sheet(), title.titleEn(), title.titleCy(), holds,
+                title.sheet().toLowerCase(Locale.ROOT), rows, repeated);
     }
 
     /** What a tidy table's row is for, in words: "area and period", "area, period, stage and reason". */
@@ -516,10 +426,9 @@ final class OfficialsWorkbook {
             "region", new PublicationLabels.Label("Region", "Rhanbarth"),
             "authority", new PublicationLabels.Label("Local authority", "Awdurdod lleol"));
 
-    private static void coverage(Sheet sheet, DataQuality.Coverage coverage, Styles styles) {
-        lines(sheet, List.of(COVERAGE.titleEn() + " / " + COVERAGE.titleCy(),
-                "This worksheet contains one table. Received / Wedi dod i law; Missing / Ar goll. / Mae'r daflen "
-                        + "waith hon yn cynnwys un tabl."));
+    private static GssTable coverage(DataQuality.Coverage coverage) {
+        String holds = "This worksheet contains one table. Received / Wedi dod i law; Missing / Ar goll. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl.";
         List<List<Object>> rows = new ArrayList<>();
         List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
                 "Awdurdod (Cymraeg)", "Quarters missing (count) / Chwarteri ar goll (cyfrif)"));
@@ -532,15 +441,12 @@ final class OfficialsWorkbook {
                     : "Missing / Ar goll"));
             rows.add(row);
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), head, "coverage", widths);
+        return new GssTable(COVERAGE.sheet(), COVERAGE.titleEn(), COVERAGE.titleCy(), holds, "coverage", rows, 1);
     }
 
-    private static void quality(Sheet sheet, DataQuality.Quality quality, RecordingTemplate template,
-            int threshold, Styles styles) {
-        lines(sheet, List.of(QUALITY.titleEn() + " / " + QUALITY.titleCy(),
-                "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
-                        + "waith hon yn cynnwys un tabl."));
+    private static GssTable quality(DataQuality.Quality quality, RecordingTemplate template, int threshold) {
+        String holds = "This worksheet contains one table. Some cells refer to notes: see the Notes sheet. / Mae'r daflen "
+                        + "waith hon yn cynnwys un tabl.";
         List<List<Object>> rows = new ArrayList<>();
         List<Object> head = new ArrayList<>(List.of("Authority code / Cod awdurdod", "Authority (English)",
                 "Awdurdod (Cymraeg)"));
@@ -556,16 +462,14 @@ final class OfficialsWorkbook {
                     ? PublishedAggregate.CONFIDENTIAL : n));
             rows.add(row);
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), head, "data_quality", widths);
+        return new GssTable(QUALITY.sheet(), QUALITY.titleEn(), QUALITY.titleCy(), holds, "data_quality", rows, 1);
     }
 
     /**
      * The question officials ask most: each region's take-up rate in the latest quarter published, the quarter before,
      * and the change in percentage points; {@code [c]} or {@code [z]} where either rate is not shown.
      */
-    private static void change(Sheet sheet, List<PublishedAggregate> published, PublicationLabels labels,
-            Styles styles) {
+    private static GssTable change(List<PublishedAggregate> published, PublicationLabels labels) {
         Map<String, Map<String, PublishedAggregate>> rateByGeography = new LinkedHashMap<>();
         TreeSet<String> quarters = new TreeSet<>();
         for (PublishedAggregate p : published) {
@@ -580,9 +484,8 @@ final class OfficialsWorkbook {
         }
         String latest = quarters.isEmpty() ? "" : quarters.last();
         String before = quarters.size() < 2 ? "" : quarters.lower(latest);
-        lines(sheet, List.of(CHANGE.titleEn() + " / " + CHANGE.titleCy(),
-                "This worksheet contains one table. Change is in percentage points. Some cells refer to notes: see the "
-                        + "Notes sheet. / Mae'r daflen waith hon yn cynnwys un tabl. Mae'r newid mewn pwyntiau canran."));
+        String holds = "This worksheet contains one table. Change is in percentage points. Some cells refer to notes: see the "
+                        + "Notes sheet. / Mae'r daflen waith hon yn cynnwys un tabl. Mae'r newid mewn pwyntiau canran.";
         List<Object> head = List.of("Geography code / Cod daearyddiaeth", "Geography (English)",
                 "Daearyddiaeth (Cymraeg)", "Take-up rate " + before + " (%) / Cyfradd manteisio " + before + " (%)",
                 "Take-up rate " + latest + " (%) / Cyfradd manteisio " + latest + " (%)",
@@ -596,8 +499,7 @@ final class OfficialsWorkbook {
             rows.add(List.of(code, name.en(), name.cy(), previous == null ? TidyTable.NOT_AVAILABLE : previous,
                     current == null ? TidyTable.NOT_AVAILABLE : current, change(previous, current)));
         });
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), head, "take_up_change", widths);
+        return new GssTable(CHANGE.sheet(), CHANGE.titleEn(), CHANGE.titleCy(), holds, "take_up_change", rows, 1);
     }
 
     /**
@@ -606,8 +508,7 @@ final class OfficialsWorkbook {
      * of all refusals at the two stages, most common first. Only published counts are added; a stage whose count is
      * not shown leaves the sum not shown.
      */
-    private static void topReasons(Sheet sheet, List<PublishedAggregate> published, PublicationLabels labels,
-            Styles styles) {
+    private static GssTable topReasons(List<PublishedAggregate> published, PublicationLabels labels) {
         TreeSet<String> years = new TreeSet<>();
         Map<String, Map<String, PublishedAggregate>> byReason = new LinkedHashMap<>();
         for (PublishedAggregate p : published) {
@@ -629,10 +530,9 @@ final class OfficialsWorkbook {
         }
         Map<String, PublishedAggregate> totals = byReason.remove("all");
         Integer allRefusals = totals == null ? null : sum(totals.get("offer"), totals.get("meeting"));
-        lines(sheet, List.of(TOP_REASONS.titleEn() + " (" + year + ") / " + TOP_REASONS.titleCy() + " (" + year
-                + ")", "This worksheet contains one table: the published counts of refusals, at the offer and at the "
+        String holds = "This worksheet contains one table: the published counts of refusals, at the offer and at the "
                 + "meeting, added together. / Mae'r daflen waith hon yn cynnwys un tabl: y cyfrifon gwrthod a "
-                + "gyhoeddwyd, wrth gynnig ac yn y cyfarfod, wedi'u hadio."));
+                + "gyhoeddwyd, wrth gynnig ac yn y cyfarfod, wedi'u hadio.";
         List<Object> head = List.of("Rank (1 is the most common) / Safle (1 yw'r mwyaf cyffredin)", "Reason (English)", "Rheswm (Cymraeg)",
                 "Refusals at the offer (count) / Gwrthodiadau wrth gynnig (cyfrif)",
                 "Refusals at the meeting (count) / Gwrthodiadau yn y cyfarfod (cyfrif)",
@@ -651,19 +551,15 @@ final class OfficialsWorkbook {
             Integer both = sum(stages.get("offer"), stages.get("meeting"));
             PublicationLabels.Label name = labels.category(reason);
             Object share = both == null || allRefusals == null || allRefusals == 0 ? PublishedAggregate.NOT_APPLICABLE
-                    : new Percentage((double) both / allRefusals);
+                    : new GssWorkbook.Percentage((double) both / allRefusals);
             rows.add(List.of(rank++, name.en(), name.cy(), shownCount(stages.get("offer")),
                     shownCount(stages.get("meeting")), both == null ? PublishedAggregate.CONFIDENTIAL : both, share));
         }
         if (reasons.isEmpty()) {
             rows.add(List.of("None / Dim", "", "", "", "", "", ""));
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), head, "top_refusal_reasons", widths);
-    }
-
-    /** A share worked out from published counts, shown as a percentage with one decimal. */
-    private record Percentage(double value) {
+        return new GssTable(TOP_REASONS.sheet(), TOP_REASONS.titleEn() + " (" + year + ")",
+                TOP_REASONS.titleCy() + " (" + year + ")", holds, "top_refusal_reasons", rows, 1);
     }
 
     private static Object shownCount(PublishedAggregate count) {
@@ -699,12 +595,11 @@ final class OfficialsWorkbook {
                 .doubleValue();
     }
 
-    private static void revisions(Sheet sheet, List<Revisions.Revision> revisions, PublicationLabels labels,
-            PublicationPlan plan, List<Table> planTables, Styles styles) {
-        lines(sheet, List.of(REVISIONS.titleEn() + " / " + REVISIONS.titleCy(),
-                "This worksheet contains one table. A release with nothing revised says so in its one row. / Mae'r "
+    private static GssTable revisions(List<Revisions.Revision> revisions, PublicationLabels labels,
+            PublicationPlan plan, List<Table> planTables) {
+        String holds = "This worksheet contains one table. A release with nothing revised says so in its one row. / Mae'r "
                         + "daflen waith hon yn cynnwys un tabl. Mae rhyddhad heb ddim wedi'i ddiwygio yn dweud hynny "
-                        + "yn ei un rhes."));
+                        + "yn ei un rhes.";
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Table / Tabl", "Geography / Daearyddiaeth", "Period / Cyfnod",
                 "What the value is (English)", "Beth yw'r gwerth (Cymraeg)",
@@ -738,8 +633,7 @@ final class OfficialsWorkbook {
             rows.add(List.of("None: nothing was revised since the previous release / Dim: ni ddiwygiwyd dim ers y "
                     + "rhyddhad blaenorol", "", "", "", "", "", "", "", "", "", "", ""));
         }
-        int[] widths = grid(sheet, 2, rows, styles);
-        markAsTable(sheet, 2, rows.size(), rows.get(0), "revisions", widths);
+        return new GssTable(REVISIONS.sheet(), REVISIONS.titleEn(), REVISIONS.titleCy(), holds, "revisions", rows, 1);
     }
 
     /** What a statistic is measured in: each has its own value columns in the Revisions table. */
@@ -747,12 +641,12 @@ final class OfficialsWorkbook {
         COUNT, PERCENT, WORKING_DAYS;
 
         static Unit of(String statistic) {
-            return isRate(statistic) ? PERCENT : statistic.endsWith("_working_days") ? WORKING_DAYS : COUNT;
+            return GssWorkbook.isRate(statistic) ? PERCENT : statistic.endsWith("_working_days") ? WORKING_DAYS : COUNT;
         }
 
         Object value(String shown) {
             double value = Double.parseDouble(shown);
-            return this == PERCENT ? new Percentage(value) : value;
+            return this == PERCENT ? new GssWorkbook.Percentage(value) : value;
         }
     }
 
@@ -763,161 +657,6 @@ final class OfficialsWorkbook {
     }
 
     private static Object wholePercentOrSymbol(String shown) {
-        return shown.startsWith("[") ? shown : new WholePercentage(Integer.parseInt(shown));
-    }
-
-    /** A percentage already rounded to a whole number, shown as one (87%). */
-    private record WholePercentage(int percent) {
-    }
-
-    private static void lines(Sheet sheet, List<String> text) {
-        for (int i = 0; i < text.size(); i++) {
-            sheet.createRow(i).createCell(0).setCellValue(text.get(i));
-        }
-    }
-
-    /**
-     * Writes the rows from {@code firstRow} down, the first being the headings: numbers as numbers, a published figure
-     * as its number (a rate or share as a percentage with one decimal) or its symbol, and text wrapped where it is
-     * longer than a column can be wide. A column is as wide as its longest entry below the heading, within the
-     * bounds a reader can scan, and its heading wraps within that rather than widen it (a bilingual heading with its
-     * unit is long, and a printed page should hold several figures across); each row is tall enough for its
-     * wrapped text.
-     *
-     * @return each column's width in characters
-     */
-    static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
-        // the widths first: a streaming sheet keeps only its last rows, so each row is written whole, once
-        int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                int length = shown(rows.get(r).get(c)).length();
-                longest[c] = Math.max(longest[c], r == 0 ? Math.min(length, HEADING_CHARS) : length);
-            }
-        }
-        int[] widths = new int[longest.length];
-        for (int c = 0; c < longest.length; c++) {
-            widths[c] = columnChars(longest[c]);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = sheet.createRow(firstRow + r);
-            int lines = 1;
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                Object value = rows.get(r).get(c);
-                var cell = row.createCell(c);
-                if (value instanceof PublishedAggregate figure && figure.symbol() == null) {
-                    cell.setCellValue(Double.parseDouble(figure.display()));
-                    if (isRate(figure.row().statistic())) {
-                        cell.setCellStyle(styles.percent());
-                    }
-                } else if (value instanceof PublishedAggregate figure) {
-                    cell.setCellValue(figure.symbol());
-                } else if (value instanceof Percentage share) {
-                    cell.setCellValue(BigDecimal.valueOf(share.value()).setScale(3, RoundingMode.HALF_UP).doubleValue());
-                    cell.setCellStyle(styles.percent());
-                } else if (value instanceof WholePercentage whole) {
-                    cell.setCellValue(whole.percent() / 100.0);
-                    cell.setCellStyle(styles.wholePercent());
-                } else if (value instanceof Number number) {
-                    cell.setCellValue(number.doubleValue());
-                } else {
-                    String text = value.toString();
-                    cell.setCellValue(text);
-                    if (text.length() > MAX_WIDTH_CHARS || r == 0) {
-                        cell.setCellStyle(styles.wrapped());
-                        lines = Math.max(lines, wrappedLines(text, widths[c]));
-                    }
-                }
-            }
-            if (lines > 2 || (r > 0 && lines > 1)) {
-                row.setHeightInPoints(lines * LINE_POINTS + 2);
-            }
-        }
-        return widths;
-    }
-
-    /** How a value reads in its cell, as long as it is shown: a rate at its widest, 100.0%. */
-    private static String shown(Object value) {
-        if (value instanceof PublishedAggregate figure) {
-            return figure.symbol() != null ? figure.symbol() : isRate(figure.row().statistic()) ? "100.0%"
-                    : figure.display();
-        }
-        if (value instanceof Percentage) {
-            return "100.0%";
-        }
-        if (value instanceof WholePercentage) {
-            return "100%";
-        }
-        return value.toString();
-    }
-
-    /** A column's width in characters: its longest entry, within the bounds a reader can scan. */
-    private static int columnChars(int longest) {
-        return Math.min(MAX_WIDTH_CHARS, Math.max(MIN_WIDTH_CHARS, longest + 2));
-    }
-
-    /**
-     * How many lines a text wraps to in a column of the given width, word by word, counting a character of the
-     * proportional font as most of a width unit (a width unit is the font's widest digit) and leaving a line to spare
-     * for the renderer's own rounding: a row kept at its default height would draw the wrapped lines over the next
-     * row when printed.
-     */
-    static int wrappedLines(String text, int columnChars) {
-        int perLine = (int) (columnChars * 1.05);
-        int lines = 1;
-        int used = 0;
-        for (String word : text.split(" ")) {
-            int needed = used == 0 ? word.length() : used + 1 + word.length();
-            if (needed > perLine && used > 0) {
-                lines++;
-                used = word.length();
-            } else {
-                used = needed;
-            }
-        }
-        return lines + 1;
-    }
-
-    /** A rate or share, shown as a percentage with one decimal. */
-    static boolean isRate(String statistic) {
-        return statistic.endsWith("_rate") || statistic.startsWith("share");
-    }
-
-    /**
-     * Marks the block as an Excel table (on the streaming sheet's underlying sheet, as POI requires), with the
-     * heading cells as its column names (what screen readers read), the heading row frozen, and each column as wide as
-     * {@link #grid} worked out.
-     */
-    private static void markAsTable(Sheet sheet, int headerRow, int rowCount, List<?> headings, String name,
-            int[] widths) {
-        int columns = headings.size();
-        var underlying = ((SXSSFSheet) sheet).getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName());
-        AreaReference area = new AreaReference(new CellReference(headerRow, 0),
-                new CellReference(headerRow + Math.max(1, rowCount - 1), columns - 1), SpreadsheetVersion.EXCEL2007);
-        XSSFTable table = underlying.createTable(area);
-        table.setName(name);
-        table.setDisplayName(name);
-        for (int c = 0; c < columns; c++) {
-            String heading = headings.get(c).toString();
-            table.getCTTable().getTableColumns().getTableColumnArray(c).setName(heading);
-            sheet.setColumnWidth(c, (c < widths.length ? widths[c] : MIN_WIDTH_CHARS) * 256);
-        }
-        sheet.createFreezePane(0, headerRow + 1);
-        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
-        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-    }
-
-    /**
-     * Printed (or saved as PDF), every sheet is landscape A4 at full size: a wide table runs on to further pages
-     * (down, then across), each with the table's heading row and first column repeated, and never shrunk to fit.
-     * Each page is headed with the sheet's name and numbered at its foot.
-     */
-    private static void printLayout(Sheet sheet) {
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setScale((short) 100);
-        sheet.setFitToPage(false);
-        sheet.getHeader().setCenter(SHEET_NAME_FIELD);
-        sheet.getFooter().setCenter(PAGE_OF_PAGES_FIELDS);
+        return shown.startsWith("[") ? shown : new GssWorkbook.WholePercentage(Integer.parseInt(shown));
     }
 }

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-class OfficialsWorkbookGridTests {
+class GssWorkbookGridTests {
 
     @Test
     void aTableLongerThanTheStreamingWindowIsWrittenWholeWithEachWrappedRowTallEnough() throws Exception {
@@ -19,16 +19,16 @@ class OfficialsWorkbookGridTests {
         String text = String.join(" ", Collections.nCopies(20, "word"));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("Area (English)", "A heading long enough to wrap within its column (count)"));
-        for (int r = 0; r < OfficialsWorkbook.ROW_WINDOW * 2 + 50; r++) {
+        for (int r = 0; r < GssWorkbook.ROW_WINDOW * 2 + 50; r++) {
             rows.add(List.of(text, r));
         }
 
         // when the grid is written to a streaming sheet, as the workbook writes it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int[] widths;
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(OfficialsWorkbook.ROW_WINDOW)) {
-            widths = OfficialsWorkbook.grid(workbook.createSheet("Table_1"), 2, rows,
-                    OfficialsWorkbook.Styles.of(workbook));
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(GssWorkbook.ROW_WINDOW)) {
+            widths = GssWorkbook.grid(workbook.createSheet("Table_1"), 2, rows,
+                    GssWorkbook.Styles.of(workbook));
             workbook.write(bytes);
         }
 
