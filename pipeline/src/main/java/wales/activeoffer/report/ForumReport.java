@@ -98,7 +98,7 @@ public final class ForumReport {
     }
 
     /** The page in one language, as the template reads it. */
-    public record Page(String lang, String title, String subtitle, String otherFile, String otherName,
+    public record Page(String lang, String title, Statement subtitle, String otherFile, String otherName,
             String otherLang, String summaryHeading, List<Statement> summary, List<Section> sections,
             String aboutHeading, List<Statement> about) {
     }
@@ -164,7 +164,7 @@ public final class ForumReport {
         return new Page(language.code(),
                 language.pick("The Active Offer of advocacy: trends for the national forum",
                         "Y Cynnig Rhagweithiol o eiriolaeth: tueddiadau ar gyfer y fforwm cenedlaethol"),
-                language.pick("Wales and its six advocacy regions, " + period + ". Release " + in.release()
+                Statement.of(language.pick("Wales and its six advocacy regions, " + period + ". Release " + in.release()
                         + ", published " + in.publication().publishedOn() + (in.publication().adHoc()
                                 ? " (an ad hoc release, off the publication calendar)" : "") + ". Next release: "
                         + (in.publication().nextRelease() == null ? "not yet announced"
@@ -174,7 +174,7 @@ public final class ForumReport {
                                         ? " (rhyddhad ad hoc, y tu allan i'r calendr cyhoeddi)" : "")
                                 + ". Rhyddhad nesaf: " + (in.publication().nextRelease() == null
                                         ? "heb ei gyhoeddi eto" : in.publication().nextRelease())
-                                + ". Ystadegau swyddogol sy'n cael eu datblygu."),
+                                + ". Ystadegau swyddogol sy'n cael eu datblygu.")),
                 (language == Language.ENGLISH ? Language.WELSH : Language.ENGLISH).fileName(),
                 language.pick("Cymraeg", "English"), language.pick("cy", "en"),
                 language.pick("Summary", "Crynodeb"),

@@ -2,6 +2,8 @@ package wales.activeoffer.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,12 +25,21 @@ public record Statement(List<Part> parts) {
     /**
      * Words, or a number: {@code figure} is its key in the release and {@code format} how it is written;
      * {@code constant} names the release's constant; {@code source} says what in {@code coverage.csv} it counts.
+     * {@code whole} marks a period ("2024-25 Q4") or a date, which the page keeps on one line rather than break at
+     * its hyphen.
      */
-    public record Part(String text, String figure, String format, String constant, String source) {
+    public record Part(String text, String figure, String format, String constant, String source, boolean whole) {
+        Part(String text, String figure, String format, String constant, String source) {
+            this(text, figure, format, constant, source, false);
+        }
+
         static Part words(String text) {
             return new Part(text, null, null, null, null);
         }
     }
+
+    /** A financial year or quarter as the text writes it, in English or Welsh, or a date. */
+    private static final Pattern PERIOD = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}(-\\d{2}|( (Q|Ch)\\d)?)(?![\\d-])");
 
     /** The text as a reader sees it. */
     public String text() {
@@ -69,11 +80,11 @@ public record Statement(List<Part> parts) {
             while (at < text.length()) {
                 int start = text.indexOf(START, at);
                 if (start < 0) {
-                    parts.add(Part.words(text.substring(at)));
+                    plain(text.substring(at));
                     break;
                 }
                 if (start > at) {
-                    parts.add(Part.words(text.substring(at, start)));
+                    plain(text.substring(at, start));
                 }
                 int end = text.indexOf(END, start);
                 String[] mark = text.substring(start + 1, end).split(String.valueOf(SEPARATOR), -1);
@@ -85,6 +96,22 @@ public record Statement(List<Part> parts) {
                 at = end + 1;
             }
             return this;
+        }
+
+        /** Plain words, each period in them a part of its own. */
+        private void plain(String text) {
+            Matcher period = PERIOD.matcher(text);
+            int at = 0;
+            while (period.find()) {
+                if (period.start() > at) {
+                    parts.add(Part.words(text.substring(at, period.start())));
+                }
+                parts.add(new Part(period.group(), null, null, null, null, true));
+                at = period.end();
+            }
+            if (at < text.length()) {
+                parts.add(Part.words(text.substring(at)));
+            }
         }
 
         Builder figure(String shown, String key, Shown format) {

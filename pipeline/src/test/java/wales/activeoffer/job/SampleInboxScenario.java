@@ -698,6 +698,12 @@ abstract class SampleInboxScenario {
                     browser.resize(width);
                     assertThat(ForumReportChecks.labelsThatDoNotFit(browser)).as("%s at %d px", version[1], width)
                             .isEmpty();
+                    // and no period or date of the text is broken at its hyphen
+                    assertThat(browser.script("return [...document.querySelectorAll('.period')].filter(p => "
+                            + "p.getClientRects().length > 1).map(p => p.textContent)")).as("%s at %d px",
+                            version[1], width).asList().isEmpty();
+                    assertThat(browser.script("return document.querySelectorAll('.period').length"))
+                            .asString().matches("[1-9]\\d+");
                     if (version[0].equals("en")) {
                         Path shot = RepoPaths.root().resolve("docs/screenshots/forum-report-" + width + "px.png");
                         Files.createDirectories(shot.getParent());
