@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param sheet           the sheet's name, which the contents links to
  * @param titleEn         its title in English, in A1 and in the contents
- * @param titleCy         its title in Welsh, beside the English
- * @param holds           the line below the title saying what the sheet holds (and where its units and notes are)
+ * @param titleCy         its title in Welsh, below the English and beside it in the contents
+ * @param holds           what the sheet holds (and where its units and notes are): the English, " / ", the Welsh
  * @param name            the Excel table's name
  * @param rows            the headings, then the rows: text, numbers, published figures ({@code PublishedAggregate}),
  *                        {@link GssWorkbook.Percentage} and {@link GssWorkbook.WholePercentage}

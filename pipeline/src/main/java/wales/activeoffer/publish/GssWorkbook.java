@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,9 +30,10 @@ import wales.activeoffer.aggregate.PublishedAggregate;
  * Writes a statistics workbook as the GSS guidance "Releasing statistics in spreadsheets" asks, from values, after
  * the Analysis Function's gptables: each table is one value ({@link GssTable}: its sheet, titles, what it holds, its
  * rows), the formats are one theme ({@link Styles}), and this one writer adds the cover, the table of contents (built
- * from the tables, each entry a link) and the notes, then the tables in order. Every table sheet has its title in A1,
- * a line saying what it holds in A2, and the table straight below, marked up as an Excel table whose column names are
- * its headings, the heading row frozen; no merged cells; every sheet prints landscape at full size.
+ * from the tables, each entry a link) and the notes, then the tables in order. Every table sheet has its English title
+ * in A1, its Welsh title below, then what it holds in each language, each in lines short enough to print whole on the
+ * sheet's first page (see {@link #linesAbove}), and the table straight below, marked up as an Excel table whose column
+ * names are its headings, the heading row frozen; no merged cells; every sheet prints landscape at full size.
  */
 final class GssWorkbook {
     static final int ROW_WINDOW = 200;
@@ -47,8 +49,15 @@ final class GssWorkbook {
     private static final String PAGE_OF_PAGES_FIELDS = "&P / &N";
     /** The height of one line of the default font (Calibri 11), in points. */
     private static final float LINE_POINTS = 15f;
-    /** Where every table starts: below its title and the line saying what it holds. */
-    private static final int HEADING_ROW = 2;
+    /**
+     * How many column width units a landscape A4 page holds between its margins, a little under what LibreOffice
+     * prints (a unit is the default font's widest digit).
+     */
+    private static final int PAGE_WIDTH_UNITS = 104;
+    /** How many characters of running text a column width unit holds at the least, as LibreOffice prints them. */
+    private static final double TEXT_CHARS_PER_UNIT = 1.2;
+    /** Where the line saying what a table holds parts into its two languages (the last such mark in it). */
+    private static final String LANGUAGES = " / ";
 
     /**
      * A workbook's parts, in the order a reader meets them.
@@ -73,9 +82,11 @@ final class GssWorkbook {
             properties.getUnderlyingProperties().setLanguageProperty("en-GB");
             Styles styles = Styles.of(workbook);
             cover(workbook.createSheet(COVER_SHEET), content.cover(), styles);
-            Sheet contents = table(workbook, contents(content), styles);
+            GssTable contentsTable = contents(content);
+            int headingRow = table(workbook, contentsTable, styles);
+            Sheet contents = workbook.getSheet(contentsTable.sheet());
             var helper = workbook.getCreationHelper();
-            for (int r = HEADING_ROW + 1; r <= contents.getLastRowNum(); r++) {
+            for (int r = headingRow + 1; r <= contents.getLastRowNum(); r++) {
                 var link = helper.createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + contents.getRow(r).getCell(0).getStringCellValue() + "'!A1");
                 contents.getRow(r).getCell(0).setHyperlink(link);
@@ -101,14 +112,55 @@ final class GssWorkbook {
                 "This worksheet contains one table. / Mae'r daflen waith hon yn cynnwys un tabl.", "contents", rows, 1);
     }
 
-    /** A table's sheet: title, what it holds, the table, and the columns a page running on across repeats. */
-    private static Sheet table(SXSSFWorkbook workbook, GssTable table, Styles styles) {
+    /**
+     * A table's sheet: titles, what it holds, the table, and the columns a page running on across repeats.
+     *
+     * @return the row of the table's headings
+     */
+    private static int table(SXSSFWorkbook workbook, GssTable table, Styles styles) {
         Sheet sheet = workbook.createSheet(table.sheet());
-        lines(sheet, List.of(table.titleEn() + " / " + table.titleCy(), table.holds()));
-        int[] widths = grid(sheet, HEADING_ROW, table.rows(), styles);
-        markAsTable(sheet, HEADING_ROW, table.rows().size(), table.rows().get(0), table.name(), widths);
+        int[] widths = widths(table.rows(), table.repeatedColumns());
+        List<String> above = linesAbove(table, widths);
+        lines(sheet, above);
+        int headingRow = above.size();
+        grid(sheet, headingRow, table.rows(), styles, widths);
+        markAsTable(sheet, headingRow, table.rows().size(), table.rows().get(0), table.name(), widths);
         sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, table.repeatedColumns() - 1));
-        return sheet;
+        return headingRow;
+    }
+
+    /**
+     * The lines above a table: its English title, its Welsh title, then what it holds in each language, each broken
+     * at words into lines no wider than the columns printed on the sheet's first page. A line that ran on would be cut
+     * at that page's edge, as a cell's text is where it spills over the page break.
+     */
+    static List<String> linesAbove(GssTable table, int[] widths) {
+        int firstPageUnits = widths.length == 0 ? PAGE_WIDTH_UNITS : widths[0];
+        for (int c = 1; c < widths.length && firstPageUnits + widths[c] <= PAGE_WIDTH_UNITS; c++) {
+            firstPageUnits += widths[c];
+        }
+        int perLine = (int) (firstPageUnits * TEXT_CHARS_PER_UNIT);
+        List<String> parts = new ArrayList<>(List.of(table.titleEn(), table.titleCy()));
+        int welsh = table.holds().lastIndexOf(LANGUAGES);
+        if (welsh < 0) {
+            parts.add(table.holds());
+        } else {
+            parts.add(table.holds().substring(0, welsh));
+            parts.add(table.holds().substring(welsh + LANGUAGES.length()));
+        }
+        List<String> lines = new ArrayList<>();
+        for (String part : parts) {
+            StringBuilder line = new StringBuilder();
+            for (String word : part.strip().split(" ")) {
+                if (!line.isEmpty() && line.length() + 1 + word.length() > perLine) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.isEmpty() ? "" : " ").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** The cover: a line per row, wrapped in one wide column, each row tall enough for its text. */
@@ -157,21 +209,10 @@ final class GssWorkbook {
      * unit is long, and a printed page should hold several figures across); each row is tall enough for its
      * wrapped text.
      *
-     * @return each column's width in characters
+     * @param widths each column's width in characters, from {@link #widths}: a streaming sheet keeps only its last
+     *               rows, so each row is written whole, once, after the widths are known
      */
-    static int[] grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles) {
-        // the widths first: a streaming sheet keeps only its last rows, so each row is written whole, once
-        int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                int length = shown(rows.get(r).get(c)).length();
-                longest[c] = Math.max(longest[c], r == 0 ? Math.min(length, HEADING_CHARS) : length);
-            }
-        }
-        int[] widths = new int[longest.length];
-        for (int c = 0; c < longest.length; c++) {
-            widths[c] = columnChars(longest[c]);
-        }
+    static void grid(Sheet sheet, int firstRow, List<List<Object>> rows, Styles styles, int[] widths) {
         for (int r = 0; r < rows.size(); r++) {
             Row row = sheet.createRow(firstRow + r);
             int lines = 1;
@@ -196,7 +237,7 @@ final class GssWorkbook {
                 } else {
                     String text = value.toString();
                     cell.setCellValue(text);
-                    if (text.length() > MAX_WIDTH_CHARS || r == 0) {
+                    if (text.length() > widths[c] || r == 0) {
                         cell.setCellStyle(styles.wrapped());
                         lines = Math.max(lines, wrappedLines(text, widths[c]));
                     }
@@ -204,6 +245,39 @@ final class GssWorkbook {
             }
             if (lines > 2 || (r > 0 && lines > 1)) {
                 row.setHeightInPoints(lines * LINE_POINTS + 2);
+            }
+        }
+    }
+
+    /**
+     * Each column's width in characters: its longest entry or its heading wrapped, within the bounds of a column; and
+     * then, for each other column in turn, if it would not fit on a page beside the columns every printed page
+     * repeats, the widest of those and it narrowed by one, again and again, until it does (their text wraps instead),
+     * none narrower than a heading wraps to. LibreOffice prints a column that does not fit beside the repeated ones
+     * cut at the page's edge, figures and all.
+     */
+    static int[] widths(List<List<Object>> rows, int repeatedColumns) {
+        int[] longest = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                int length = shown(rows.get(r).get(c)).length();
+                longest[c] = Math.max(longest[c], r == 0 ? Math.min(length, HEADING_CHARS) : length);
+            }
+        }
+        int[] widths = new int[longest.length];
+        for (int c = 0; c < longest.length; c++) {
+            widths[c] = columnChars(longest[c]);
+        }
+        int repeated = Math.min(repeatedColumns, widths.length - 1);
+        for (int other = repeated; repeated > 0 && other < widths.length; other++) {
+            int beside = other;
+            while (IntStream.range(0, repeated).map(c -> widths[c]).sum() + widths[beside] > PAGE_WIDTH_UNITS) {
+                int widest = IntStream.concat(IntStream.range(0, repeated), IntStream.of(beside))
+                        .reduce((a, b) -> widths[b] > widths[a] ? b : a).orElseThrow();
+                if (widths[widest] <= HEADING_CHARS + 2) {
+                    break;
+                }
+                widths[widest]--;
             }
         }
         return widths;

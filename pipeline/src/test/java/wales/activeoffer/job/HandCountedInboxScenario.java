@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.publish.PublicationPlan;
+import wales.activeoffer.support.GssSheets;
 import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.PerturbationBounds;
 import wales.activeoffer.support.PublishedCsv;
@@ -441,7 +442,7 @@ abstract class HandCountedInboxScenario {
                     continue;
                 }
                 var table = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables().get(0);
-                var head = sheet.getRow(2);
+                var head = sheet.getRow(GssSheets.headingRow(sheet));
                 for (int c = 0; c < table.getColumnCount(); c++) {
                     String heading = head.getCell(c).getStringCellValue();
                     assertThat(table.getColumns().get(c).getName()).as(sheet.getSheetName() + " column " + c)
@@ -456,10 +457,11 @@ abstract class HandCountedInboxScenario {
                 }
                 assertThat(sheet.getPaneInformation()).as(sheet.getSheetName() + " frozen headings").isNotNull();
                 assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+                        .isEqualTo((short) (GssSheets.headingRow(sheet) + 1));
             }
             var contents = workbook.getSheet("Table_of_contents");
-            for (int r = 3; r <= contents.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(contents) + 1; r <= contents.getLastRowNum(); r++) {
                 var cell = contents.getRow(r).getCell(0);
                 assertThat(cell.getHyperlink()).as("link to " + cell.getStringCellValue()).isNotNull();
                 assertThat(cell.getHyperlink().getAddress()).isEqualTo("'" + cell.getStringCellValue() + "'!A1");
@@ -467,7 +469,7 @@ abstract class HandCountedInboxScenario {
             }
             var notes = workbook.getSheet("Notes");
             Map<String, String> shareNotes = new HashMap<>();
-            for (int r = 3; r <= notes.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(notes) + 1; r <= notes.getLastRowNum(); r++) {
                 var row = notes.getRow(r);
                 assertThat(text.formatCellValue(row.getCell(1))).as("English note " + r).isNotBlank();
                 assertThat(text.formatCellValue(row.getCell(2))).as("Welsh note " + r).isNotBlank();
@@ -491,7 +493,7 @@ abstract class HandCountedInboxScenario {
                                 : 100.0 * shown / walesAndRegions.size()));
             }
             // the Welsh says all the English says: no Welsh note is much shorter than its English
-            for (int r = 3; r <= notes.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(notes) + 1; r <= notes.getLastRowNum(); r++) {
                 var row = notes.getRow(r);
                 assertThat(text.formatCellValue(row.getCell(2)).length()).as("Welsh of " + text.formatCellValue(
                         row.getCell(0))).isGreaterThanOrEqualTo(text.formatCellValue(row.getCell(1)).length() * 9 / 10);
@@ -516,17 +518,32 @@ abstract class HandCountedInboxScenario {
                 if (!sheet.getSheetName().equals("Cover_sheet")) {
                     assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables()).as(sheet.getSheetName())
                             .hasSize(1);
-                    assertThat(sheet.getRow(2)).as(sheet.getSheetName() + ": the table starts right below").isNotNull();
+                    int heading = GssSheets.headingRow(sheet);
+                    for (int r = 0; r < heading; r++) {
+                        assertThat(text.formatCellValue(sheet.getRow(r).getCell(0)))
+                                .as(sheet.getSheetName() + ": line " + (r + 1) + " above the table").isNotBlank();
+                    }
                 }
             }
             // Table_1 is take-up by quarter for Wales and the regions, in words: Wales's offers first
             var takeUpByQuarter = workbook.getSheet("Table_1");
-            assertThat(text.formatCellValue(takeUpByQuarter.getRow(0).getCell(0)))
-                    .isEqualTo("Take-up of the Active Offer: offers, meetings and advocacy taken up, by quarter: Wales "
-                            + "and regions / Manteisio ar y Cynnig Rhagweithiol: cynigion, cyfarfodydd ac eiriolaeth a "
-                            + "dderbyniwyd, fesul chwarter: Cymru a'r rhanbarthau");
-            var head = takeUpByQuarter.getRow(2);
-            var first = takeUpByQuarter.getRow(3);
+            // its English title in A1 and its Welsh title below, each in lines that print whole on the first page
+            // (Area, Period and two figures: 30 + 17 + 20 + 20 column width units, 104 characters a line)
+            List<String> above = new java.util.ArrayList<>();
+            for (int r = 0; r < GssSheets.headingRow(takeUpByQuarter); r++) {
+                above.add(text.formatCellValue(takeUpByQuarter.getRow(r).getCell(0)));
+            }
+            assertThat(above.subList(0, 3)).containsExactly(
+                    "Take-up of the Active Offer: offers, meetings and advocacy taken up, by quarter: Wales and regions",
+                    "Manteisio ar y Cynnig Rhagweithiol: cynigion, cyfarfodydd ac eiriolaeth a dderbyniwyd, "
+                            + "fesul chwarter:",
+                    "Cymru a'r rhanbarthau");
+            assertThat(above).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(104));
+            assertThat(above.get(3)).startsWith("This worksheet contains one table: a row for each area and period,");
+            assertThat(above).anySatisfy(line -> assertThat(line)
+                    .startsWith("Mae'r daflen waith hon yn cynnwys un tabl"));
+            var head = takeUpByQuarter.getRow(GssSheets.headingRow(takeUpByQuarter));
+            var first = takeUpByQuarter.getRow(GssSheets.headingRow(takeUpByQuarter) + 1);
             int last = head.getLastCellNum() - 1;
             assertThat(List.of(0, 1, 2, last - 2, last - 1, last).stream()
                     .map(c -> text.formatCellValue(head.getCell(c))).toList()).containsExactly("Area (English)",
@@ -544,11 +561,11 @@ abstract class HandCountedInboxScenario {
             }
             // Newport sent nothing, so its rows of take-up by year are not available in any year, rather than 0
             var takeUpByYear = workbook.getSheet("Table_2");
-            List<Integer> figures = statisticColumns(takeUpByYear.getRow(2), text);
+            List<Integer> figures = statisticColumns(takeUpByYear.getRow(GssSheets.headingRow(takeUpByYear)), text);
             assertThat(figures).hasSize(6);
             List<Map<String, String>> newport = tidyRows(takeUpByYear, "W06000022", null, text);
             assertThat(newport).isNotEmpty().allSatisfy(row -> figures.forEach(c -> assertThat(row.get(
-                    text.formatCellValue(takeUpByYear.getRow(2).getCell(c)))).isEqualTo("[x]")));
+                    text.formatCellValue(takeUpByYear.getRow(GssSheets.headingRow(takeUpByYear)).getCell(c)))).isEqualTo("[x]")));
 
             // and every sheet of the plan holds exactly its table's figures from the CSV; the rest of its cells are
             // what the definitions say: 0 for a count of nothing, [z] for a share of nothing, [x] without records
@@ -557,10 +574,10 @@ abstract class HandCountedInboxScenario {
             for (int t = 0; t < plan.tables().size(); t++) {
                 PublicationPlan.Table table = plan.tables().get(t);
                 var sheet = workbook.getSheet("Table_" + (t + 1));
-                var heading = sheet.getRow(2);
+                var heading = sheet.getRow(GssSheets.headingRow(sheet));
                 int code = heading.getLastCellNum() - 1;
                 List<String> fromWorkbook = new java.util.ArrayList<>();
-                for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
                     var row = sheet.getRow(r);
                     for (int c : statisticColumns(heading, text)) {
                         fromWorkbook.add(text.formatCellValue(row.getCell(code)) + "|"
@@ -596,10 +613,10 @@ abstract class HandCountedInboxScenario {
     /** The rows of a tidy table for one area (by its code, the last column) and period (any, if null), by heading. */
     private static List<Map<String, String>> tidyRows(org.apache.poi.ss.usermodel.Sheet sheet, String area,
             String period, org.apache.poi.ss.usermodel.DataFormatter text) {
-        var head = sheet.getRow(2);
+        var head = sheet.getRow(GssSheets.headingRow(sheet));
         int code = head.getLastCellNum() - 1;
         List<Map<String, String>> rows = new java.util.ArrayList<>();
-        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+        for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
             var row = sheet.getRow(r);
             if (text.formatCellValue(row.getCell(code)).equals(area)
                     && (period == null || text.formatCellValue(row.getCell(1)).equals(period))) {
@@ -777,8 +794,8 @@ abstract class HandCountedInboxScenario {
             // Coverage: offers run from Bridgend's 15 March 2019 (2018-19 Q4) to Cardiff's 2 July 2024 (2024-25 Q2):
             // 1 + 5 x 4 + 2 = 23 quarters. Cardiff sent 2024-25 Q1 and Q2, so 21 are missing; Newport sent nothing.
             Map<String, Map<String, String>> coverage = tableByAuthority(workbook.getSheet("Coverage"), text);
-            assertThat(text.formatCellValue(workbook.getSheet("Coverage").getRow(0).getCell(0))).contains("Coverage")
-                    .contains("Cwmpas");
+            assertThat(text.formatCellValue(workbook.getSheet("Coverage").getRow(0).getCell(0))).contains("Coverage");
+            assertThat(text.formatCellValue(workbook.getSheet("Coverage").getRow(1).getCell(0))).contains("Cwmpas");
             assertThat(coverage).hasSize(22);
             assertThat(coverage.get("W06000015")).containsEntry("Quarters missing (count) / Chwarteri ar goll (cyfrif)", "21")
                     .containsEntry("2024-25 Q1", "Received / Wedi dod i law")
@@ -849,9 +866,9 @@ abstract class HandCountedInboxScenario {
     /** A table sheet's rows by authority code, each as heading to shown value. */
     private static Map<String, Map<String, String>> tableByAuthority(org.apache.poi.ss.usermodel.Sheet sheet,
             org.apache.poi.ss.usermodel.DataFormatter text) {
-        var head = sheet.getRow(2);
+        var head = sheet.getRow(GssSheets.headingRow(sheet));
         Map<String, Map<String, String>> byAuthority = new HashMap<>();
-        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+        for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
             var row = sheet.getRow(r);
             Map<String, String> cells = new java.util.LinkedHashMap<>();
             for (int c = 0; c < head.getLastCellNum(); c++) {

@@ -46,6 +46,7 @@ import wales.activeoffer.receipt.ReceiptStatus;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.validate.FileValidator;
 import wales.activeoffer.store.SubmissionStatus;
+import wales.activeoffer.support.GssSheets;
 import wales.activeoffer.support.DisclosureAudit;
 import wales.activeoffer.support.PerturbationBounds;
 import wales.activeoffer.mapping.MappingCatalogue;
@@ -348,7 +349,7 @@ abstract class SampleInboxScenario {
                 .resolve("active-offer-official-statistics.xlsx").toFile())) {
             Sheet sheet = book.getSheet("Top_refusal_reasons");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("(" + latest + ")");
-            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 int offer = (int) row.getCell(3).getNumericCellValue();
                 int meeting = (int) row.getCell(4).getNumericCellValue();
@@ -481,9 +482,9 @@ abstract class SampleInboxScenario {
             for (int t = 1; workbook.getSheet("Table_" + t) != null; t++) {
                 String sheet = "Table_" + t;
                 var rows = workbook.getSheet(sheet);
-                var head = rows.getRow(2);
+                var head = rows.getRow(GssSheets.headingRow(rows));
                 List<Integer> figures = HandCountedInboxScenario.statisticColumns(head, text);
-                for (int r = 3; r <= rows.getLastRowNum(); r++) {
+                for (int r = GssSheets.headingRow(rows) + 1; r <= rows.getLastRowNum(); r++) {
                     var row = rows.getRow(r);
                     for (int c : figures) {
                         String figure = head.getCell(c).getStringCellValue();
@@ -525,12 +526,12 @@ abstract class SampleInboxScenario {
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
             var table = workbook.getSheet("Take_up_change");
             var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
-            assertThat(text.formatCellValue(table.getRow(2).getCell(3))).startsWith("Take-up rate " + before);
-            assertThat(text.formatCellValue(table.getRow(2).getCell(4))).startsWith("Take-up rate " + latest);
+            assertThat(text.formatCellValue(table.getRow(GssSheets.headingRow(table)).getCell(3))).startsWith("Take-up rate " + before);
+            assertThat(text.formatCellValue(table.getRow(GssSheets.headingRow(table)).getCell(4))).startsWith("Take-up rate " + latest);
 
             // then each region's two rates and the change are those of the CSV
             List<String> geographies = new java.util.ArrayList<>();
-            for (int r = 3; r <= table.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(table) + 1; r <= table.getLastRowNum(); r++) {
                 var row = table.getRow(r);
                 String code = row.getCell(0).getStringCellValue();
                 geographies.add(code);
@@ -573,9 +574,12 @@ abstract class SampleInboxScenario {
         List<List<PdfPages.Run>> pages = PdfPages.read(pdf);
         assertThat(pages).hasSizeGreaterThan(10);
 
-        // and, on every page, no line of text is drawn over another and none is smaller than 8 pt
+        // and, on every page, no line of text is drawn over another, none is smaller than 8 pt, and none runs past the
+        // page's edge (a title that did would be cut there, mid-word)
         for (List<PdfPages.Run> page : pages) {
             for (int i = 0; i < page.size(); i++) {
+                assertThat(page.get(i).right()).as("the end of '%s' on page %d", page.get(i).text(),
+                        page.get(i).page()).isLessThanOrEqualTo(page.get(i).pageWidth());
                 for (int j = i + 1; j < page.size(); j++) {
                     assertThat(page.get(i).overlaps(page.get(j))).as("on page %d, '%s' drawn over '%s'",
                             page.get(i).page(), page.get(i).text(), page.get(j).text()).isFalse();

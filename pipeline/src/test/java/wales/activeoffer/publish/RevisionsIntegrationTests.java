@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wales.activeoffer.support.GssSheets;
 import wales.activeoffer.support.InProcessPipeline;
 import wales.activeoffer.support.PublishedCsv;
 import wales.activeoffer.support.TestDatabases;
@@ -91,7 +92,7 @@ class RevisionsIntegrationTests {
             var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
             List<String> revisions = new ArrayList<>();
             var sheet = workbook.getSheet("Revisions");
-            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
                 List<String> cells = new ArrayList<>();
                 sheet.getRow(r).forEach(cell -> cells.add(text.formatCellValue(cell)));
                 revisions.add(String.join(" | ", cells));

@@ -16,12 +16,14 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * The text of a PDF where it sits on each page, as PDFBox reads it: every run of text (a line of a cell, a header)
  * with its box in points from the top left and the size its smallest character is drawn at. Used to check what a
- * reader of the printed workbook sees: that no two lines are drawn over each other and that nothing is too small.
+ * reader of the printed workbook sees: that no two lines are drawn over each other, that nothing is too small, and
+ * that no line runs past the page's edge (the PDF holds a cut line whole, drawn within a clip).
  */
 public final class PdfPages {
 
     /** A run of text on a page, and the box it takes. */
-    public record Run(int page, String text, float left, float right, float top, float bottom, float smallestPoints) {
+    public record Run(int page, String text, float left, float right, float top, float bottom, float smallestPoints,
+            float pageWidth) {
         /** Whether the two runs' boxes cross by more than a sliver: one drawn over the other. */
         public boolean overlaps(Run other) {
             float across = Math.min(right, other.right) - Math.max(left, other.left);
@@ -50,6 +52,7 @@ public final class PdfPages {
             for (int p = 1; p <= document.getNumberOfPages(); p++) {
                 List<Run> runs = new ArrayList<>();
                 int page = p;
+                float pageWidth = document.getPage(p - 1).getMediaBox().getWidth();
                 PDFTextStripper stripper = new PDFTextStripper() {
                     @Override
                     protected void writeString(String text, List<TextPosition> positions) {
@@ -71,7 +74,7 @@ public final class PdfPages {
                             bottom = Math.max(bottom, c.getYDirAdj());
                             smallest = Math.min(smallest, c.getFontSizeInPt());
                         }
-                        runs.add(new Run(page, text.strip(), left, right, top, bottom, smallest));
+                        runs.add(new Run(page, text.strip(), left, right, top, bottom, smallest, pageWidth));
                     }
                 };
                 stripper.setSortByPosition(true);
