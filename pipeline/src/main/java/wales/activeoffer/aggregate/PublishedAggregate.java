@@ -1,5 +1,8 @@
 package wales.activeoffer.aggregate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * One published number after disclosure control: the value, or a GSS symbol in its place.
  *
@@ -39,7 +42,7 @@ public record PublishedAggregate(AggregateRow row, Double value, String symbol, 
         }
         return value == Math.rint(value) && !row.statistic().contains("rate") && !row.statistic().contains("share")
                 ? String.valueOf(value.longValue())
-                : java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros()
                         .toPlainString();
     }
 }

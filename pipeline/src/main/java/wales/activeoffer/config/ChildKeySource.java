@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,9 +30,9 @@ public final class ChildKeySource {
      * The secret to use. The demo key is refused unless the {@code sample} profile is active, so a production
      * deployment can never run on it, whether asked for with {@code demo=true} or pasted in as the secret.
      */
-    public static byte[] secret(PipelineProperties.ChildKey key, java.util.Set<String> activeProfiles) {
+    public static byte[] secret(PipelineProperties.ChildKey key, Set<String> activeProfiles) {
         byte[] secret = secretAsConfigured(key);
-        boolean demo = java.util.Arrays.equals(secret, DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
+        boolean demo = Arrays.equals(secret, DEMO_SECRET.getBytes(StandardCharsets.UTF_8));
         if (demo && !activeProfiles.contains(SAMPLE_PROFILE)) {
             throw new PipelineSetupException("The demo child key is for the generated sample data only and is refused "
                     + "here (the 'sample' profile is not active). Set activeoffer.child-key.file to the real key.");

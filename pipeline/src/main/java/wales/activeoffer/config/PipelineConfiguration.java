@@ -1,15 +1,21 @@
 package wales.activeoffer.config;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.apache.poi.util.TempFile;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import wales.activeoffer.disclosure.CellKeyPerturbation;
 import wales.activeoffer.disclosure.PerturbationTable;
 import wales.activeoffer.publish.PublicationCalendar;
@@ -39,8 +45,8 @@ public class PipelineConfiguration {
 
     @Bean
     RecordingTemplate recordingTemplate(PipelineProperties properties) {
-        java.nio.file.Path template = properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME);
-        if (!java.nio.file.Files.isRegularFile(template)) {
+        Path template = properties.mappingsDir().resolve("template").resolve(RecordingTemplate.FILE_NAME);
+        if (!Files.isRegularFile(template)) {
             throw new PipelineSetupException("activeoffer.mappings-dir is " + properties.mappingsDir().toAbsolutePath()
                     + ", which has no template/" + RecordingTemplate.FILE_NAME + ". Run the command from the project's "
                     + "folder, or give --activeoffer.mappings-dir=<the project's mappings folder>.");
@@ -77,9 +83,9 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ChildKeyHasher childKeyHasher(PipelineProperties properties, org.springframework.core.env.Environment environment) {
+    ChildKeyHasher childKeyHasher(PipelineProperties properties, Environment environment) {
         return new ChildKeyHasher(ChildKeySource.secret(properties.childKey(),
-                java.util.Set.of(environment.getActiveProfiles())));
+                Set.of(environment.getActiveProfiles())));
     }
 
     @Bean
@@ -112,8 +118,8 @@ public class PipelineConfiguration {
 
     @Bean
     InboxScanner inboxScanner(WorkRoot workRoot, PipelineProperties properties) {
-        return new InboxScanner(workRoot, java.time.Duration.ofSeconds(properties.inboxSettleSeconds()),
-                java.time.Clock.systemUTC());
+        return new InboxScanner(workRoot, Duration.ofSeconds(properties.inboxSettleSeconds()),
+                Clock.systemUTC());
     }
 
     @Bean
@@ -140,8 +146,8 @@ public class PipelineConfiguration {
 
     @Bean
     SubmissionStore submissionStore(JdbcTemplate jdbc,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        return new SubmissionStore(jdbc, new org.springframework.transaction.support.TransactionTemplate(transactionManager));
+            PlatformTransactionManager transactionManager) {
+        return new SubmissionStore(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,10 +26,10 @@ import wales.activeoffer.reference.Region;
 public final class InboxScanner {
     private static final Logger log = LoggerFactory.getLogger(InboxScanner.class);
     private final WorkRoot workRoot;
-    private final java.time.Duration settle;
-    private final java.time.Clock clock;
+    private final Duration settle;
+    private final Clock clock;
 
-    public InboxScanner(WorkRoot workRoot, java.time.Duration settle, java.time.Clock clock) {
+    public InboxScanner(WorkRoot workRoot, Duration settle, Clock clock) {
         this.workRoot = workRoot;
         this.settle = settle;
         this.clock = clock;
@@ -125,7 +128,7 @@ public final class InboxScanner {
     /** A file still being written changes its modification time; one left alone for the settle time is finished. */
     private boolean settled(InboxFile file) {
         try {
-            java.time.Instant modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toInstant();
+            Instant modified = Files.getLastModifiedTime(file.path(), LinkOption.NOFOLLOW_LINKS).toInstant();
             boolean settledNow = !modified.isAfter(clock.instant().minus(settle));
             if (!settledNow) {
                 log.info("{} changed in the last {} seconds and may still be being copied; it waits for the next run",

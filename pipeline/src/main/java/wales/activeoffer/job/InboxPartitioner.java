@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.InboxFile;
 
 /**
@@ -31,7 +32,7 @@ final class InboxPartitioner implements Partitioner {
         if (name.length() <= MAX_NAME) {
             return name;
         }
-        String hash = wales.activeoffer.inbox.FileArchive.sha256Of(name).substring(0, 12);
+        String hash = FileArchive.sha256Of(name).substring(0, 12);
         return name.substring(0, MAX_NAME - 13) + "~" + hash;
     }
 

@@ -2,9 +2,10 @@ package wales.activeoffer.mapping;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import wales.activeoffer.config.PipelineSetupException;
 
 /** Mapping files that cannot be used; the pipeline refuses to start, naming each problem. */
-public class InvalidMappingsException extends wales.activeoffer.config.PipelineSetupException {
+public class InvalidMappingsException extends PipelineSetupException {
     private final List<MappingProblem> problems;
 
     public InvalidMappingsException(List<MappingProblem> problems) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class MappingCatalogue {
             problems.add(new MappingProblem(directory, 0, "(folder)", "no mapping files (*.yaml) found"));
         }
         Optional<ReferenceData> reference = authorities(directory);
-        Map<String, Path> fileById = new java.util.HashMap<>();
+        Map<String, Path> fileById = new HashMap<>();
         for (Path file : files) {
             List<MappingProblem> fileProblems = new ArrayList<>();
             Optional<SourceMapping> mapping = readAndCheck(file, template, reference, fileProblems);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How one source layout maps onto the template: read from one YAML file in {@code mappings/layouts/}.
@@ -101,7 +102,7 @@ public record SourceMapping(
     }
 
     /** Template fields this layout takes from outside its rows (the file name or folder), not from a column. */
-    public java.util.Set<String> fieldsFromFile() {
+    public Set<String> fieldsFromFile() {
         return "column".equals(authorityFrom) && fixedAuthority() == null ? Set.of()
                 : Set.of("authority");
     }
@@ -162,7 +163,7 @@ public record SourceMapping(
 
     /** Every end marker: the defaults and this layout's own. */
     public List<String> allEndMarkers() {
-        return java.util.stream.Stream.concat(DEFAULT_END_MARKERS.stream(), endMarkers.stream()).toList();
+        return Stream.concat(DEFAULT_END_MARKERS.stream(), endMarkers.stream()).toList();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -43,8 +44,8 @@ final class YamlLines {
     }
 
     /** The line of exactly the key at {@code path}, if the file has it. */
-    java.util.Optional<Integer> lineOf(String path) {
-        return java.util.Optional.ofNullable(lineByPath.get(path));
+    Optional<Integer> lineOf(String path) {
+        return Optional.ofNullable(lineByPath.get(path));
     }
 
     /** The line of the key at {@code path}, or of its nearest parent that is in the file; 1 if none is. */

@@ -4,6 +4,8 @@ import wales.activeoffer.wording.Wording;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         this.hasher = hasher;
         this.runDate = runDate;
         this.parser = new ValueParser(mapping.dateFormats(), mapping.excelSerialDates());
-        Map<String, CodeList> lists = new java.util.HashMap<>();
+        Map<String, CodeList> lists = new HashMap<>();
         for (FieldDefinition field : template.fields()) {
             if (field.codeList() != null) {
                 lists.put(field.name(), template.codeList(field.codeList(), mapping.valueSynonyms(field.name())));
@@ -142,11 +144,11 @@ public class OfferRowNormaliser implements ItemProcessor<SourceRow, NormalisedRo
         LocalDate meeting = checks.optionalDate("date_meeting");
         LocalDate dateOfBirth = checks.optionalDate("date_of_birth");
 
-        Map<String, LocalDate> datesAfterOffer = new java.util.LinkedHashMap<>();
+        Map<String, LocalDate> datesAfterOffer = new LinkedHashMap<>();
         datesAfterOffer.put("date_referral", referral);
         datesAfterOffer.put("date_first_contact", firstContact);
         datesAfterOffer.put("date_meeting", meeting);
-        Map<String, LocalDate> allDates = new java.util.LinkedHashMap<>(datesAfterOffer);
+        Map<String, LocalDate> allDates = new LinkedHashMap<>(datesAfterOffer);
         allDates.put("date_eligible", eligible);
         offerDate.ifPresent(d -> allDates.put("date_offer", d));
         allDates.forEach((field, date) -> {

@@ -2,6 +2,7 @@ package wales.activeoffer.publish;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +148,7 @@ public record PublicationPlan(List<Table> tables) {
                 tables.add(new Table(row.get("table"), row.get("measure"), geographies, row.get("period"),
                         "each".equals(row.get("routes")), combined));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (tables.isEmpty() && problems.isEmpty()) {

@@ -2,8 +2,10 @@ package wales.activeoffer.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
@@ -70,7 +72,7 @@ public final class FileSafety {
      * of each part are looked at, so a zip bomb is not inflated here.
      */
     private static void refuseDocumentTypes(Path file) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
             var entries = zip.entries();
             while (entries.hasMoreElements()) {
                 var entry = entries.nextElement();
@@ -78,7 +80,7 @@ public final class FileSafety {
                     continue;
                 }
                 try (InputStream part = zip.getInputStream(entry)) {
-                    String start = new String(part.readNBytes(DOCTYPE_WINDOW), java.nio.charset.StandardCharsets.UTF_8);
+                    String start = new String(part.readNBytes(DOCTYPE_WINDOW), StandardCharsets.UTF_8);
                     if (start.contains("<!DOCTYPE") || start.contains("<!ENTITY")) {
                         throw new UnreadableFileException("AO-F03", "the workbook's XML declares a document type or "
                                 + "entities, which workbooks never need, so it was not read");

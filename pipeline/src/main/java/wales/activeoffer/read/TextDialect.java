@@ -15,7 +15,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The encoding and delimiter of a delimited text file.
@@ -160,7 +162,7 @@ public record TextDialect(Charset charset, int bomLength, char delimiter, boolea
         char best = ',';
         int bestScore = 0;
         for (char candidate : DELIMITERS) {
-            java.util.Map<Integer, Integer> linesByFieldCount = new java.util.HashMap<>();
+            Map<Integer, Integer> linesByFieldCount = new HashMap<>();
             for (int i = 0; i < usable; i++) {
                 if (!lines[i].isBlank()) {
                     linesByFieldCount.merge(fieldsOutsideQuotes(lines[i], candidate), 1, Integer::sum);

@@ -27,6 +27,7 @@ import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.RecordFactoryInputStream;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
+import org.apache.poi.hssf.record.SupBookRecord;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -82,7 +83,7 @@ public final class XlsTabularSource implements TabularSource {
             formats.processRecordInternally(record);
             if (record instanceof FilePassRecord) {
                 throw new UnreadableFileException("AO-F03", FileSafety.PASSWORD_PROTECTED);
-            } else if (record instanceof org.apache.poi.hssf.record.SupBookRecord book && book.isExternalReferences()) {
+            } else if (record instanceof SupBookRecord book && book.isExternalReferences()) {
                 throw new UnreadableFileException("AO-F03", "the workbook has formulas that point at another "
                         + "workbook; copy and paste the values, then send the file again");
             } else if (record instanceof BoundSheetRecord sheet) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ReferenceData {
         List<LocalDate> holidays = read(directory.resolve("bank-holidays-england-and-wales.csv"),
                 r -> LocalDate.parse(r.get("date")));
         ReferenceData data = new ReferenceData(authorities, regions, memberships, contracts,
-                new WorkingDayCalendar(new java.util.HashSet<>(holidays)));
+                new WorkingDayCalendar(new HashSet<>(holidays)));
         data.checkConsistent();
         return data;
     }
@@ -187,7 +188,7 @@ public final class ReferenceData {
 
     /** The advocacy providers of the contracts, each once, in the order the reference data lists them first. */
     public List<Provider> providers() {
-        Map<String, Provider> byCode = new java.util.LinkedHashMap<>();
+        Map<String, Provider> byCode = new LinkedHashMap<>();
         contracts.forEach(c -> byCode.putIfAbsent(c.value().code(), c.value()));
         return List.copyOf(byCode.values());
     }
@@ -202,11 +203,11 @@ public final class ReferenceData {
     }
 
     /** Every region the authority has belonged to, earliest first. */
-    public java.util.Set<Region> regionsOf(String authorityCode) {
+    public Set<Region> regionsOf(String authorityCode) {
         return memberships.stream().filter(m -> m.key().equals(authorityCode))
                 .sorted(Comparator.comparing(m -> m.period().validFrom()))
                 .map(m -> regionsByCode.get(m.value()))
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     public WorkingDayCalendar calendar() {

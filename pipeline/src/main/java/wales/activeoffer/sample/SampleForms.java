@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ enum SampleForms {
         List<String> locations = new ArrayList<>();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             workbook.getXSSFWorkbook().getProperties().getCoreProperties()
-                    .setCreated(Optional.of(new java.util.Date(1_700_000_000_000L)));
+                    .setCreated(Optional.of(new Date(1_700_000_000_000L)));
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
             switch (this) {

@@ -2,6 +2,7 @@ package wales.activeoffer.sample;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -398,7 +403,7 @@ public final class SampleInboxGenerator {
             if (layout == SampleLayout.WELSH_CSV) {
                 bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }
-            Writer text = new java.io.OutputStreamWriter(bytes, charset);
+            Writer text = new OutputStreamWriter(bytes, charset);
             CSVPrinter csv = new CSVPrinter(text, format);
             csv.printRecord(layout.headings);
             for (List<Object> row : rows) {
@@ -422,7 +427,7 @@ public final class SampleInboxGenerator {
         try (Workbook workbook = xls ? new HSSFWorkbook() : new SXSSFWorkbook(100)) {
             if (workbook instanceof SXSSFWorkbook streaming) {
                 streaming.getXSSFWorkbook().getProperties().getCoreProperties()
-                        .setCreated(Optional.of(new java.util.Date(1_700_000_000_000L)));
+                        .setCreated(Optional.of(new Date(1_700_000_000_000L)));
             }
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
@@ -469,7 +474,7 @@ public final class SampleInboxGenerator {
         SampleLayout layout = sender.layout();
         String[] locations = new String[offers.size()];
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            workbook.getProperties().getCoreProperties().setCreated(Optional.of(new java.util.Date(1_700_000_000_000L)));
+            workbook.getProperties().getCoreProperties().setCreated(Optional.of(new Date(1_700_000_000_000L)));
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
             Sheet summary = workbook.createSheet("Summary");
@@ -482,7 +487,7 @@ public final class SampleInboxGenerator {
             workbook.setSheetHidden(workbook.getSheetIndex(lookups), true);
             for (int m = 0; m < 12; m++) {
                 LocalDate month = LocalDate.of(year, 4, 1).plusMonths(m);
-                String name = month.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH));
+                String name = month.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH));
                 Sheet sheet = workbook.createSheet(name);
                 sheet.createRow(0).createCell(0).setCellValue("Active Offer - " + name);
                 Row groups = sheet.createRow(1);
@@ -495,7 +500,7 @@ public final class SampleInboxGenerator {
                 writeRow(sheet.createRow(2), new ArrayList<>(layout.headings), dateStyle);
                 int rowIndex = 3;
                 for (int i = 0; i < offers.size(); i++) {
-                    if (!java.time.YearMonth.from(offers.get(i).dateOffer()).equals(java.time.YearMonth.from(month))) {
+                    if (!YearMonth.from(offers.get(i).dateOffer()).equals(YearMonth.from(month))) {
                         continue;
                     }
                     Row row = sheet.createRow(rowIndex);
@@ -518,7 +523,7 @@ public final class SampleInboxGenerator {
                 workbook.write(out);
             }
         }
-        return java.util.Arrays.asList(locations);
+        return Arrays.asList(locations);
     }
 
     private static void writeRow(Row row, List<Object> values, CellStyle dateStyle) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * How each sample source system writes an offer as a table row: its headings, its words for the template's codes, its
@@ -115,7 +116,7 @@ enum SampleLayout {
             null, "Yes", "No", false);
 
     /** The groups over the Swansea workbook's headings: first column of each group, and its name. */
-    static final Map<Integer, String> SWANSEA_GROUPS = new java.util.TreeMap<>(Map.of(0, "Child", 3, "Dates", 7,
+    static final Map<Integer, String> SWANSEA_GROUPS = new TreeMap<>(Map.of(0, "Child", 3, "Dates", 7,
             "Offer and outcome", 12, "Monitoring"));
 
     static final Map<String, String> ENGLISH = Map.ofEntries(

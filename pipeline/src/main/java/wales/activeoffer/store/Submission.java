@@ -1,6 +1,9 @@
 package wales.activeoffer.store;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import wales.activeoffer.receipt.ReceiptStatus;
 
 /**
  * One file as received, with what became of it.
@@ -17,31 +20,31 @@ public record Submission(long id, String regionCode, String subFolder, String fi
         String withdrawnSummary) {
 
     /** The receipt's verdict on this submission. */
-    public wales.activeoffer.receipt.ReceiptStatus receiptStatus() {
+    public ReceiptStatus receiptStatus() {
         return switch (status) {
-            case DUPLICATE -> wales.activeoffer.receipt.ReceiptStatus.DUPLICATE;
+            case DUPLICATE -> ReceiptStatus.DUPLICATE;
             case INGESTED, SUPERSEDED ->
-                    wales.activeoffer.receipt.ReceiptStatus.ofRows(rowsAccepted, rowsRejected, rowsFlagged);
-            case QUARANTINED -> wales.activeoffer.receipt.ReceiptStatus.NOT_PROCESSED;
-            default -> wales.activeoffer.receipt.ReceiptStatus.REJECTED;
+                    ReceiptStatus.ofRows(rowsAccepted, rowsRejected, rowsFlagged);
+            case QUARANTINED -> ReceiptStatus.NOT_PROCESSED;
+            default -> ReceiptStatus.REJECTED;
         };
     }
 
-    public java.util.List<String> replaced() {
-        return replacedSummary == null ? java.util.List.of() : java.util.List.of(replacedSummary.split("\n"));
+    public List<String> replaced() {
+        return replacedSummary == null ? List.of() : List.of(replacedSummary.split("\n"));
     }
 
-    public java.util.List<String> withdrawn() {
-        return withdrawnSummary == null ? java.util.List.of() : java.util.List.of(withdrawnSummary.split("\n"));
+    public List<String> withdrawn() {
+        return withdrawnSummary == null ? List.of() : List.of(withdrawnSummary.split("\n"));
     }
 
     /** Its receipt, archive and quarantine folders: the region, then the authority folder it was dropped in. */
-    public java.nio.file.Path place() {
-        return subFolder == null ? java.nio.file.Path.of(regionCode) : java.nio.file.Path.of(regionCode, subFolder);
+    public Path place() {
+        return subFolder == null ? Path.of(regionCode) : Path.of(regionCode, subFolder);
     }
 
-    public java.util.List<String> notes() {
-        return readingNotes == null || readingNotes.isEmpty() ? java.util.List.of()
-                : java.util.List.of(readingNotes.split("\n"));
+    public List<String> notes() {
+        return readingNotes == null || readingNotes.isEmpty() ? List.of()
+                : List.of(readingNotes.split("\n"));
     }
 }

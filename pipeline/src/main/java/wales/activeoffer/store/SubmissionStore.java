@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.normalise.NormalisedRow;
 import wales.activeoffer.normalise.RowIssue;
+import wales.activeoffer.publish.ReleaseManifest;
 import wales.activeoffer.template.OfferRecord;
 import wales.activeoffer.template.Severity;
 
@@ -179,7 +181,7 @@ public class SubmissionStore {
                 sourceDetail, period, id);
     }
 
-    public void recordReadingNotes(long id, java.util.List<String> notes) {
+    public void recordReadingNotes(long id, List<String> notes) {
         String joined = String.join("\n", notes);
         jdbc.update("UPDATE submission SET reading_notes = ? WHERE id = ?",
                 joined.length() > 4000 ? joined.substring(0, 3999) + "\u2026" : joined, id);
@@ -413,7 +415,7 @@ public class SubmissionStore {
      * Every broken rule on a row of a current submission, streamed with the authority the row is for: the code of a
      * kept row's record, if still current, or the authority a rejected row named, as sent.
      */
-    public void forEachCurrentIssue(java.util.function.BiConsumer<String, String> authorityAndRule) {
+    public void forEachCurrentIssue(BiConsumer<String, String> authorityAndRule) {
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
                     SELECT i.rule_id, r.authority_code, x.raw_values
@@ -436,14 +438,14 @@ public class SubmissionStore {
     }
 
     /** The submissions whose current records a release is built from, with what each contributes. */
-    public List<wales.activeoffer.publish.ReleaseManifest.SubmissionEntry> currentSubmissions() {
+    public List<ReleaseManifest.SubmissionEntry> currentSubmissions() {
         return jdbc.query("""
                 SELECT s.id, s.received_at, s.region_code, s.file_sha256, s.period, COUNT(*) AS n,
                        MIN(r.quarter) AS first_quarter, MAX(r.quarter) AS last_quarter
                 FROM submission s JOIN offer_record r ON r.submission_id = s.id
                 WHERE s.status = 'INGESTED' AND r.superseded_by IS NULL
                 GROUP BY s.id, s.received_at, s.region_code, s.file_sha256, s.period ORDER BY s.file_sha256""",
-                (rs, n) -> new wales.activeoffer.publish.ReleaseManifest.SubmissionEntry(rs.getLong("id"),
+                (rs, n) -> new ReleaseManifest.SubmissionEntry(rs.getLong("id"),
                         rs.getTimestamp("received_at").toLocalDateTime().toLocalDate().toString(),
                         rs.getString("region_code"), rs.getString("file_sha256"),
                         jdbc.queryForList("""
@@ -511,13 +513,13 @@ public class SubmissionStore {
         });
     }
 
-    private static void setStrings(java.sql.PreparedStatement ps, String... values) throws java.sql.SQLException {
+    private static void setStrings(PreparedStatement ps, String... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             ps.setString(i + 1, values[i]);
         }
     }
 
-    private static void setFigure(java.sql.PreparedStatement ps, int index, Double figure) throws java.sql.SQLException {
+    private static void setFigure(PreparedStatement ps, int index, Double figure) throws SQLException {
         if (figure == null) {
             ps.setNull(index, Types.DOUBLE);
         } else {

@@ -1,11 +1,14 @@
 package wales.activeoffer.template;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+
 /** What a broken rule does to its row: an error rejects it, a warning keeps it and flags it. */
 public enum Severity {
     ERROR, WARNING;
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static Severity fromYaml(String value) {
-        return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import wales.activeoffer.template.OfferRecord;
@@ -40,8 +42,8 @@ class MeasureAccumulatorTests {
         return measures.rows().stream()
                 .filter(r -> r.cell().geographyLevel().equals(level) && r.cell().periodType().equals(periodType)
                         && r.cell().route().equals(route) && r.measure().equals(measure)
-                        && r.statistic().equals(statistic) && java.util.Objects.equals(r.stage(), stage)
-                        && java.util.Objects.equals(r.category(), category))
+                        && r.statistic().equals(statistic) && Objects.equals(r.stage(), stage)
+                        && Objects.equals(r.category(), category))
                 .findFirst();
     }
 
@@ -175,8 +177,8 @@ class MeasureAccumulatorTests {
                 .extracting(CountKey::category).containsExactlyInAnyOrder("iro", "not_recorded", "social_worker");
         assertThat(partsOf(sums, new CountKey("take_up", "meetings_held", null, null, all)))
                 .as("held = taken up + refused at the meeting").extracting(CountKey::statistic, CountKey::category)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("taken_up", null),
-                        org.assertj.core.groups.Tuple.tuple("count", "all"));
+                .containsExactlyInAnyOrder(Tuple.tuple("taken_up", null),
+                        Tuple.tuple("count", "all"));
         assertThat(partsOf(sums, new CountKey("response_time", "n", null, "referral_to_meeting", all)))
                 .extracting(CountKey::statistic).containsExactlyInAnyOrder("beyond_target", "within_target");
     }

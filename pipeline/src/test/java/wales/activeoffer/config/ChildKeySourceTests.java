@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChildKeySourceTests {
-    private static final java.util.Set<String> NONE = java.util.Set.of();
-    private static final java.util.Set<String> SAMPLE = java.util.Set.of("sample");
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> SAMPLE = Set.of("sample");
 
     @Test
     void noKeyAtAllRefusesToStartAndNamesTheSetting() {
@@ -80,7 +81,7 @@ class ChildKeySourceTests {
         assertThatThrownBy(() -> ChildKeySource.secret(new PipelineProperties.ChildKey(null, null, true), NONE))
                 .hasMessageContaining("demo child key").hasMessageContaining("refused");
         assertThatThrownBy(() -> ChildKeySource.secret(
-                new PipelineProperties.ChildKey(null, ChildKeySource.DEMO_SECRET, false), java.util.Set.of("prod")))
+                new PipelineProperties.ChildKey(null, ChildKeySource.DEMO_SECRET, false), Set.of("prod")))
                 .hasMessageContaining("demo child key");
     }
 }

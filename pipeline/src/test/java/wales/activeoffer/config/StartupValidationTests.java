@@ -2,7 +2,10 @@ package wales.activeoffer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +23,7 @@ class StartupValidationTests {
     private static Throwable startWith(Path workRoot, Path mappings, String... extra) {
         String[] base = {"--activeoffer.work-root=" + workRoot, "--activeoffer.mappings-dir=" + mappings,
                 "--activeoffer.run-on-start=false", "--spring.main.banner-mode=off"};
-        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+        String[] args = Stream.concat(Arrays.stream(base), Arrays.stream(extra))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext ignored = SpringApplication.run(ActiveOfferApplication.class, args)) {
             return null;
@@ -69,7 +72,7 @@ class StartupValidationTests {
     @Test
     void aBrokenMappingFileStopsTheStartAndIsNamed(@TempDir Path work, @TempDir Path mappings) throws Exception {
         RepoPaths.copyMappingsTo(mappings);
-        java.nio.file.Files.writeString(mappings.resolve("layouts/zz-broken.yaml"),
+        Files.writeString(mappings.resolve("layouts/zz-broken.yaml"),
                 "id: zz-broken\ndescription: x\nformat: ods\ncolumns: {}\n");
 
         Throwable failure = startWith(work, mappings, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough");
@@ -82,7 +85,7 @@ class StartupValidationTests {
     void aBrokenPublicationPlanStopsTheStartNamingItsFileAndLine(@TempDir Path work, @TempDir Path mappings)
             throws Exception {
         RepoPaths.copyMappingsTo(mappings);
-        java.nio.file.Files.writeString(mappings.resolve("reference/publication-plan.csv"),
+        Files.writeString(mappings.resolve("reference/publication-plan.csv"),
                 "table,measure,geographies,period,routes\ntake_up_by_month,take_up,wales,month,total\n");
 
         Throwable failure = startWith(work, mappings, "--activeoffer.child-key.secret=startup-test-secret-that-is-long-enough");

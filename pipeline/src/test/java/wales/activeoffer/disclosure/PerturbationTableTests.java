@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.RepoPaths;
@@ -44,7 +45,7 @@ class PerturbationTableTests {
                 assertThat(published).as(value + " key " + key).isNotIn(1, 2).isNotNegative();
                 sum += published;
             }
-            assertThat(sum / 256.0).as("mean of " + value).isCloseTo(value, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(sum / 256.0).as("mean of " + value).isCloseTo(value, Offset.offset(0.02));
         }
     }
 

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wales.activeoffer.support.RepoPaths;
@@ -23,28 +29,28 @@ class InboxScannerTests {
         }
         Files.writeString(Files.createDirectories(work.inbox("not-a-region")).resolve("c.csv"), "x");
 
-        List<InboxFile> files = new InboxScanner(work, java.time.Duration.ZERO, java.time.Clock.systemUTC())
+        List<InboxFile> files = new InboxScanner(work, Duration.ZERO, Clock.systemUTC())
                 .waitingFiles(RepoPaths.reference().regions());
 
         // the region's own files first; then a hidden document and a file in a folder that is not a region's, which
         // are answered with where to put them; a copy tool's, an office suite's and the Mac's temporary files are not
         assertThat(files).extracting(InboxFile::regionCode, InboxFile::fileName).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("gwent", "a.xlsx"), org.assertj.core.groups.Tuple.tuple("gwent", "b.csv"),
-                org.assertj.core.groups.Tuple.tuple("gwent", ".hidden.csv"),
-                org.assertj.core.groups.Tuple.tuple("not-a-region", "c.csv"));
+                Tuple.tuple("gwent", "a.xlsx"), Tuple.tuple("gwent", "b.csv"),
+                Tuple.tuple("gwent", ".hidden.csv"),
+                Tuple.tuple("not-a-region", "c.csv"));
     }
 
     @Test
     void aFileStillBeingWrittenWaitsForTheNextRun(@TempDir Path root) throws IOException {
         WorkRoot work = new WorkRoot(root);
         Path gwent = Files.createDirectories(work.inbox("gwent"));
-        java.time.Instant now = java.time.Instant.parse("2026-11-22T02:00:00Z");
+        Instant now = Instant.parse("2026-11-22T02:00:00Z");
         Path copying = Files.writeString(gwent.resolve("copying.csv"), "x");
-        Files.setLastModifiedTime(copying, java.nio.file.attribute.FileTime.from(now.minusSeconds(10)));
+        Files.setLastModifiedTime(copying, FileTime.from(now.minusSeconds(10)));
         Path settled = Files.writeString(gwent.resolve("settled.csv"), "x");
-        Files.setLastModifiedTime(settled, java.nio.file.attribute.FileTime.from(now.minusSeconds(31)));
-        InboxScanner scanner = new InboxScanner(work, java.time.Duration.ofSeconds(30),
-                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        Files.setLastModifiedTime(settled, FileTime.from(now.minusSeconds(31)));
+        InboxScanner scanner = new InboxScanner(work, Duration.ofSeconds(30),
+                Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(scanner.waitingFiles(RepoPaths.reference().regions())).extracting(InboxFile::fileName)
                 .containsExactly("settled.csv");

@@ -2,15 +2,41 @@ package wales.activeoffer.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,7 +47,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import wales.activeoffer.aggregate.CellKey;
+import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.WorkRoot;
+import wales.activeoffer.publish.PublishedTables;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.support.GssSheets;
@@ -132,15 +162,15 @@ abstract class HandCountedInboxScenario {
     @Test
     @Order(4)
     void theCardiffReceiptWorkbookHasAnErrorSummaryAndTheRowDetail() throws Exception {
-        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+        try (var workbook = WorkbookFactory.create(
                 receipt("cardiff-and-vale", CARDIFF_FILE, ".xlsx").toFile(), null, true)) {
             assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
             assertThat(workbook.getSheetName(1)).isEqualTo("Row detail");
             var summary = workbook.getSheet("Summary");
-            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            var text = new DataFormatter();
             Map<String, List<String>> byLabel = new HashMap<>();
             for (var row : summary) {
-                List<String> cells = new java.util.ArrayList<>();
+                List<String> cells = new ArrayList<>();
                 row.forEach(cell -> cells.add(text.formatCellValue(cell)));
                 byLabel.put(cells.get(0), cells);
             }
@@ -182,7 +212,7 @@ abstract class HandCountedInboxScenario {
         Path archived = workRoot.archive("cardiff-and-vale").resolve(runStamp()).resolve(CARDIFF_FILE);
         assertThat(Files.readString(archived)).isEqualTo(Files.readString(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
         assertThat(Files.readString(archived.resolveSibling(CARDIFF_FILE + ".sha256")))
-                .startsWith(wales.activeoffer.inbox.FileArchive.sha256(archived));
+                .startsWith(FileArchive.sha256(archived));
     }
 
     @Test
@@ -313,7 +343,7 @@ abstract class HandCountedInboxScenario {
     @Order(10)
     void duckDbReadsTheRecordLevelParquetAndAgreesWithTheDatabase() throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            String parquet = "read_parquet('" + Path.of(java.net.URI.create(firstRun.recordsParquet()))
+            String parquet = "read_parquet('" + Path.of(URI.create(firstRun.recordsParquet()))
                     + "/**/*.parquet', hive_partitioning = true)";
             Map<String, Integer> fromParquet = new HashMap<>();
             try (ResultSet rs = duck.createStatement().executeQuery(
@@ -340,7 +370,7 @@ abstract class HandCountedInboxScenario {
                 assertThat(rs.getInt(5)).as("P001 was offered twice").isEqualTo(12);
             }
             try (ResultSet rs = duck.createStatement().executeQuery("DESCRIBE SELECT * FROM " + parquet)) {
-                List<String> columns = new java.util.ArrayList<>();
+                List<String> columns = new ArrayList<>();
                 while (rs.next()) {
                     columns.add(rs.getString(1));
                 }
@@ -351,7 +381,7 @@ abstract class HandCountedInboxScenario {
     }
 
     private interface ResultRow {
-        String shown(ResultSet rs) throws java.sql.SQLException;
+        String shown(ResultSet rs) throws SQLException;
     }
 
     /** Runs the README's SQL block after {@code marker} in DuckDB, on this test's latest release. */
@@ -361,7 +391,7 @@ abstract class HandCountedInboxScenario {
         String query = readme.substring(start, readme.indexOf("```", start)).replace("work/releases/latest",
                 workRoot.releases().resolve("latest").toString()).replace("work/restricted/latest",
                 workRoot.restricted().resolve("latest").toString()).replace(";", "");
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 ResultSet rs = duck.createStatement().executeQuery(query)) {
             while (rs.next()) {
@@ -374,7 +404,7 @@ abstract class HandCountedInboxScenario {
     @Test
     @Order(11)
     void theAggregatesCsvShowsTheNoteCodeWhereNoFigureIsPublished() throws Exception {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 ResultSet rs = duck.createStatement().executeQuery("""
                         SELECT geography_name, statistic, coalesce(CAST(value AS VARCHAR), note_code) AS shown
@@ -414,13 +444,13 @@ abstract class HandCountedInboxScenario {
     void theWorkbookCanBeUsedWithoutHelp() throws Exception {
         Path release = Path.of(firstRun.releaseFolder());
         try (var workbook = officialsWorkbook(release)) {
-            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            var text = new DataFormatter();
             var properties = workbook.getProperties().getCoreProperties();
             assertThat(properties.getTitle()).startsWith("The Active Offer of independent professional advocacy");
             assertThat(properties.getUnderlyingProperties().getLanguageProperty()).contains("en-GB");
-            List<String> cover = new java.util.ArrayList<>();
+            List<String> cover = new ArrayList<>();
             workbook.getSheet("Cover_sheet").forEach(row -> cover.add(text.formatCellValue(row.getCell(0))));
-            assertThat(cover).anyMatch(line -> line.startsWith("Published / Cyhoeddwyd: " + java.time.LocalDate.now()
+            assertThat(cover).anyMatch(line -> line.startsWith("Published / Cyhoeddwyd: " + LocalDate.now()
                             + " (figures to / ffigurau hyd at "))
                     .anyMatch(line -> line.startsWith("Status: official statistics in development"))
                     .anyMatch(line -> line.matches("Next release / Rhyddhad nesaf: \\d{4}-\\d{2}-\\d{2} .*"))
@@ -429,9 +459,9 @@ abstract class HandCountedInboxScenario {
                             + "English) / Cyswllt: tîm ystadegau'r Cynnig Rhagweithiol, " + CONTACT + " (gallwch "
                             + "ysgrifennu yn Gymraeg neu yn Saesneg)")
                     .noneMatch(line -> line.contains("MANAGEMENT INFORMATION"));
-            try (var officials = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Path.of(firstRun.officialsFolder())
+            try (var officials = new XSSFWorkbook(Path.of(firstRun.officialsFolder())
                     .resolve("active-offer-management-information.xlsx").toFile())) {
-                List<String> officialsCover = new java.util.ArrayList<>();
+                List<String> officialsCover = new ArrayList<>();
                 officials.getSheet("Cover_sheet").forEach(row -> officialsCover.add(text.formatCellValue(
                         row.getCell(0))));
                 assertThat(officialsCover).anyMatch(line -> line.startsWith("MANAGEMENT INFORMATION for the named "
@@ -441,7 +471,7 @@ abstract class HandCountedInboxScenario {
                 if (sheet.getSheetName().equals("Cover_sheet")) {
                     continue;
                 }
-                var table = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables().get(0);
+                var table = ((XSSFSheet) sheet).getTables().get(0);
                 var head = sheet.getRow(GssSheets.headingRow(sheet));
                 for (int c = 0; c < table.getColumnCount(); c++) {
                     String heading = head.getCell(c).getStringCellValue();
@@ -488,7 +518,7 @@ abstract class HandCountedInboxScenario {
                         .filter(r -> !"[z]".equals(r.get("note_code"))).toList();
                 long shown = walesAndRegions.stream().filter(r -> !r.get("value").isEmpty()).count();
                 assertThat(shareNotes.get("Table_" + (t + 1))).as(table.id()).isEqualTo(String.format(
-                        java.util.Locale.UK, "Wales and region figures shown: %,d of %,d (%.1f%%); the rest are [c].",
+                        Locale.UK, "Wales and region figures shown: %,d of %,d (%.1f%%); the rest are [c].",
                         shown, walesAndRegions.size(), walesAndRegions.isEmpty() ? 100.0
                                 : 100.0 * shown / walesAndRegions.size()));
             }
@@ -506,17 +536,17 @@ abstract class HandCountedInboxScenario {
     void theOfficialsWorkbookFollowsTheGssLayoutAndAgreesWithTheCsv() throws Exception {
         Path release = Path.of(firstRun.releaseFolder());
         try (var workbook = officialsWorkbook(release)) {
-            List<String> sheets = new java.util.ArrayList<>();
+            List<String> sheets = new ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
             assertThat(sheets).containsExactly("Cover_sheet", "Table_of_contents", "Notes", "Take_up_change",
                     "Top_refusal_reasons", "Table_1", "Table_2", "Table_3", "Table_4", "Table_5", "Table_6", "Table_7", "Coverage",
                     "Data_quality", "Revisions");
-            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            var text = new DataFormatter();
             for (var sheet : workbook) {
                 assertThat(sheet.getNumMergedRegions()).as(sheet.getSheetName() + " merged cells").isZero();
                 assertThat(text.formatCellValue(sheet.getRow(0).getCell(0))).as(sheet.getSheetName() + " A1").isNotBlank();
                 if (!sheet.getSheetName().equals("Cover_sheet")) {
-                    assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables()).as(sheet.getSheetName())
+                    assertThat(((XSSFSheet) sheet).getTables()).as(sheet.getSheetName())
                             .hasSize(1);
                     int heading = GssSheets.headingRow(sheet);
                     for (int r = 0; r < heading; r++) {
@@ -529,7 +559,7 @@ abstract class HandCountedInboxScenario {
             var takeUpByQuarter = workbook.getSheet("Table_1");
             // its English title in A1 and its Welsh title below, each in lines that print whole on the first page
             // (Area, Period and two figures: 30 + 17 + 20 + 20 column width units, 104 characters a line)
-            List<String> above = new java.util.ArrayList<>();
+            List<String> above = new ArrayList<>();
             for (int r = 0; r < GssSheets.headingRow(takeUpByQuarter); r++) {
                 above.add(text.formatCellValue(takeUpByQuarter.getRow(r).getCell(0)));
             }
@@ -576,7 +606,7 @@ abstract class HandCountedInboxScenario {
                 var sheet = workbook.getSheet("Table_" + (t + 1));
                 var heading = sheet.getRow(GssSheets.headingRow(sheet));
                 int code = heading.getLastCellNum() - 1;
-                List<String> fromWorkbook = new java.util.ArrayList<>();
+                List<String> fromWorkbook = new ArrayList<>();
                 for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
                     var row = sheet.getRow(r);
                     for (int c : statisticColumns(heading, text)) {
@@ -587,9 +617,9 @@ abstract class HandCountedInboxScenario {
                 List<String> fromCsv = published.rows().stream().filter(r -> table.covers(r.get("measure"), cellOf(r)))
                         .map(r -> r.get("geography_code") + "|" + r.get("period") + "|" + (r.get("value").isEmpty()
                                 ? r.get("note_code")
-                                : new java.math.BigDecimal(r.get("value")).stripTrailingZeros().toPlainString()))
+                                : new BigDecimal(r.get("value")).stripTrailingZeros().toPlainString()))
                         .toList();
-                List<String> filled = new java.util.ArrayList<>(fromWorkbook);
+                List<String> filled = new ArrayList<>(fromWorkbook);
                 fromCsv.forEach(filled::remove);
                 assertThat(fromWorkbook.size() - filled.size()).as(table.id() + ": every CSV figure is in the sheet")
                         .isEqualTo(fromCsv.size());
@@ -598,29 +628,29 @@ abstract class HandCountedInboxScenario {
         }
     }
 
-    private static wales.activeoffer.aggregate.CellKey cellOf(Map<String, String> row) {
-        return new wales.activeoffer.aggregate.CellKey(row.get("geography_level"), row.get("geography_code"),
+    private static CellKey cellOf(Map<String, String> row) {
+        return new CellKey(row.get("geography_level"), row.get("geography_code"),
                 row.get("period_type"), row.get("period"), row.get("eligibility_route"));
     }
 
-    private static String shown(org.apache.poi.ss.usermodel.Cell cell) {
-        return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                ? new java.math.BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros()
+    private static String shown(Cell cell) {
+        return cell.getCellType() == CellType.NUMERIC
+                ? new BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros()
                         .toPlainString()
                 : cell.getStringCellValue();
     }
 
     /** The rows of a tidy table for one area (by its code, the last column) and period (any, if null), by heading. */
-    private static List<Map<String, String>> tidyRows(org.apache.poi.ss.usermodel.Sheet sheet, String area,
-            String period, org.apache.poi.ss.usermodel.DataFormatter text) {
+    private static List<Map<String, String>> tidyRows(Sheet sheet, String area,
+            String period, DataFormatter text) {
         var head = sheet.getRow(GssSheets.headingRow(sheet));
         int code = head.getLastCellNum() - 1;
-        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        List<Map<String, String>> rows = new ArrayList<>();
         for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
             var row = sheet.getRow(r);
             if (text.formatCellValue(row.getCell(code)).equals(area)
                     && (period == null || text.formatCellValue(row.getCell(1)).equals(period))) {
-                Map<String, String> cells = new java.util.LinkedHashMap<>();
+                Map<String, String> cells = new LinkedHashMap<>();
                 for (int c = 0; c < head.getLastCellNum(); c++) {
                     cells.put(text.formatCellValue(head.getCell(c)), row.getCell(c) == null ? "" : shown(row.getCell(c)));
                 }
@@ -631,9 +661,9 @@ abstract class HandCountedInboxScenario {
     }
 
     /** The columns of a tidy table's heading row that hold a statistic: those whose heading names a unit. */
-    static List<Integer> statisticColumns(org.apache.poi.ss.usermodel.Row head,
-            org.apache.poi.ss.usermodel.DataFormatter text) {
-        List<Integer> columns = new java.util.ArrayList<>();
+    static List<Integer> statisticColumns(Row head,
+            DataFormatter text) {
+        List<Integer> columns = new ArrayList<>();
         for (int c = 0; c < head.getLastCellNum(); c++) {
             if (text.formatCellValue(head.getCell(c)).matches(".*\\((count|%|working days)\\) / .*")) {
                 columns.add(c);
@@ -645,7 +675,7 @@ abstract class HandCountedInboxScenario {
     @Test
     @Order(11)
     void parquetJavaReadsEveryPartitionWithItsSchemaVersionAndTheDictionaryDescribesEveryColumn() throws Exception {
-        Path records = Path.of(java.net.URI.create(firstRun.recordsParquet()));
+        Path records = Path.of(URI.create(firstRun.recordsParquet()));
         long rows = 0;
         List<Path> parts;
         try (Stream<Path> files = Files.walk(records)) {
@@ -655,19 +685,19 @@ abstract class HandCountedInboxScenario {
                 "financial_year=2018-19/region_code=western-bay/part-0.parquet",
                 "financial_year=2019-20/region_code=cwm-taf/part-0.parquet",
                 "financial_year=2024-25/region_code=cardiff-and-vale/part-0.parquet");
-        var hadoop = new org.apache.hadoop.conf.Configuration();
+        var hadoop = new Configuration();
         for (Path part : parts) {
-            var input = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+            var input = HadoopInputFile.fromPath(
                     new org.apache.hadoop.fs.Path(part.toUri()), hadoop);
-            try (var file = org.apache.parquet.hadoop.ParquetFileReader.open(input)) {
+            try (var file = ParquetFileReader.open(input)) {
                 assertThat(file.getFooter().getFileMetaData().getKeyValueMetaData())
                         .containsEntry("activeoffer.schema_version", "1");
                 var dateOffer = file.getFileMetaData().getSchema().getType("date_offer").asPrimitiveType();
                 assertThat(dateOffer.getLogicalTypeAnnotation())
-                        .isEqualTo(org.apache.parquet.schema.LogicalTypeAnnotation.dateType());
+                        .isEqualTo(LogicalTypeAnnotation.dateType());
             }
-            try (var reader = org.apache.parquet.hadoop.ParquetReader.builder(
-                    new org.apache.parquet.hadoop.example.GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
+            try (var reader = ParquetReader.builder(
+                    new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
                     .withConf(hadoop).build()) {
                 for (var group = reader.read(); group != null; group = reader.read()) {
                     assertThat(group.getString("child_key", 0)).hasSize(64);
@@ -677,7 +707,7 @@ abstract class HandCountedInboxScenario {
         }
         assertThat(rows).isEqualTo(16);
         List<String> dictionary = Files.readAllLines(records.getParent().resolve("data-dictionary.csv"));
-        assertThat(dictionary).hasSize(1 + wales.activeoffer.publish.PublishedTables.RECORD_COLUMNS.size())
+        assertThat(dictionary).hasSize(1 + PublishedTables.RECORD_COLUMNS.size())
                 .noneMatch(line -> line.contains(",null,"));
     }
 
@@ -703,14 +733,14 @@ abstract class HandCountedInboxScenario {
                 }
             }
         }
-        Path restricted = Path.of(java.net.URI.create(firstRun.recordsParquet())).getParent();
+        Path restricted = Path.of(URI.create(firstRun.recordsParquet())).getParent();
         assertThat(restricted.getParent()).isEqualTo(workRoot.restricted());
-        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        var ownerOnly = PosixFilePermissions.fromString("rwx------");
         assertThat(Files.getPosixFilePermissions(workRoot.restricted())).isEqualTo(ownerOnly);
         try (Stream<Path> paths = Files.walk(restricted)) {
             for (Path path : paths.toList()) {
                 assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).isEqualTo(Files.isDirectory(path)
-                        ? ownerOnly : java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                        ? ownerOnly : PosixFilePermissions.fromString("rw-------"));
             }
         }
         assertThat(workRoot.restricted().resolve("latest").toRealPath()).isEqualTo(restricted.toRealPath());
@@ -721,7 +751,7 @@ abstract class HandCountedInboxScenario {
         try (Stream<Path> paths = Files.walk(officials)) {
             for (Path path : paths.toList()) {
                 assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).isEqualTo(Files.isDirectory(path)
-                        ? ownerOnly : java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                        ? ownerOnly : PosixFilePermissions.fromString("rw-------"));
             }
         }
         assertThat(officials.resolve("active-offer-management-information.xlsx")).exists();
@@ -790,7 +820,7 @@ abstract class HandCountedInboxScenario {
     void theWorkbookAndTheCsvsShowCoverageAndDataQualityAsCountedByHand() throws Exception {
         Path release = Path.of(firstRun.releaseFolder());
         try (var workbook = officialsWorkbook(release)) {
-            var text = new org.apache.poi.ss.usermodel.DataFormatter();
+            var text = new DataFormatter();
             // Coverage: offers run from Bridgend's 15 March 2019 (2018-19 Q4) to Cardiff's 2 July 2024 (2024-25 Q2):
             // 1 + 5 x 4 + 2 = 23 quarters. Cardiff sent 2024-25 Q1 and Q2, so 21 are missing; Newport sent nothing.
             Map<String, Map<String, String>> coverage = tableByAuthority(workbook.getSheet("Coverage"), text);
@@ -837,10 +867,10 @@ abstract class HandCountedInboxScenario {
     @Order(11)
     void theCsvwMetadataDescribesEveryColumnOfEveryTidyCsvInOrder() throws Exception {
         Path release = Path.of(firstRun.releaseFolder());
-        var metadata = tools.jackson.databind.json.JsonMapper.builder().build()
+        var metadata = JsonMapper.builder().build()
                 .readTree(release.resolve("csv-metadata.json").toFile());
         assertThat(metadata.get("@context").asString()).isEqualTo("http://www.w3.org/ns/csvw");
-        List<String> described = new java.util.ArrayList<>();
+        List<String> described = new ArrayList<>();
         for (var table : metadata.get("tables")) {
             String url = table.get("url").asString();
             described.add(url);
@@ -848,7 +878,7 @@ abstract class HandCountedInboxScenario {
             try (var lines = Files.lines(release.resolve(url))) {
                 header = List.of(lines.findFirst().orElseThrow().split(","));
             }
-            List<String> columns = new java.util.ArrayList<>();
+            List<String> columns = new ArrayList<>();
             for (var column : table.get("tableSchema").get("columns")) {
                 columns.add(column.get("name").asString());
                 assertThat(column.get("dc:description").asString()).as(url + " " + column).isNotBlank();
@@ -864,13 +894,13 @@ abstract class HandCountedInboxScenario {
     }
 
     /** A table sheet's rows by authority code, each as heading to shown value. */
-    private static Map<String, Map<String, String>> tableByAuthority(org.apache.poi.ss.usermodel.Sheet sheet,
-            org.apache.poi.ss.usermodel.DataFormatter text) {
+    private static Map<String, Map<String, String>> tableByAuthority(Sheet sheet,
+            DataFormatter text) {
         var head = sheet.getRow(GssSheets.headingRow(sheet));
         Map<String, Map<String, String>> byAuthority = new HashMap<>();
         for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
             var row = sheet.getRow(r);
-            Map<String, String> cells = new java.util.LinkedHashMap<>();
+            Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < head.getLastCellNum(); c++) {
                 cells.put(text.formatCellValue(head.getCell(c)), text.formatCellValue(row.getCell(c)));
             }
@@ -882,7 +912,7 @@ abstract class HandCountedInboxScenario {
     @Test
     @Order(11)
     void theReleaseHasAManifestAndTheLatestPointer() throws Exception {
-        var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        var manifest = JsonMapper.builder().build()
                 .readTree(Path.of(firstRun.releaseFolder()).resolve("manifest.json").toFile());
         assertThat(manifest.get("templateVersion").asString()).isEqualTo("2");
         assertThat(manifest.get("files").size())
@@ -892,17 +922,17 @@ abstract class HandCountedInboxScenario {
         assertThat(manifest.get("files").toString()).doesNotContain("records/");
         for (var file : manifest.get("files")) {
             Path published = Path.of(firstRun.releaseFolder()).resolve(file.get("name").asString());
-            assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(published));
+            assertThat(file.get("sha256").asString()).isEqualTo(FileArchive.sha256(published));
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(published));
         }
         Path restricted = workRoot.restricted().resolve(Path.of(firstRun.releaseFolder()).getFileName());
-        var restrictedManifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        var restrictedManifest = JsonMapper.builder().build()
                 .readTree(restricted.resolve("manifest.json").toFile());
         assertThat(restrictedManifest.get("files").size()).as("the data dictionary, a file per year and region")
                 .isEqualTo(1 + 3);
         for (var file : restrictedManifest.get("files")) {
             Path kept = restricted.resolve(file.get("name").asString());
-            assertThat(file.get("sha256").asString()).isEqualTo(wales.activeoffer.inbox.FileArchive.sha256(kept));
+            assertThat(file.get("sha256").asString()).isEqualTo(FileArchive.sha256(kept));
         }
         manifest = restrictedManifest;
         long records = 0;
@@ -916,7 +946,7 @@ abstract class HandCountedInboxScenario {
                 .contains("records/financial_year=2024-25/region_code=cardiff-and-vale/part-0.parquet");
         assertThat(manifest.get("submissions")).hasSize(3);
         assertThat(manifest.get("submissions").toString()).contains("W06000015").contains(
-                wales.activeoffer.inbox.FileArchive.sha256(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
+                FileArchive.sha256(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE)));
         assertThat(Files.readString(workRoot.releases().resolve("LATEST")).strip())
                 .isEqualTo(Path.of(firstRun.releaseFolder()).getFileName().toString());
         assertThat(workRoot.releases().resolve("latest").toRealPath()).isEqualTo(Path.of(firstRun.releaseFolder()).toRealPath());
@@ -945,7 +975,7 @@ abstract class HandCountedInboxScenario {
     @Order(22)
     void aCorrectedFileReplacesTheEarlierRecordsForItsAuthorityAndQuartersOnly() throws Exception {
         List<String> original = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
-        List<String> corrected = new java.util.ArrayList<>(original.subList(0, original.size() - 1));
+        List<String> corrected = new ArrayList<>(original.subList(0, original.size() - 1));
         corrected.set(2, corrected.get(2).replace("Took up advocacy,,Social worker", "Declined,Not at the moment,Social worker"));
         Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 corrected.csv"), corrected);
 
@@ -965,7 +995,7 @@ abstract class HandCountedInboxScenario {
         try (Stream<Path> published = Files.walk(Path.of(firstRun.releaseFolder()))) {
             for (Path file : published.filter(Files::isRegularFile).filter(f -> !f.endsWith("manifest.json")).toList()) {
                 assertThat(firstReleaseManifest).as(file.toString())
-                        .contains(wales.activeoffer.inbox.FileArchive.sha256(file));
+                        .contains(FileArchive.sha256(file));
             }
         }
         assertThat(jdbc.queryForObject("""
@@ -993,7 +1023,7 @@ abstract class HandCountedInboxScenario {
         long currentBefore = jdbc.queryForObject("SELECT COUNT(*) FROM offer_record WHERE superseded_by IS NULL", Long.class);
         String before = Files.readString(Path.of(latestRelease()).resolve("aggregates.csv"));
         List<String> original = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
-        List<String> broken = new java.util.ArrayList<>(original.subList(0, 5));
+        List<String> broken = new ArrayList<>(original.subList(0, 5));
         broken.set(1, broken.get(1).replace("Took up advocacy", "Time to think"));
         broken.add("Cardiff,P099,E99,2010-10-10,Looked After,Review,,\"2024-06-24,,,,No response,,,,,,Male,English,No");
         Files.write(workRoot.inbox("cardiff-and-vale").resolve("cardiff-active-offer-2024-25 v3.csv"), broken);
@@ -1015,7 +1045,7 @@ abstract class HandCountedInboxScenario {
     void aCorrectionWithFewerRecordsSaysHowManyEarlierRecordsItWithdrawsPerQuarter() throws Exception {
         // given a correction of the corrected Cardiff file that leaves out two of its eleven Q1 records
         List<String> corrected = Files.readAllLines(INBOX.resolve("cardiff-and-vale").resolve(CARDIFF_FILE));
-        corrected = new java.util.ArrayList<>(corrected.subList(0, corrected.size() - 1));
+        corrected = new ArrayList<>(corrected.subList(0, corrected.size() - 1));
         corrected.set(2, corrected.get(2).replace("Took up advocacy,,Social worker", "Declined,Not at the moment,Social worker"));
         corrected.remove(2);
         corrected.remove(1);
@@ -1029,7 +1059,7 @@ abstract class HandCountedInboxScenario {
         assertThat(Files.readString(receipt("cardiff-and-vale", "cardiff-active-offer-2024-25 v4.csv", ".txt"))).contains(
                 "\nReplaces (a corrected file replaces earlier records for the same authorities and quarters):\n"
                 + "  Replaces 11 records of 'cardiff-active-offer-2024-25 corrected.csv' received "
-                + java.time.LocalDate.now() + " (submission " + jdbc.queryForObject("SELECT id FROM submission WHERE "
+                + LocalDate.now() + " (submission " + jdbc.queryForObject("SELECT id FROM submission WHERE "
                         + "file_name = 'cardiff-active-offer-2024-25 corrected.csv'", Long.class)
                 + "), quarters 2024-25 Q1.\n\n"
                 + "Withdrawn (this file has fewer records than the one it replaces, so these earlier records no longer "
@@ -1048,7 +1078,7 @@ abstract class HandCountedInboxScenario {
 
     private List<Path> releaseFolders() throws Exception {
         try (Stream<Path> releases = Files.list(workRoot.releases())) {
-            return releases.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+            return releases.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
         }
     }
 
@@ -1075,15 +1105,15 @@ abstract class HandCountedInboxScenario {
                   AND eligibility_route = 'all' AND measure = ? AND statistic = ?
                   AND COALESCE(stage, '') = ? AND COALESCE(category, '') = ?""", Double.class, release, level, code,
                 periodType, period, measure, statistic, stage, category);
-        return java.math.BigDecimal.valueOf(figure).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return BigDecimal.valueOf(figure).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
     }
 
     /** The officials' workbook of a release, opened read-only. */
-    static org.apache.poi.xssf.usermodel.XSSFWorkbook officialsWorkbook(Path release) throws Exception {
-        return new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
+    static XSSFWorkbook officialsWorkbook(Path release) throws Exception {
+        return new XSSFWorkbook(OPCPackage.open(
                 release.resolve("active-offer-official-statistics.xlsx").toFile(),
-                org.apache.poi.openxml4j.opc.PackageAccess.READ));
+                PackageAccess.READ));
     }
 
     private String runStamp() {

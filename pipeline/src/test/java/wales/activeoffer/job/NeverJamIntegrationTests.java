@@ -5,6 +5,8 @@ import static wales.activeoffer.support.SampleReturns.GWENT;
 import static wales.activeoffer.support.SampleReturns.NEWPORT;
 import static wales.activeoffer.support.SampleReturns.TORFAEN;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import wales.activeoffer.inbox.InboxFile;
@@ -53,7 +56,7 @@ class NeverJamIntegrationTests {
     }
 
     private JdbcTemplate jdbc() {
-        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+        var dataSource = new DriverManagerDataSource(
                 TestDatabases.POSTGRES_URL + "?currentSchema=" + schema, TestDatabases.POSTGRES_USER, "");
         return new JdbcTemplate(dataSource);
     }
@@ -286,8 +289,8 @@ class NeverJamIntegrationTests {
                     if (file.fileName().startsWith("vanishes")) {
                         try {
                             Files.delete(file.path());
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }
                 }

@@ -3,6 +3,7 @@ package wales.activeoffer.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -292,7 +293,7 @@ class RestartAndLockIntegrationTests {
 
     private static Path onlyRelease(Path workRoot) throws Exception {
         try (Stream<Path> releases = Files.list(workRoot.resolve("releases"))) {
-            List<Path> all = releases.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+            List<Path> all = releases.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
             assertThat(all).hasSize(1);
             return all.get(0);
         }

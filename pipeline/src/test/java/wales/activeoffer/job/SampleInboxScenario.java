@@ -3,17 +3,25 @@ package wales.activeoffer.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,12 +41,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import wales.activeoffer.aggregate.CellKey;
+import wales.activeoffer.inbox.FileArchive;
 import wales.activeoffer.inbox.WorkRoot;
 import wales.activeoffer.publish.PublicationPlan;
 import wales.activeoffer.receipt.Receipt;
@@ -194,7 +204,7 @@ abstract class SampleInboxScenario {
                            SUM(CASE WHEN meeting_outcome IN ('took_up', 'declined', 'time_to_think') THEN 1 ELSE 0 END),
                            SUM(CASE WHEN meeting_outcome = 'took_up' THEN 1 ELSE 0 END)
                     FROM %s WHERE region_code = 'gwent' AND quarter = '2024-25 Q2'""";
-            List<Integer> duckFunnel = new java.util.ArrayList<>();
+            List<Integer> duckFunnel = new ArrayList<>();
             try (ResultSet rs = duck.createStatement().executeQuery(funnelSql.formatted(records))) {
                 rs.next();
                 for (int i = 1; i <= 4; i++) {
@@ -214,7 +224,7 @@ abstract class SampleInboxScenario {
             PublishedCsv published = PublishedCsv.read(Path.of(run.releaseFolder()).resolve("aggregates.csv"));
 
             String aggregates = "read_parquet('" + Path.of(URI.create(run.aggregatesParquet())) + "')";
-            List<String> hiddenInParquet = new java.util.ArrayList<>();
+            List<String> hiddenInParquet = new ArrayList<>();
             try (ResultSet rs = duck.createStatement().executeQuery("""
                     SELECT concat_ws('|', measure, statistic, geography_code, period, eligibility_route,
                                      coalesce(stage, ''), coalesce(category, ''), note_code),
@@ -256,12 +266,12 @@ abstract class SampleInboxScenario {
                     submission.id());
             Path archived = workRoot.root().resolve(archivedPath);
             assertThat(archived).as(submission.fileName()).isRegularFile();
-            assertThat(wales.activeoffer.inbox.FileArchive.sha256(archived)).isEqualTo(submission.sha256());
+            assertThat(FileArchive.sha256(archived)).isEqualTo(submission.sha256());
             assertThat(Files.readString(archived.resolveSibling(archived.getFileName() + ".sha256")))
                     .startsWith(submission.sha256());
         }
         for (CSVRecord file : manifest()) {
-            String sha = wales.activeoffer.inbox.FileArchive.sha256(RepoPaths.sampleData().resolve(file.get("file")));
+            String sha = FileArchive.sha256(RepoPaths.sampleData().resolve(file.get("file")));
             assertThat(run.submissions()).as(file.get("file")).anyMatch(s -> s.sha256().equals(sha));
         }
     }
@@ -272,7 +282,7 @@ abstract class SampleInboxScenario {
         List<Integer> before = storeRowCounts();
         for (CSVRecord file : manifest()) {
             Path path = RepoPaths.sampleData().resolve(file.get("file"));
-            Receipt receipt = validator.validate(path, file.get("region"), java.time.LocalDate.now());
+            Receipt receipt = validator.validate(path, file.get("region"), LocalDate.now());
             String name = path.getFileName().toString();
             if (file.get("file_rule_id").isEmpty()) {
                 assertThat(receipt.mappingId()).as(name).isEqualTo(file.get("mapping"));
@@ -477,7 +487,7 @@ abstract class SampleInboxScenario {
     @Order(7)
     void theWorkbookShowsRatesAndSharesAsPercentagesWithOneDecimal() throws Exception {
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
-            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+            var text = new DataFormatter(Locale.UK);
             int percentages = 0;
             for (int t = 1; workbook.getSheet("Table_" + t) != null; t++) {
                 String sheet = "Table_" + t;
@@ -490,7 +500,7 @@ abstract class SampleInboxScenario {
                         String figure = head.getCell(c).getStringCellValue();
                         boolean rate = figure.contains("(%)");
                         var value = row.getCell(c);
-                        if (value.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        if (value.getCellType() != CellType.NUMERIC) {
                             continue;
                         }
                         assertThat(value.getCellStyle().getDataFormatString()).as(sheet + " row " + (r + 1) + " " + figure)
@@ -514,7 +524,7 @@ abstract class SampleInboxScenario {
                 .rows().stream().filter(r -> r.get("statistic").equals("take_up_rate")
                         && r.get("period_type").equals("quarter") && r.get("eligibility_route").equals("all")
                         && List.of("wales", "region").contains(r.get("geography_level"))).toList();
-        java.util.TreeSet<String> quarters = new java.util.TreeSet<>();
+        TreeSet<String> quarters = new TreeSet<>();
         rates.forEach(r -> quarters.add(r.get("period")));
         String latest = quarters.last();
         String before = quarters.lower(latest);
@@ -525,12 +535,12 @@ abstract class SampleInboxScenario {
         // when an official opens the worked table of take-up change
         try (var workbook = HandCountedInboxScenario.officialsWorkbook(Path.of(run.releaseFolder()))) {
             var table = workbook.getSheet("Take_up_change");
-            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+            var text = new DataFormatter(Locale.UK);
             assertThat(text.formatCellValue(table.getRow(GssSheets.headingRow(table)).getCell(3))).startsWith("Take-up rate " + before);
             assertThat(text.formatCellValue(table.getRow(GssSheets.headingRow(table)).getCell(4))).startsWith("Take-up rate " + latest);
 
             // then each region's two rates and the change are those of the CSV
-            List<String> geographies = new java.util.ArrayList<>();
+            List<String> geographies = new ArrayList<>();
             for (int r = GssSheets.headingRow(table) + 1; r <= table.getLastRowNum(); r++) {
                 var row = table.getRow(r);
                 String code = row.getCell(0).getStringCellValue();
@@ -541,31 +551,31 @@ abstract class SampleInboxScenario {
                 assertThat(cellShown(row.getCell(4))).as(code + " " + latest).isEqualTo(later);
                 String change = earlier.startsWith("[") || later.startsWith("[")
                         ? (earlier.equals("[c]") || later.equals("[c]") ? "[c]" : "[z]")
-                        : java.math.BigDecimal.valueOf(100 * (Double.parseDouble(later) - Double.parseDouble(earlier)))
-                                .setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+                        : BigDecimal.valueOf(100 * (Double.parseDouble(later) - Double.parseDouble(earlier)))
+                                .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
                 assertThat(cellShown(row.getCell(5))).as(code + " change").isEqualTo(change);
             }
             assertThat(geographies).hasSize(7).first().isEqualTo("W92000004");
         }
     }
 
-    private static String cellShown(org.apache.poi.ss.usermodel.Cell cell) {
-        return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                ? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
+    private static String cellShown(Cell cell) {
+        return cell.getCellType() == CellType.NUMERIC
+                ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
                 : cell.getStringCellValue();
     }
 
     @Test
     @Order(7)
-    void libreOfficeRendersTheOfficialsWorkbookToPdf(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void libreOfficeRendersTheOfficialsWorkbookToPdf(@TempDir Path dir) throws Exception {
         // given the release's workbook, when LibreOffice Calc (a real process, headless; .ci/run installs it) converts
         // it to PDF, as an official without Excel would open it
         Path workbook = Path.of(run.releaseFolder()).resolve("active-offer-official-statistics.xlsx");
         Process soffice = new ProcessBuilder("soffice", "--headless", "--norestore",
                 "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir",
                 dir.toString(), workbook.toString()).redirectErrorStream(true).start();
-        String output = new String(soffice.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(soffice.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("soffice finished").isTrue();
+        String output = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(soffice.waitFor(3, TimeUnit.MINUTES)).as("soffice finished").isTrue();
 
         // then it succeeds, with more pages than sheets
         assertThat(soffice.exitValue()).as(output).isZero();
@@ -721,9 +731,9 @@ abstract class SampleInboxScenario {
                 headings.put(version[0], texts);
                 if (version[0].equals("en")) {
                     byte[] pdf = browser.printToPdf();
-                    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+                    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
                     assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf,
-                            java.nio.charset.StandardCharsets.ISO_8859_1)).results().count()).isGreaterThan(3);
+                            StandardCharsets.ISO_8859_1)).results().count()).isGreaterThan(3);
                 }
             }
         }
@@ -743,7 +753,7 @@ abstract class SampleInboxScenario {
                 .filter(r -> List.of("wales", "region").contains(r.get("geography_level")))
                 .filter(r -> !"[z]".equals(r.get("note_code"))).toList();
         long shown = walesAndRegions.stream().filter(r -> !r.get("value").isEmpty()).count();
-        assertThat(RunSummaryText.of(run, workRoot.root())).contains(String.format(java.util.Locale.UK,
+        assertThat(RunSummaryText.of(run, workRoot.root())).contains(String.format(Locale.UK,
                 "  Published:        %,d of %,d Wales and region figures (%.1f%%) in the public release; the rest are "
                         + "[c], hidden to protect small numbers%n", shown, walesAndRegions.size(),
                 100.0 * shown / walesAndRegions.size()));
@@ -768,8 +778,8 @@ abstract class SampleInboxScenario {
             protectedFigures.put(String.join("|", rs.getString("measure"), rs.getString("statistic"),
                     rs.getString("geography_level"), rs.getString("geography_code"), rs.getString("period_type"),
                     rs.getString("period"), rs.getString("eligibility_route"),
-                    java.util.Objects.requireNonNullElse(rs.getString("stage"), ""),
-                    java.util.Objects.requireNonNullElse(rs.getString("category"), "")), unsuppressed);
+                    Objects.requireNonNullElse(rs.getString("stage"), ""),
+                    Objects.requireNonNullElse(rs.getString("category"), "")), unsuppressed);
         }, release);
 
         // when DuckDB recomputes every measure from the record-level Parquet alone
@@ -800,7 +810,7 @@ abstract class SampleInboxScenario {
         for (Map<String, String> row : withFigures) {
             String key = DuckDbMeasures.key(row);
             assertThat(recomputed.get(key)).as(key).isEqualTo(protectedFigures.get(key));
-            assertThat(java.math.BigDecimal.valueOf(recomputed.get(key)).setScale(4, java.math.RoundingMode.HALF_UP))
+            assertThat(BigDecimal.valueOf(recomputed.get(key)).setScale(4, RoundingMode.HALF_UP))
                     .as(key).isEqualByComparingTo(row.get("value"));
         }
     }

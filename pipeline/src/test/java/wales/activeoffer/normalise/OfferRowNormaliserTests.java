@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import wales.activeoffer.mapping.SourceMapping;
 import wales.activeoffer.support.RepoPaths;
@@ -70,7 +71,7 @@ class OfferRowNormaliserTests {
         assertThat(result.rejected()).as("rejected").isFalse();
         assertThat(result.record().flagged()).isTrue();
         assertThat(result.issues()).extracting(RowIssue::ruleId, RowIssue::field, RowIssue::severity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ruleId, field, Severity.WARNING));
+                .containsExactly(Tuple.tuple(ruleId, field, Severity.WARNING));
     }
 
     @Test

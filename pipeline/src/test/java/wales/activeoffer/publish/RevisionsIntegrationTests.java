@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,10 +91,10 @@ class RevisionsIntegrationTests {
                                 .as(r.toString()).isTrue()));
 
         // and the Revisions sheet lists Newport's year with both values and the correction as the reason
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(
+        try (var workbook = new XSSFWorkbook(OPCPackage.open(
                 latest(root).resolve("active-offer-official-statistics.xlsx").toFile(),
-                org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
-            var text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
+                PackageAccess.READ))) {
+            var text = new DataFormatter(Locale.UK);
             List<String> revisions = new ArrayList<>();
             var sheet = workbook.getSheet("Revisions");
             for (int r = GssSheets.headingRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {

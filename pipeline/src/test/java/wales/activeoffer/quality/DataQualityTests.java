@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import wales.activeoffer.reference.Authority;
 import wales.activeoffer.template.OfferRecord;
@@ -60,11 +61,11 @@ class DataQualityTests {
         assertThat(cardiff.completeness().get("date_referral")).isEqualTo(new Completeness(1, 2));
         assertThat(cardiff.completeness().get("date_referral").display(4)).isEqualTo("[c]");
         // and AO-012 (a refusal with no reason) is left out: it is published as not_recorded refusals
-        assertThat(cardiff.ruleCounts()).containsExactly(java.util.Map.entry("AO-006", 2));
+        assertThat(cardiff.ruleCounts()).containsExactly(Map.entry("AO-006", 2));
         assertThat(cardiff.completeness()).doesNotContainKeys("referral_source", "refusal_reason");
         // and the Vale, with no records, has nothing that applies
         DataQuality.Quality.Line vale = quality.quality().authorities().get(1);
         assertThat(vale.completeness().get("language").display(4)).isEqualTo("[z]");
-        assertThat(vale.ruleCounts()).containsOnly(java.util.Map.entry("AO-006", 0));
+        assertThat(vale.ruleCounts()).containsOnly(Map.entry("AO-006", 0));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class TabularSourceTests {
     void aRecordingFormWorkbookWithASheetForEachOfManyChildrenIsRead(@TempDir Path dir) throws IOException {
         // given a workbook of 1,100 one-child sheets: over 1,000 parts, which POI's default limit refuses
         Path file = dir.resolve("forms.xlsx");
-        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(10)) {
+        try (var workbook = new SXSSFWorkbook(10)) {
             for (int child = 1; child <= 1_100; child++) {
                 workbook.createSheet("Child " + child).createRow(0).createCell(0).setCellValue("C" + child);
             }

@@ -5,7 +5,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -73,7 +76,7 @@ final class HostileFiles {
         }
         byte[] bytes = Files.readAllBytes(whole);
         Files.delete(whole);
-        byte[] half = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
         return Files.write(dir.resolve("half copied.xlsx"), half);
     }
 
@@ -104,7 +107,7 @@ final class HostileFiles {
             zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData/>"
                     .getBytes(StandardCharsets.UTF_8));
             byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 100; i++) {
                 zip.write(spaces);
             }
@@ -122,7 +125,7 @@ final class HostileFiles {
             workbook.createSheet("Data").createRow(0).createCell(0).setCellValue("Local Authority");
             workbook.write(out);
         }
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(good));
+        try (var in = new ZipInputStream(Files.newInputStream(good));
                 ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
@@ -149,7 +152,7 @@ final class HostileFiles {
 
     static Path binaryGarbage(Path dir) throws IOException {
         byte[] bytes = new byte[4096];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         return Files.write(dir.resolve("export.csv"), bytes);
     }
 

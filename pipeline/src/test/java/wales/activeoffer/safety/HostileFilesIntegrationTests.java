@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import wales.activeoffer.job.NightlyRun;
 import wales.activeoffer.job.RunSummary;
+import wales.activeoffer.read.XlsxTabularSource;
 import wales.activeoffer.store.Submission;
 import wales.activeoffer.store.SubmissionStatus;
 import wales.activeoffer.support.RepoPaths;
@@ -134,7 +135,7 @@ class HostileFilesIntegrationTests {
         Class.forName("wales.activeoffer.read.XlsxTabularSource");
         // the one limit raised: parts per workbook, from 1,000 to a bounded 50,000, for recording-form workbooks with
         // a sheet per child; it is set in one place only
-        assertThat(wales.activeoffer.read.XlsxTabularSource.MAX_PARTS).isEqualTo(50_000);
+        assertThat(XlsxTabularSource.MAX_PARTS).isEqualTo(50_000);
         assertThat(ZipSecureFile.getMaxFileCount()).isEqualTo(50_000L);
         assertThat(ZipSecureFile.getMinInflateRatio()).isEqualTo(0.01d);
         assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(0xFFFFFFFFL);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +114,8 @@ class OutputSafetyIntegrationTests {
                 outputs.add(readable(file));
             }
         }
-        outputs.add(parquetValues(Path.of(java.net.URI.create(run.recordsParquet())) + "/**/*.parquet"));
-        outputs.add(parquetValues(Path.of(java.net.URI.create(run.aggregatesParquet())).toString()));
+        outputs.add(parquetValues(Path.of(URI.create(run.recordsParquet())) + "/**/*.parquet"));
+        outputs.add(parquetValues(Path.of(URI.create(run.aggregatesParquet())).toString()));
         for (String table : List.of("offer_record", "rejected_row", "row_issue", "submission",
                 "batch_step_execution_context", "batch_job_execution_context")) {
             outputs.add(jdbc.queryForList("SELECT * FROM " + table).toString());

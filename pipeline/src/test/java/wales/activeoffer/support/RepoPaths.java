@@ -1,5 +1,6 @@
 package wales.activeoffer.support;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import wales.activeoffer.mapping.MappingCatalogue;
@@ -31,7 +32,7 @@ public final class RepoPaths {
     }
 
     /** Copies the repository's mappings (template, reference data, layouts) to {@code target}, to be changed there. */
-    public static Path copyMappingsTo(Path target) throws java.io.IOException {
+    public static Path copyMappingsTo(Path target) throws IOException {
         for (String folder : new String[] {"template", "reference", "layouts"}) {
             Files.createDirectories(target.resolve(folder));
             try (var files = Files.list(mappings().resolve(folder))) {

@@ -3,6 +3,7 @@ package wales.activeoffer.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -55,7 +56,7 @@ class RecordingTemplateTests {
                     Matcher matcher = RULE_ID.matcher(Files.readString(p));
                     return matcher.results().map(m -> m.group(1)).toList().stream();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).collect(Collectors.toSet());
         }
