@@ -67,6 +67,7 @@ import wales.activeoffer.support.ForumReportChecks;
 import wales.activeoffer.support.RepoPaths;
 import wales.activeoffer.support.ReadmeExamples;
 import wales.activeoffer.support.ReportBrowser;
+import wales.activeoffer.support.Screenshots;
 import wales.activeoffer.wording.Wording;
 
 /**
@@ -615,8 +616,7 @@ abstract class SampleInboxScenario {
                     .map(PdfPages.Run::text).orElse("");
             if (headingWords.containsKey(sheet)) {
                 if (sheet.equals("Table_1") && !pagesBySheet.containsKey(sheet)) {
-                    PdfPages.png(pdf, page.get(0).page(), RepoPaths.root().resolve(
-                            "docs/screenshots/statistics-workbook-table-1.png"));
+                    Screenshots.save("statistics-workbook-table-1.png", PdfPages.png(pdf, page.get(0).page()));
                 }
                 pagesBySheet.merge(sheet, 1, Integer::sum);
                 String onPage = String.join(" ", page.stream().map(PdfPages.Run::text).toList());
@@ -719,9 +719,7 @@ abstract class SampleInboxScenario {
                     assertThat(browser.script("return document.querySelectorAll('.period').length"))
                             .asString().matches("[1-9]\\d+");
                     if (version[0].equals("en")) {
-                        Path shot = RepoPaths.root().resolve("docs/screenshots/forum-report-" + width + "px.png");
-                        Files.createDirectories(shot.getParent());
-                        Files.write(shot, browser.screenshot());
+                        Screenshots.save("forum-report-" + width + "px.png", browser.screenshot());
                     }
                 }
                 browser.resize(1280);

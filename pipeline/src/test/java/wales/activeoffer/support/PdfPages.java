@@ -1,8 +1,8 @@
 package wales.activeoffer.support;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +37,12 @@ public final class PdfPages {
     }
 
     /** Draws one page (numbered from 1) as a PNG at 96 dots an inch, as a reader sees it on screen. */
-    public static void png(Path pdf, int page, Path png) throws IOException {
+    public static byte[] png(Path pdf, int page) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page - 1, 96);
-            Files.createDirectories(png.getParent());
-            ImageIO.write(image, "png", png.toFile());
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return png.toByteArray();
         }
     }
 
