@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.commons.text.WordUtils;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -149,17 +150,7 @@ final class GssWorkbook {
             parts.add(table.holds().substring(welsh + LANGUAGES.length()));
         }
         List<String> lines = new ArrayList<>();
-        for (String part : parts) {
-            StringBuilder line = new StringBuilder();
-            for (String word : part.strip().split(" ")) {
-                if (!line.isEmpty() && line.length() + 1 + word.length() > perLine) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.append(line.isEmpty() ? "" : " ").append(word);
-            }
-            lines.add(line.toString());
-        }
+        parts.forEach(part -> lines.addAll(brokenAtWords(part.strip(), perLine)));
         return lines;
     }
 
@@ -310,19 +301,12 @@ final class GssWorkbook {
      * row when printed.
      */
     static int wrappedLines(String text, int columnChars) {
-        int perLine = (int) (columnChars * 1.05);
-        int lines = 1;
-        int used = 0;
-        for (String word : text.split(" ")) {
-            int needed = used == 0 ? word.length() : used + 1 + word.length();
-            if (needed > perLine && used > 0) {
-                lines++;
-                used = word.length();
-            } else {
-                used = needed;
-            }
-        }
-        return lines + 1;
+        return brokenAtWords(text, (int) (columnChars * 1.05)).size() + 1;
+    }
+
+    /** The text broken at spaces into lines of at most {@code perLine} characters (a longer word keeps a line). */
+    private static List<String> brokenAtWords(String text, int perLine) {
+        return List.of(WordUtils.wrap(text, perLine, "\n", false).split("\n"));
     }
 
     /** A rate or share, shown as a percentage with one decimal. */
