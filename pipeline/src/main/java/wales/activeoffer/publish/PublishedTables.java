@@ -34,7 +34,8 @@ public final class PublishedTables {
             Map.entry("date_first_contact", "date the provider first contacted the child"),
             Map.entry("date_meeting", "date the active offer meeting was held"),
             Map.entry("offer_response", "code: accepted_meeting, declined, exempt_understanding, no_response"),
-            Map.entry("meeting_outcome", "code: took_up, declined, time_to_think, not_held, pending"),
+            Map.entry("meeting_outcome", "code: took_up, declined, time_to_think, not_held, pending; empty where the "
+                    + "child did not accept a meeting or the source recorded no outcome: counted as no meeting held"),
             Map.entry("refusal_reason", "code; not_recorded where the child declined without a recorded reason; empty "
                     + "where the child did not decline and the source gave no reason"),
             Map.entry("refusal_stage", "offer or meeting: the step at which the child declined; empty where the child did "
@@ -54,8 +55,8 @@ public final class PublishedTables {
             Map.entry("working_days_to_first_contact", "England-and-Wales working days from referral to first contact"),
             Map.entry("working_days_to_meeting", "England-and-Wales working days from the referral date to the meeting "
                     + "date; empty without both. It is worked out from the dates as recorded, so a record with a "
-                    + "meeting date whose meeting_outcome is not_held or pending (a meeting booked) has it too; "
-                    + "response times count only meetings held"),
+                    + "meeting date whose meeting_outcome is not_held, pending (a meeting booked) or empty has it "
+                    + "too; response times count only meetings held (took_up, declined or time_to_think)"),
             Map.entry("flagged", "the row broke at least one warning rule"),
             Map.entry("source_file_sha256", "lineage: SHA-256 of the file the record came from"),
             Map.entry("source_sheet", "lineage: sheet of the workbook"),
